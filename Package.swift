@@ -1,0 +1,56 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "amofiles",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "amofiles", targets: ["amofiles"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    ],
+    targets: [
+        .target(
+            name: "AmoFilesAPI",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(name: "AmoFilesTasks", dependencies: ["AmoFilesAPI"]),
+        .target(name: "TerminalUI"),
+        .target(name: "AmoFilesApp", dependencies: ["TerminalUI", "AmoFilesTasks"]),
+        .target(
+            name: "DriveEmulator",
+            dependencies: [
+                "AmoFilesAPI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(
+            name: "amofiles",
+            dependencies: [
+                "AmoFilesApp", "AmoFilesTasks", "AmoFilesAPI", "DriveEmulator", "TerminalUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .testTarget(name: "AmoFilesAPITests", dependencies: ["AmoFilesAPI", "DriveEmulator"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DriveEmulatorTests", dependencies: ["DriveEmulator", "AmoFilesAPI"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["DriveEmulator", "AmoFilesAPI"]),
+    ]
+)

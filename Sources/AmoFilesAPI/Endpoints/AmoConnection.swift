@@ -1,0 +1,33 @@
+import Foundation
+import Logging
+
+/// Both clients of one account, with the drive host discovered through
+/// `GET /api/v4/account?with=drive_url` (or given explicitly).
+public struct AmoConnection: Sendable {
+    public let account: AccountClient
+    public let drive: DriveClient
+
+    public init(account: AccountClient, drive: DriveClient) {
+        self.account = account
+        self.drive = drive
+    }
+
+    public static func connect(
+        accountURL: URL,
+        tokens: any AccessTokenSource,
+        driveURL: URL? = nil,
+        transport: any HTTPTransport,
+        logger: Logger = Logger(label: "amofiles.api")
+    ) async throws -> AmoConnection {
+        let requester = Requester(transport: transport, tokens: tokens, logger: logger)
+        let account = AccountClient(accountURL: accountURL, requester: requester)
+        if let driveURL {
+            return AmoConnection(account: account, drive: DriveClient(driveURL: driveURL, requester: requester))
+        }
+        let info = try await account.account(withDriveURL: true)
+        guard let href = info.driveURL, let discovered = URL(string: href), discovered.scheme != nil else {
+            throw APIError(call: "GET /api/v4/account", kind: .undecodable(reason: "the account has no drive_url"))
+        }
+        return AmoConnection(account: account, drive: DriveClient(driveURL: discovered, requester: requester))
+    }
+}

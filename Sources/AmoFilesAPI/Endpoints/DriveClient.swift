@@ -1,0 +1,147 @@
+import Foundation
+
+/// The Files API on the account's drive host (`/v1.0/...` and downloads).
+public struct DriveClient: Sendable {
+    public let driveURL: URL
+    let requester: Requester
+
+    public init(driveURL: URL, requester: Requester) {
+        self.driveURL = driveURL
+        self.requester = requester
+    }
+
+    // MARK: Upload
+
+    /// `POST /v1.0/sessions`: opens an upload session for a new file or a new version.
+    public func createUploadSession(_ body: UploadSessionRequest) async throws -> UploadSession {
+        let call = "POST /v1.0/sessions"
+        let response = try await requester.perform(call, method: "POST", url: url("/v1.0/sessions"), json: try encode(body), scope: "files")
+        return try requester.decode(UploadSession.self, from: response, call: call)
+    }
+
+    /// Posts one part's raw bytes to exactly the URL the service gave
+    /// (`upload_url` or the previous `next_url`).
+    public func uploadPart(_ bytes: Data, to partURL: String, partNumber: Int) async throws -> UploadPartOutcome {
+        let call = "POST upload part \(partNumber)"
+        guard let target = URL(string: partURL), target.scheme != nil else {
+            throw APIError(call: call, kind: .undecodable(reason: "the service gave an upload URL that is not absolute"))
+        }
+        let response = try await requester.perform(call, method: "POST", url: target, rawBody: bytes, scope: "files", timeout: 300)
+        return try Self.partOutcome(response, requester: requester, call: call)
+    }
+
+    /// The body says which kind of answer this is: `next_url` for more parts, a file model at the end.
+    static func partOutcome(_ response: TransportResponse, requester: Requester, call: String) throws -> UploadPartOutcome {
+        struct Probe: Decodable { var next_url: String? }
+        let probe = try requester.decode(Probe.self, from: response, call: call)
+        if probe.next_url != nil {
+            return .next(try requester.decode(UploadNextPart.self, from: response, call: call))
+        }
+        return .finished(try requester.decode(DriveFile.self, from: response, call: call))
+    }
+
+    // MARK: Listing
+
+    /// `GET /v1.0/files` with a filter, one page. Returns nil for 204 (nothing matches).
+    public func listFiles(_ filter: FileFilter = FileFilter(), limit: Int = 50, page: Int = 1) async throws -> Page<DriveFile> {
+        let query = filter.queryItems + [("limit", String(limit)), ("page", String(page))]
+        return try await filesPage(url("/v1.0/files", query: query), call: "GET /v1.0/files")
+    }
+
+    /// Follows a page's `_links.next` as the service spelled it.
+    public func nextPage(of page: Page<DriveFile>) async throws -> Page<DriveFile>? {
+        guard let href = page.nextHref else { return nil }
+        let call = "GET /v1.0/files (next page)"
+        guard let next = URL(string: href), next.host == driveURL.host, next.port == driveURL.port else {
+            throw APIError(call: call, kind: .undecodable(reason: "the next-page link points away from the drive host"))
+        }
+        return try await filesPage(next, call: call)
+    }
+
+    /// Every page of a filter, following `_links.next`.
+    public func allFiles(_ filter: FileFilter = FileFilter(), pageSize: Int = 250) async throws -> [DriveFile] {
+        var page = try await listFiles(filter, limit: pageSize, page: 1)
+        var files = page.items
+        while let next = try await nextPage(of: page) {
+            files += next.items
+            page = next
+        }
+        return files
+    }
+
+    private func filesPage(_ url: URL, call: String) async throws -> Page<DriveFile> {
+        let response = try await requester.perform(call, method: "GET", url: url, scope: "files")
+        if response.status == 204 { return Page(items: [], embeddedKey: "files", count: 0) }
+        return try requester.decode(Page<DriveFile>.self, from: response, call: call)
+    }
+
+    // MARK: One file
+
+    /// `GET /v1.0/files/{uuid}`.
+    public func file(_ uuid: String) async throws -> DriveFile {
+        let call = "GET /v1.0/files/{uuid}"
+        let response = try await requester.perform(call, method: "GET", url: url("/v1.0/files/\(escaped(uuid))"), scope: "files")
+        return try requester.decode(DriveFile.self, from: response, call: call)
+    }
+
+    /// `PATCH /v1.0/files/{uuid}` with a new name.
+    public func rename(_ uuid: String, to name: String) async throws -> DriveFile {
+        try await patch(uuid, body: ["name": name])
+    }
+
+    /// `PATCH /v1.0/files/{uuid}` making one version the active one.
+    public func activateVersion(_ versionUUID: String, of uuid: String) async throws -> DriveFile {
+        try await patch(uuid, body: ["version_uuid": versionUUID])
+    }
+
+    private func patch(_ uuid: String, body: [String: String]) async throws -> DriveFile {
+        let call = "PATCH /v1.0/files/{uuid}"
+        let response = try await requester.perform(call, method: "PATCH", url: url("/v1.0/files/\(escaped(uuid))"), json: try encode(body), scope: "files")
+        return try requester.decode(DriveFile.self, from: response, call: call)
+    }
+
+    /// `DELETE /v1.0/files`: moves files to the trash (needs the `files_delete` scope).
+    public func delete(_ uuids: [String]) async throws {
+        let call = "DELETE /v1.0/files"
+        _ = try await requester.perform(call, method: "DELETE", url: url("/v1.0/files"), json: try encode(uuids.map(UUIDItem.init)), scope: "files_delete")
+    }
+
+    /// `POST /v1.0/files/restore`: brings files back from the trash.
+    public func restore(_ uuids: [String]) async throws -> [DriveFile] {
+        let call = "POST /v1.0/files/restore"
+        let response = try await requester.perform(call, method: "POST", url: url("/v1.0/files/restore"), json: try encode(uuids.map(UUIDItem.init)), scope: "files")
+        if response.status == 204 || response.body.isEmpty { return [] }
+        return try requester.decode(Page<DriveFile>.self, from: response, call: call).items
+    }
+
+    /// `GET /v1.0/files/{uuid}/versions`, newest first as the service orders them.
+    public func versions(of uuid: String) async throws -> [FileVersion] {
+        let call = "GET /v1.0/files/{uuid}/versions"
+        let response = try await requester.perform(call, method: "GET", url: url("/v1.0/files/\(escaped(uuid))/versions"), scope: "files")
+        if response.status == 204 { return [] }
+        return try requester.decode(Page<FileVersion>.self, from: response, call: call).items
+    }
+
+    // MARK: Download
+
+    /// Streams a download link (`_links.download` of a file or version) to `consume`.
+    /// The token goes only to the drive host itself.
+    public func download(from href: String, consume: @Sendable (Data) async throws -> Void) async throws {
+        let call = "GET download"
+        guard let target = URL(string: href), target.scheme != nil else {
+            throw APIError(call: call, kind: .undecodable(reason: "the download link is not an absolute URL"))
+        }
+        let sameHost = target.host == driveURL.host && target.port == driveURL.port
+        _ = try await requester.stream(call, url: target, authorized: sameHost, consume: consume)
+    }
+
+    // MARK: Helpers
+
+    func url(_ path: String, query: [(String, String)] = []) -> URL {
+        QueryString.url(driveURL, path: path, query: query)
+    }
+
+    private func escaped(_ segment: String) -> String { QueryString.escape(segment) }
+
+    private func encode<T: Encodable>(_ value: T) throws -> Data { try JSONEncoder().encode(value) }
+}

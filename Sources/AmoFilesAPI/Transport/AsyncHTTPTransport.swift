@@ -1,0 +1,108 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOFoundationCompat
+
+/// `HTTPTransport` over AsyncHTTPClient: pooled keep-alive connections, streamed bodies.
+public final class AsyncHTTPTransport: HTTPTransport {
+    private let client: HTTPClient
+    private let ownsClient: Bool
+    /// Error bodies and JSON answers are small; anything bigger is streamed.
+    private let maxBufferedBody = 64 * 1024 * 1024
+
+    public init() {
+        var configuration = HTTPClient.Configuration()
+        configuration.timeout = .init(connect: .seconds(10))
+        configuration.decompression = .enabled(limit: .ratio(100))
+        configuration.redirectConfiguration = .disallow
+        client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        ownsClient = true
+    }
+
+    deinit {
+        if ownsClient { try? client.syncShutdown() }
+    }
+
+    public func send(_ request: TransportRequest) async throws -> TransportResponse {
+        let response = try await execute(request)
+        do {
+            let body = try await response.body.collect(upTo: maxBufferedBody)
+            return TransportResponse(status: Int(response.status.code), headers: Self.headers(response), body: Data(buffer: body))
+        } catch let error as NIOTooManyBytesError {
+            throw TransportFailure(reason: "answer larger than \(error.maxBytes ?? maxBufferedBody) bytes")
+        } catch {
+            throw TransportFailure(reason: Self.describe(error))
+        }
+    }
+
+    public func stream(
+        _ request: TransportRequest,
+        consume: @Sendable (Data) async throws -> Void
+    ) async throws -> TransportResponse {
+        let response = try await execute(request)
+        let status = Int(response.status.code)
+        guard (200..<300).contains(status) else {
+            let body = try? await response.body.collect(upTo: 1024 * 1024)
+            return TransportResponse(status: status, headers: Self.headers(response), body: body.map { Data(buffer: $0) } ?? Data())
+        }
+        do {
+            for try await chunk in response.body {
+                try await consume(Data(buffer: chunk))
+            }
+        } catch let error as TransportFailure {
+            throw error
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch let error as HTTPClientError {
+            throw TransportFailure(reason: Self.describe(error))
+        }
+        return TransportResponse(status: status, headers: Self.headers(response), body: Data())
+    }
+
+    private func execute(_ request: TransportRequest) async throws -> HTTPClientResponse {
+        var outgoing = HTTPClientRequest(url: request.url.absoluteString)
+        outgoing.method = HTTPMethod(rawValue: request.method)
+        for (name, value) in request.headers { outgoing.headers.add(name: name, value: value) }
+        if let body = request.body {
+            outgoing.body = .bytes(ByteBuffer(bytes: body))
+        }
+        do {
+            return try await client.execute(outgoing, timeout: .milliseconds(Int64(request.timeout * 1000)))
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            throw TransportFailure(reason: Self.describe(error))
+        }
+    }
+
+    private static func headers(_ response: HTTPClientResponse) -> [(String, String)] {
+        response.headers.map { ($0.name, $0.value) }
+    }
+
+    /// Transport errors are described by kind, never with the URL (it may hold an upload token).
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? HTTPClientError {
+            switch error {
+            case .connectTimeout: return "connection timed out"
+            case .deadlineExceeded: return "no answer in time"
+            case .remoteConnectionClosed: return "the server closed the connection"
+            case .cancelled: return "cancelled"
+            default: return "HTTP client error (\(error.shortDescription))"
+            }
+        }
+        if let error = error as? any IOErrorProtocol { return error.description }
+        let text = String(describing: error)
+        if text.contains("connectionRefused") || text.contains("Connection refused") { return "connection refused" }
+        return String(describing: type(of: error)) + ": " + text.prefix(200)
+    }
+}
+
+private protocol IOErrorProtocol: Error, CustomStringConvertible {}
+extension IOError: IOErrorProtocol {}
+
+private extension HTTPClientError {
+    var shortDescription: String {
+        String(describing: self).split(separator: "(").first.map(String.init) ?? "unknown"
+    }
+}

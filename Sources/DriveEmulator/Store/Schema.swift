@@ -1,0 +1,78 @@
+import GRDB
+
+/// The emulator's tables. File rows carry the active version's size, extension and
+/// type so that filters and paging are single indexed queries.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT NOT NULL, email TEXT, lang TEXT);
+                CREATE TABLE files (
+                    uuid TEXT PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    search_name TEXT NOT NULL,
+                    active_version TEXT NOT NULL,
+                    source_id INTEGER,
+                    created_at INTEGER NOT NULL, created_by_type TEXT NOT NULL, created_by_id INTEGER NOT NULL,
+                    updated_at INTEGER NOT NULL, updated_by_type TEXT NOT NULL, updated_by_id INTEGER NOT NULL,
+                    is_trashed INTEGER NOT NULL DEFAULT 0,
+                    deleted_at INTEGER, deleted_by_type TEXT, deleted_by_id INTEGER,
+                    size INTEGER NOT NULL, extension TEXT NOT NULL, mime_type TEXT NOT NULL, type TEXT NOT NULL,
+                    version_count INTEGER NOT NULL DEFAULT 1
+                );
+                CREATE INDEX files_by_update ON files(is_trashed, updated_at DESC, uuid DESC);
+                CREATE INDEX files_by_deletion ON files(is_trashed, deleted_at DESC, uuid DESC);
+                CREATE TABLE versions (
+                    uuid TEXT PRIMARY KEY,
+                    file_uuid TEXT NOT NULL REFERENCES files(uuid) ON DELETE CASCADE,
+                    seq INTEGER NOT NULL,
+                    name TEXT NOT NULL, extension TEXT NOT NULL, mime_type TEXT NOT NULL, type TEXT NOT NULL,
+                    size INTEGER NOT NULL, source_id INTEGER,
+                    created_at INTEGER NOT NULL, created_by_type TEXT NOT NULL, created_by_id INTEGER NOT NULL,
+                    updated_at INTEGER NOT NULL, updated_by_type TEXT NOT NULL, updated_by_id INTEGER NOT NULL,
+                    blob TEXT NOT NULL
+                );
+                CREATE INDEX versions_of_file ON versions(file_uuid, seq DESC);
+                CREATE TABLE upload_sessions (
+                    id INTEGER PRIMARY KEY,
+                    file_name TEXT NOT NULL, file_size INTEGER NOT NULL, content_type TEXT, file_uuid TEXT,
+                    user_id INTEGER NOT NULL,
+                    created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL,
+                    received INTEGER NOT NULL DEFAULT 0, parts INTEGER NOT NULL DEFAULT 0,
+                    next_token TEXT NOT NULL UNIQUE,
+                    last_token TEXT, last_offset INTEGER, last_size INTEGER,
+                    finished_file TEXT
+                );
+                CREATE INDEX sessions_by_last_token ON upload_sessions(last_token);
+                CREATE TABLE entities (
+                    type TEXT NOT NULL, id INTEGER NOT NULL, name TEXT NOT NULL, search_name TEXT NOT NULL,
+                    responsible_user_id INTEGER, created_by INTEGER, updated_by INTEGER,
+                    created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,
+                    price INTEGER, pipeline_id INTEGER, status_id INTEGER,
+                    PRIMARY KEY (type, id)
+                );
+                CREATE TABLE entity_links (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    entity_type TEXT NOT NULL, entity_id INTEGER NOT NULL,
+                    file_uuid TEXT NOT NULL REFERENCES files(uuid) ON DELETE CASCADE,
+                    created_at INTEGER NOT NULL,
+                    UNIQUE (entity_type, entity_id, file_uuid)
+                );
+                CREATE INDEX links_by_file ON entity_links(file_uuid);
+                CREATE TABLE access_tokens (
+                    token TEXT PRIMARY KEY, scopes TEXT NOT NULL, user_id INTEGER NOT NULL,
+                    expires_at INTEGER, client_id TEXT
+                );
+                CREATE TABLE oauth_clients (
+                    client_id TEXT PRIMARY KEY, client_secret TEXT NOT NULL, redirect_uri TEXT NOT NULL, scopes TEXT NOT NULL
+                );
+                CREATE TABLE refresh_tokens (
+                    token TEXT PRIMARY KEY, client_id TEXT NOT NULL, user_id INTEGER NOT NULL, used INTEGER NOT NULL DEFAULT 0
+                );
+                """)
+        }
+        return migrator
+    }
+}
