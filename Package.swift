@@ -28,7 +28,6 @@ let package = Package(
         ),
         .target(name: "AmoFilesTasks", dependencies: ["AmoFilesAPI"]),
         .target(name: "TerminalUI"),
-        .target(name: "AmoFilesApp", dependencies: ["TerminalUI", "AmoFilesTasks"]),
         .target(
             name: "DriveEmulator",
             dependencies: [
@@ -42,7 +41,7 @@ let package = Package(
         .executableTarget(
             name: "amofiles",
             dependencies: [
-                "AmoFilesApp", "AmoFilesTasks", "AmoFilesAPI", "DriveEmulator", "TerminalUI",
+                "AmoFilesTasks", "AmoFilesAPI", "DriveEmulator", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

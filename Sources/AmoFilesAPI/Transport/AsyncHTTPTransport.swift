@@ -91,9 +91,10 @@ public final class AsyncHTTPTransport: HTTPTransport {
             default: return "HTTP client error (\(error.shortDescription))"
             }
         }
-        if let error = error as? any IOErrorProtocol { return error.description }
         let text = String(describing: error)
         if text.contains("connectionRefused") || text.contains("Connection refused") { return "connection refused" }
+        if text.contains("Connection reset") { return "the connection was reset" }
+        if let error = error as? any IOErrorProtocol { return error.description }
         return String(describing: type(of: error)) + ": " + text.prefix(200)
     }
 }

@@ -1,0 +1,75 @@
+import AmoFilesAPI
+import Foundation
+
+/// Downloads a file or one of its versions to a temporary file beside the target,
+/// renamed into place only when complete: no half files.
+public struct FileDownload: Sendable {
+    public let href: String
+    public let target: String
+    public let overwrite: Bool
+
+    public init(href: String, target: String, overwrite: Bool) {
+        self.href = href
+        self.target = target
+        self.overwrite = overwrite
+    }
+
+    /// A file name safe to create: no path separators, no `..`, no control characters.
+    public static func safeFileName(_ name: String) -> String {
+        var cleaned = String(name.unicodeScalars.map { scalar -> Character in
+            if scalar == "/" || scalar == "\\" || scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+                || scalar.properties.generalCategory == .format {
+                return "_"
+            }
+            return Character(scalar)
+        })
+        cleaned = cleaned.trimmingCharacters(in: .whitespaces)
+        while cleaned.hasPrefix(".") { cleaned.removeFirst() }
+        if cleaned.isEmpty { cleaned = "download" }
+        return String(cleaned.prefix(200))
+    }
+
+    /// Runs the download; returns the bytes written.
+    @discardableResult
+    public func run(drive: DriveClient, progress: @escaping @Sendable (Int64) -> Void = { _ in }) async throws -> Int64 {
+        let manager = FileManager.default
+        if !overwrite, manager.fileExists(atPath: target) { throw TaskFailure.exists(target) }
+        let folder = (target as NSString).deletingLastPathComponent
+        let temporary = (folder.isEmpty ? "." : folder) + "/.amofiles-\(UUID().uuidString.prefix(8)).part"
+        guard manager.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
+            throw TaskFailure.localFile("cannot write in \(folder.isEmpty ? "." : folder)")
+        }
+        let sink = DownloadSink(handle: handle, progress: progress)
+        do {
+            try await drive.download(from: href) { chunk in try sink.write(chunk) }
+            try handle.synchronize()
+            try handle.close()
+            guard rename(temporary, target) == 0 else {
+                throw TaskFailure.localFile("cannot move the download to \(target): \(String(cString: strerror(errno)))")
+            }
+            return sink.written
+        } catch {
+            try? handle.close()
+            unlink(temporary)
+            throw error
+        }
+    }
+}
+
+/// Counts and writes downloaded chunks (called serially by the transport).
+private final class DownloadSink: @unchecked Sendable {
+    let handle: FileHandle
+    let progress: @Sendable (Int64) -> Void
+    private(set) var written: Int64 = 0
+
+    init(handle: FileHandle, progress: @escaping @Sendable (Int64) -> Void) {
+        self.handle = handle
+        self.progress = progress
+    }
+
+    func write(_ chunk: Data) throws {
+        try handle.write(contentsOf: chunk)
+        written += Int64(chunk.count)
+        progress(written)
+    }
+}

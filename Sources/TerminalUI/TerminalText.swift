@@ -1,0 +1,90 @@
+/// The one gate for untrusted text on its way to a terminal: file names, entity and
+/// user names, server messages. It makes control characters visible, neutralises
+/// bidi overrides and other invisible format characters, measures display width per
+/// grapheme and truncates to a column budget.
+public enum TerminalText {
+    /// Stand-in for a removed character.
+    public static let replacement: Character = "\u{FFFD}"
+
+    /// `text` with every control and format character replaced by a visible stand-in:
+    /// C0 as the matching Control Picture (␛, ␊), DEL as ␡, C1 and format characters
+    /// (bidi overrides, zero-width joiners, BOM) as U+FFFD.
+    public static func sanitize(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x00...0x1F:
+                out.append(Unicode.Scalar(0x2400 + scalar.value)!)
+            case 0x7F:
+                out.append("\u{2421}")
+            case 0x80...0x9F:
+                out.append("\u{FFFD}")
+            default:
+                if scalar.properties.generalCategory == .format
+                    || scalar.properties.generalCategory == .lineSeparator
+                    || scalar.properties.generalCategory == .paragraphSeparator {
+                    out.append("\u{FFFD}")
+                } else {
+                    out.append(scalar)
+                }
+            }
+        }
+        return String(out)
+    }
+
+    /// Columns a character takes: 2 for wide East Asian and emoji, 0 for lone combining marks.
+    public static func width(of character: Character) -> Int {
+        guard let first = character.unicodeScalars.first else { return 0 }
+        if character.unicodeScalars.count > 1, character.unicodeScalars.contains(where: { $0.properties.isEmojiPresentation || $0.value == 0xFE0F }) {
+            return 2
+        }
+        switch first.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        default: break
+        }
+        if first.properties.isEmojiPresentation { return 2 }
+        return isWide(first.value) ? 2 : 1
+    }
+
+    /// Display width of already sanitized text.
+    public static func width(_ text: String) -> Int {
+        text.reduce(0) { $0 + width(of: $1) }
+    }
+
+    /// Sanitizes and fits `text` into `columns`, ending with `…` when cut.
+    public static func fit(_ text: String, columns: Int) -> String {
+        truncate(sanitize(text), columns: columns)
+    }
+
+    /// Cuts sanitized text to at most `columns`, ending with `…` when cut.
+    public static func truncate(_ text: String, columns: Int) -> String {
+        guard columns > 0 else { return "" }
+        guard width(text) > columns else { return text }
+        var out = ""
+        var used = 0
+        for character in text {
+            let w = width(of: character)
+            if used + w > columns - 1 { break }
+            out.append(character)
+            used += w
+        }
+        return out + "…"
+    }
+
+    /// Sanitized text padded with spaces to exactly `columns` (cut when longer).
+    public static func pad(_ text: String, columns: Int) -> String {
+        let fitted = fit(text, columns: columns)
+        return fitted + String(repeating: " ", count: max(0, columns - width(fitted)))
+    }
+
+    private static func isWide(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+             0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+}

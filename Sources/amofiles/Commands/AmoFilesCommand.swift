@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+
+/// The root command: the TUI (in later issues) and the subcommands for scripts.
+@main
+struct AmoFilesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "amofiles",
+        abstract: "Work with the files of an amoCRM / Kommo account from a terminal.",
+        discussion: """
+            Connect with --account URL and the AMOFILES_TOKEN environment variable, or save a \
+            profile with `amofiles login` (kept in $XDG_CONFIG_HOME/amofiles/config.toml, mode 0600).
+            `amofiles serve` runs a local emulator of the service for trying things out.
+
+            Exit status: 0 success, 1 the service refused (the message gives status and detail),
+            2 usage or configuration error, 3 the service could not be reached.
+            """,
+        subcommands: [
+            ServeCommand.self, LoginCommand.self, AccountCommand.self, ListCommand.self, InfoCommand.self,
+            VersionsCommand.self, ActivateCommand.self, RenameCommand.self, RemoveCommand.self, RestoreCommand.self,
+            LinksCommand.self, AttachCommand.self, DetachCommand.self, EntityFilesCommand.self,
+            UploadCommand.self, DownloadCommand.self,
+        ])
+
+    /// Runs the command and maps failures to the documented exit statuses.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || error is CleanExit {
+                exit(withError: error)
+            }
+            if isArgumentParserError(error) {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            Output.error(String(describing: error))
+            Foundation.exit(ExitStatus.code(for: error))
+        }
+    }
+
+    private static func isArgumentParserError(_ error: any Error) -> Bool {
+        error is ValidationError || String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")
+    }
+}

@@ -1,0 +1,157 @@
+import AmoFilesAPI
+import ArgumentParser
+import Foundation
+
+/// `--json` for every client command.
+struct OutputOptions: ParsableArguments {
+    @Flag(help: "Print the API's JSON instead of a table.")
+    var json = false
+}
+
+/// `amofiles account`.
+struct AccountCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "account", abstract: "Show the account, its drive host and its users.")
+
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() async throws {
+        let api = try await connection.connect()
+        let account = try await api.account.account(withDriveURL: true)
+        if output.json { return try Output.json(account) }
+        let users = try await api.account.users()
+        print("account:  \(Output.plain(account.name)) (id \(account.id)\(account.subdomain.map { ", \($0)" } ?? ""))")
+        print("API:      \(api.account.accountURL.absoluteString)")
+        print("drive:    \(api.drive.driveURL.absoluteString)")
+        print("users:")
+        Output.table(["ID", "NAME", "EMAIL"], users.map { [String($0.id), $0.name, $0.email ?? ""] })
+    }
+}
+
+/// `amofiles info UUID`.
+struct InfoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "info", abstract: "Show every property of one file.")
+
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: "The file's uuid.") var uuid: String
+
+    func run() async throws {
+        let api = try await connection.connect()
+        let file = try await api.drive.file(uuid)
+        if output.json { return try Output.json(file) }
+        let users = (try? await api.account.users()).map { Dictionary($0.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }) } ?? [:]
+        let rows: [(String, String)] = [
+            ("uuid", file.uuid), ("name", file.name), ("extension", file.metadata?.fileExtension ?? ""),
+            ("sanitized name", file.sanitizedName), ("type", file.type.rawValue),
+            ("size", "\(Output.size(file.size)) (\(file.size) bytes)"), ("mime type", file.metadata?.mimeType ?? ""),
+            ("active version", file.versionUUID), ("versions", file.hasMultipleVersions ? "several" : "one"),
+            ("source id", file.sourceID.map(String.init) ?? "-"),
+            ("created", "\(Output.time(file.createdAt)) by \(Output.who(file.createdBy, users: users))"),
+            ("updated", "\(Output.time(file.updatedAt)) by \(Output.who(file.updatedBy, users: users))"),
+            ("in trash", file.isTrashed ? "yes, since \(Output.time(file.deletedAt)) by \(Output.who(file.deletedBy, users: users))" : "no"),
+            ("download", file.links.download?.href ?? "-"),
+        ]
+        for (key, value) in rows { print(key.padding(toLength: 15, withPad: " ", startingAt: 0) + Output.plain(value)) }
+    }
+}
+
+/// `amofiles versions UUID`.
+struct VersionsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "versions", abstract: "List a file's versions, newest first; * marks the active one.")
+
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: "The file's uuid.") var uuid: String
+
+    func run() async throws {
+        let api = try await connection.connect()
+        let versions = try await api.drive.versions(of: uuid)
+        if output.json { return try Output.json(Page(items: versions, embeddedKey: "versions", count: versions.count)) }
+        let users = Dictionary(try await api.account.users().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        Output.table(
+            ["", "VERSION", "NAME", "SIZE", "CREATED", "BY"],
+            versions.map { version in
+                let ext = version.metadata?.fileExtension.map { $0.isEmpty ? "" : ".\($0)" } ?? ""
+                return [version.isMain ? "*" : "", version.uuid, version.name + ext, Output.size(version.size),
+                        Output.time(version.createdAt), Output.who(version.createdBy, users: users)]
+            }, flexible: 2)
+    }
+}
+
+/// `amofiles activate UUID VERSION`.
+struct ActivateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "activate", abstract: "Make one version of a file the active one.")
+
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: "The file's uuid.") var uuid: String
+    @Argument(help: "The uuid of the version to make active.") var version: String
+
+    func run() async throws {
+        let api = try await connection.connect()
+        let file = try await api.drive.activateVersion(version, of: uuid)
+        if output.json { return try Output.json(file) }
+        print("\(Output.plain(file.displayName)): version \(file.versionUUID) is now active (\(Output.size(file.size))).")
+    }
+}
+
+/// `amofiles rename UUID NAME`.
+struct RenameCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "rename", abstract: "Rename a file.")
+
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: "The file's uuid.") var uuid: String
+    @Argument(help: "The new name (the extension stays in the file's metadata).") var name: String
+
+    func run() async throws {
+        let api = try await connection.connect()
+        let file = try await api.drive.rename(uuid, to: name)
+        if output.json { return try Output.json(file) }
+        print("Renamed \(file.uuid) to \(Output.plain(file.displayName)).")
+    }
+}
+
+/// `amofiles rm UUID...`.
+struct RemoveCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rm", abstract: "Move files to the trash (purged after 30 days; needs the files_delete scope).")
+
+    @OptionGroup var connection: ConnectionOptions
+    @Argument(help: "The files' uuids.") var uuids: [String]
+
+    func validate() throws {
+        if uuids.isEmpty { throw ValidationError("name at least one file uuid") }
+    }
+
+    func run() async throws {
+        let api = try await connection.connect()
+        try await api.drive.delete(uuids)
+        print("Moved \(uuids.count) file\(uuids.count == 1 ? "" : "s") to the trash; `amofiles restore` brings them back within 30 days.")
+    }
+}
+
+/// `amofiles restore UUID...`.
+struct RestoreCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "restore", abstract: "Bring files back from the trash.")
+
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: "The files' uuids.") var uuids: [String]
+
+    func validate() throws {
+        if uuids.isEmpty { throw ValidationError("name at least one file uuid") }
+    }
+
+    func run() async throws {
+        let api = try await connection.connect()
+        let files = try await api.drive.restore(uuids)
+        if output.json { return try Output.json(Page(items: files, embeddedKey: "files", count: files.count)) }
+        for file in files { print("Restored \(file.uuid) \(Output.plain(file.displayName))") }
+    }
+}

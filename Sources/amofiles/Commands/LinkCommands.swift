@@ -1,0 +1,105 @@
+import AmoFilesAPI
+import ArgumentParser
+import Foundation
+
+extension EntityType: ExpressibleByArgument {
+    public init?(argument: String) { self.init(name: argument) }
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
+
+/// `amofiles links UUID`.
+struct LinksCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "links", abstract: "List the deals, contacts, companies and customers a file is attached to.")
+
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: "The file's uuid.") var uuid: String
+
+    func run() async throws {
+        let api = try await connection.connect()
+        let links = try await api.account.links(ofFile: uuid)
+        if output.json { return try Output.json(links) }
+        if links.entities.isEmpty { return Output.note("The file is not attached to anything.") }
+        Output.table(["TYPE", "ID", "NAME"], links.entities.map { [$0.entityType, String($0.id), $0.name ?? ""] }, flexible: 2)
+    }
+}
+
+/// `amofiles attach ENTITY ID UUID...`.
+struct AttachCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "attach", abstract: "Attach files to a lead, contact, company or customer.")
+
+    @OptionGroup var connection: ConnectionOptions
+    @Argument(help: "leads, contacts, companies or customers (singular works too).") var entity: EntityType
+    @Argument(help: "The entity's id.") var id: Int
+    @Argument(help: "The files' uuids.") var uuids: [String]
+
+    func validate() throws {
+        if uuids.isEmpty { throw ValidationError("name at least one file uuid") }
+    }
+
+    func run() async throws {
+        let api = try await connection.connect()
+        try await api.account.attach(uuids, to: entity, id: id)
+        print("Attached \(uuids.count) file\(uuids.count == 1 ? "" : "s") to \(entity.singular) \(id).")
+    }
+}
+
+/// `amofiles detach ENTITY ID UUID...`.
+struct DetachCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "detach", abstract: "Detach files from a lead, contact, company or customer.")
+
+    @OptionGroup var connection: ConnectionOptions
+    @Argument(help: "leads, contacts, companies or customers (singular works too).") var entity: EntityType
+    @Argument(help: "The entity's id.") var id: Int
+    @Argument(help: "The files' uuids.") var uuids: [String]
+
+    func validate() throws {
+        if uuids.isEmpty { throw ValidationError("name at least one file uuid") }
+    }
+
+    func run() async throws {
+        let api = try await connection.connect()
+        try await api.account.detach(uuids, from: entity, id: id)
+        print("Detached \(uuids.count) file\(uuids.count == 1 ? "" : "s") from \(entity.singular) \(id).")
+    }
+}
+
+/// `amofiles entity-files ENTITY ID`.
+struct EntityFilesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "entity-files", abstract: "List the files attached to a lead, contact, company or customer.")
+
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: "leads, contacts, companies or customers (singular works too).") var entity: EntityType
+    @Argument(help: "The entity's id.") var id: Int
+    @Option(help: "Links per page (1-250).") var limit = 50
+    @Option(name: .customLong("before-id"), help: "Only links with an id below this (paging back).") var beforeID: Int?
+    @Flag(help: "Follow every page.") var all = false
+
+    func run() async throws {
+        let api = try await connection.connect()
+        let links: [EntityFileLink]
+        if all {
+            links = try await api.account.allEntityFiles(entity, id: id)
+        } else {
+            links = try await api.account.entityFiles(entity, id: id, limit: limit, beforeID: beforeID).items
+        }
+        if output.json { return try Output.json(Page(items: links, embeddedKey: "files")) }
+        if links.isEmpty { return Output.note("No files are attached to \(entity.singular) \(id).") }
+        let files = try await api.drive.listFiles(FileFilter.uuids(links.map(\.fileUUID)), limit: 250).items
+        let byUUID = Dictionary(files.map { ($0.uuid, $0) }, uniquingKeysWith: { a, _ in a })
+        Output.table(["LINK", "UUID", "NAME", "SIZE"], links.map { link in
+            let file = byUUID[link.fileUUID]
+            return [String(link.id), link.fileUUID, file?.displayName ?? "?", file.map { Output.size($0.size) } ?? ""]
+        }, flexible: 2)
+    }
+}
+
+extension FileFilter {
+    static func uuids(_ uuids: [String]) -> FileFilter {
+        var filter = FileFilter()
+        filter.uuids = uuids
+        return filter
+    }
+}

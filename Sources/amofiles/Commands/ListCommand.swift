@@ -1,0 +1,149 @@
+import AmoFilesAPI
+import ArgumentParser
+import Foundation
+
+/// `amofiles ls`: the drive's files with every documented filter.
+struct ListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ls",
+        abstract: "List the drive's files (or the trash), a page at a time, with every documented filter.",
+        discussion: """
+            Sizes take units: 500, 20KB, 1.5MB, 2GiB. Dates take Unix seconds, YYYY-MM-DD or \
+            YYYY-MM-DDTHH:MM (local time). --created-by and --updated-by take a user id, \
+            "client" or "robot", and repeat.
+            """)
+
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: "Substring of the file name or of a linked entity's name.") var term: String?
+    @Option(help: "Exact file name.") var name: String?
+    @Option(name: .customLong("ext"), help: ArgumentHelp("Extension (repeat or comma-separate: --ext pdf,docx).", valueName: "ext"))
+    var extensions: [String] = []
+    @Option(name: .customLong("uuid"), help: ArgumentHelp("Only these files (repeat or comma-separate).", valueName: "uuid"))
+    var uuids: [String] = []
+    @Option(name: .customLong("source-id"), help: "Files that came from this source.") var sourceID: Int?
+    @Flag(help: "List the trash instead of the active files.") var trash = false
+    @Option(name: .customLong("min-size"), help: ArgumentHelp("Smallest size.", valueName: "size")) var minSize: String?
+    @Option(name: .customLong("max-size"), help: ArgumentHelp("Largest size.", valueName: "size")) var maxSize: String?
+    @Option(name: .customLong("date-field"), help: "Which date the date filters apply to: created or updated.")
+    var dateField: DateFieldArgument?
+    @Option(name: .customLong("date-preset"), help: ArgumentHelp(
+        "A period: \(FileFilter.DatePreset.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "preset"))
+    var datePreset: String?
+    @Option(name: .customLong("since"), help: ArgumentHelp("From this time on.", valueName: "date")) var since: String?
+    @Option(name: .customLong("until"), help: ArgumentHelp("Up to this time.", valueName: "date")) var until: String?
+    @Option(name: .customLong("created-by"), help: ArgumentHelp("Creator: user id, client or robot (repeatable).", valueName: "who"))
+    var createdBy: [String] = []
+    @Option(name: .customLong("updated-by"), help: ArgumentHelp("Last editor: user id, client or robot (repeatable).", valueName: "who"))
+    var updatedBy: [String] = []
+    @Option(help: "Files per page (1-250).") var limit = 50
+    @Option(help: "Page number, from 1.") var page = 1
+    @Flag(help: "Follow every next page and list all matches.") var all = false
+
+    func validate() throws {
+        guard (1...250).contains(limit) else { throw ValidationError("--limit must be between 1 and 250") }
+        guard page >= 1 else { throw ValidationError("--page starts at 1") }
+        if all && page != 1 { throw ValidationError("--all starts at page 1; drop --page") }
+        _ = try filter()
+    }
+
+    func filter() throws -> FileFilter {
+        var filter = FileFilter()
+        filter.term = term
+        filter.name = name
+        filter.extensions = extensions.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ". ")) } }
+        filter.uuids = uuids.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        filter.sourceID = sourceID
+        filter.deleted = trash
+        if minSize != nil || maxSize != nil {
+            filter.size = FileFilter.SizeRange(
+                from: try minSize.map { try Self.bytes($0, option: "--min-size") },
+                to: try maxSize.map { try Self.bytes($0, option: "--max-size") })
+        }
+        if dateField != nil || datePreset != nil || since != nil || until != nil {
+            var date = FileFilter.DateFilter(field: dateField?.field ?? .updatedAt)
+            if let datePreset {
+                guard let preset = FileFilter.DatePreset(rawValue: datePreset) else {
+                    throw ValidationError("unknown --date-preset \"\(datePreset)\"; one of: \(FileFilter.DatePreset.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                date.preset = preset
+            }
+            date.from = try since.map { try Self.time($0, option: "--since") }
+            date.to = try until.map { try Self.time($0, option: "--until") }
+            filter.date = date
+        }
+        filter.createdBy = try createdBy.map { try Self.author($0, option: "--created-by") }
+        filter.updatedBy = try updatedBy.map { try Self.author($0, option: "--updated-by") }
+        return filter
+    }
+
+    func run() async throws {
+        let api = try await connection.connect()
+        let filter = try filter()
+        let files: [DriveFile]
+        var next: String?
+        if all {
+            files = try await api.drive.allFiles(filter, pageSize: limit)
+        } else {
+            let result = try await api.drive.listFiles(filter, limit: limit, page: page)
+            files = result.items
+            next = result.nextHref
+        }
+        if output.json {
+            var links: [String: HALLink] = [:]
+            if let next { links["next"] = HALLink(href: next) }
+            return try Output.json(Page(items: files, embeddedKey: "files", count: files.count, links: links))
+        }
+        if files.isEmpty {
+            Output.note(trash ? "The trash holds no such files." : "No files match.")
+            return
+        }
+        let users = Dictionary(try await api.account.users().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let (header, rows) = Output.fileRows(files, users: users, trash: trash)
+        Output.table(header, rows, flexible: 1)
+        if next != nil {
+            Output.note("(page \(page); more on --page \(page + 1), or --all)")
+        }
+    }
+
+    /// "1.5MB" -> 1500000, "2KiB" -> 2048.
+    static func bytes(_ text: String, option: String) throws -> Int64 {
+        let units: [(String, Double)] = [("kib", 1024), ("mib", 1_048_576), ("gib", 1_073_741_824), ("kb", 1000), ("mb", 1_000_000), ("gb", 1_000_000_000), ("k", 1000), ("m", 1_000_000), ("g", 1_000_000_000), ("b", 1)]
+        let lower = text.lowercased().trimmingCharacters(in: .whitespaces)
+        for (suffix, factor) in units where lower.hasSuffix(suffix) {
+            if let number = Double(lower.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)), number >= 0 {
+                return Int64(number * factor)
+            }
+        }
+        guard let number = Int64(lower), number >= 0 else { throw ValidationError("\(option): \"\(text)\" is not a size (e.g. 500, 20KB, 1.5MB)") }
+        return number
+    }
+
+    /// Unix seconds, `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM` in local time.
+    static func time(_ text: String, option: String) throws -> Int64 {
+        if let seconds = Int64(text) { return seconds }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        for format in ["yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm", "yyyy-MM-dd"] {
+            formatter.dateFormat = format
+            if let date = formatter.date(from: text) { return Int64(date.timeIntervalSince1970) }
+        }
+        throw ValidationError("\(option): \"\(text)\" is not a date (Unix seconds, YYYY-MM-DD or YYYY-MM-DDTHH:MM)")
+    }
+
+    static func author(_ text: String, option: String) throws -> Int {
+        switch text.lowercased() {
+        case "client": return -1
+        case "robot": return 0
+        default:
+            guard let id = Int(text), id >= -1 else { throw ValidationError("\(option): \"\(text)\" is not a user id, client or robot") }
+            return id
+        }
+    }
+}
+
+enum DateFieldArgument: String, ExpressibleByArgument, CaseIterable {
+    case created, updated
+    var field: FileFilter.DateField { self == .created ? .createdAt : .updatedAt }
+}

@@ -1,0 +1,110 @@
+import ArgumentParser
+import DriveEmulator
+import Foundation
+
+/// `amofiles serve`: the local emulator of the service.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the local emulator of the amoCRM / Kommo Files API.",
+        discussion: """
+            Starts an account listener (API v4, OAuth) and a drive listener (/v1.0, downloads) on \
+            loopback, backed by SQLite and a blob folder, and runs until SIGINT or SIGTERM.
+            When ready it prints the account URL, the drive URL and the token. Point the client \
+            at it with: AMOFILES_TOKEN=<token> amofiles ls --account <account URL>
+            """)
+
+    @Option(help: "Address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port of the account listener (0 picks a free one).")
+    var port = 0
+
+    @Option(name: .customLong("drive-port"), help: "Port of the drive listener (0 picks a free one).")
+    var drivePort = 0
+
+    @Option(help: ArgumentHelp("Data folder (database and blobs). Default: a new temporary folder.", valueName: "dir"))
+    var data: String?
+
+    @Option(help: "What a new data folder starts with: demo (a full demo account) or empty (users and CRM records only).")
+    var seed: EmulatorOptions.Seed = .empty
+
+    @Option(help: "Long-lived token to accept. Default: a random one.")
+    var token: String?
+
+    @Option(help: ArgumentHelp("Scopes of the token, comma-separated: files, files_delete.", valueName: "list"))
+    var scopes = "files,files_delete"
+
+    @Option(help: "Imitate amocrm (200 for every part, 512 KiB parts) or kommo (202 for non-final parts, /upload/ URLs, 128 KiB parts).")
+    var flavor: EmulatorFlavor = .amocrm
+
+    @Option(name: .customLong("max-part-size"), help: "Part size the upload sessions announce, in bytes (default: the flavor's).")
+    var maxPartSize: Int?
+
+    @Option(name: .customLong("ready-file"), help: ArgumentHelp("When ready, write {account_url, drive_url, token, oauth} as JSON here.", valueName: "path"))
+    var readyFile: String?
+
+    func validate() throws {
+        let known = Set(["files", "files_delete"])
+        for scope in scopeList where !known.contains(scope) {
+            throw ValidationError("unknown scope \"\(scope)\"; known scopes: files, files_delete")
+        }
+        if let maxPartSize, maxPartSize < 1 { throw ValidationError("--max-part-size must be positive") }
+        for (name, value) in [("--port", port), ("--drive-port", drivePort)] where !(0...65535).contains(value) {
+            throw ValidationError("\(name) must be between 0 and 65535")
+        }
+    }
+
+    private var scopeList: [String] {
+        scopes.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    func run() async throws {
+        var options = EmulatorOptions()
+        options.host = host
+        options.accountPort = port
+        options.drivePort = drivePort
+        options.dataFolder = data.map { URL(fileURLWithPath: $0) }
+        options.seed = seed
+        options.token = token
+        options.scopes = scopeList
+        options.flavor = flavor
+        options.maxPartSize = maxPartSize
+        options.stopOnSignals = true
+        let emulator = try await Emulator.start(options)
+        print("amofiles emulator (\(flavor.rawValue)) is ready")
+        print("account URL: \(emulator.accountURL.absoluteString)")
+        print("drive URL:   \(emulator.driveURL.absoluteString)")
+        print("token:       \(emulator.token)")
+        print("data:        \(emulator.dataFolder.path)")
+        print("try:         AMOFILES_TOKEN=\(emulator.token) amofiles ls --account \(emulator.accountURL.absoluteString)")
+        fflush(nil)
+        if let readyFile {
+            try writeReadyFile(readyFile, emulator: emulator)
+        }
+        try await emulator.wait()
+    }
+
+    private func writeReadyFile(_ path: String, emulator: Emulator) throws {
+        struct Ready: Encodable {
+            var account_url: String
+            var drive_url: String
+            var token: String
+            var data: String
+            var oauth: EmulatorOAuth
+        }
+        let ready = Ready(
+            account_url: emulator.accountURL.absoluteString, drive_url: emulator.driveURL.absoluteString,
+            token: emulator.token, data: emulator.dataFolder.path, oauth: emulator.oauth)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Written beside and renamed, so a reader never sees half a file.
+        let temporary = path + ".tmp"
+        try encoder.encode(ready).write(to: URL(fileURLWithPath: temporary))
+        chmod(temporary, 0o600)
+        guard rename(temporary, path) == 0 else { throw CLIError.local("cannot write \(path)") }
+    }
+}
+
+extension EmulatorOptions.Seed: ExpressibleByArgument {}
+extension EmulatorFlavor: ExpressibleByArgument {}

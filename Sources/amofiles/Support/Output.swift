@@ -1,0 +1,95 @@
+import AmoFilesAPI
+import Foundation
+import TerminalUI
+
+/// How the client commands print: readable tables, or the API's JSON with `--json`.
+enum Output {
+    static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+
+    /// Prints JSON (sorted keys, so output is stable for scripts and diffs).
+    static func json<T: Encodable>(_ value: T) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+
+    /// 1536 -> "1.5 KB"; decimal units, as the service's own size filter uses.
+    static func size(_ bytes: Int64) -> String {
+        let units = ["B", "KB", "MB", "GB", "TB"]
+        var value = Double(bytes)
+        var unit = 0
+        while value >= 1000, unit < units.count - 1 {
+            value /= 1000
+            unit += 1
+        }
+        return unit == 0 ? "\(bytes) B" : String(format: value < 10 ? "%.1f %@" : "%.0f %@", value, units[unit])
+    }
+
+    /// A Unix time in the local time zone, `2026-11-22 17:30`.
+    static func time(_ seconds: Int64?) -> String {
+        guard let seconds else { return "-" }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+    }
+
+    /// Who did something, by name when the user is known.
+    static func who(_ ref: UserRef?, users: [Int: String]) -> String {
+        guard let ref else { return "-" }
+        switch ref.type {
+        case "internal": return users[ref.id] ?? "user \(ref.id)"
+        case "robot": return "robot"
+        case "contact": return "client"
+        default: return "\(ref.type) \(ref.id)"
+        }
+    }
+
+    /// Prints rows as columns sized to their content; the `flexible` column is cut
+    /// to fit the terminal when stdout is one. Every cell passes `TerminalText`.
+    static func table(_ header: [String], _ rows: [[String]], flexible: Int? = nil) {
+        let cells = ([header] + rows).map { $0.map(TerminalText.sanitize) }
+        var widths = header.indices.map { column in cells.map { TerminalText.width($0[column]) }.max() ?? 0 }
+        if let flexible, stdoutIsTerminal {
+            var size = winsize()
+            let columns = ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 120
+            let others = widths.enumerated().filter { $0.offset != flexible }.reduce(0) { $0 + $1.element } + 2 * (widths.count - 1)
+            widths[flexible] = max(12, min(widths[flexible], columns - others))
+        }
+        for row in cells {
+            let line = row.enumerated().map { column, cell in
+                column == row.count - 1 ? TerminalText.truncate(cell, columns: widths[column])
+                    : TerminalText.pad(cell, columns: widths[column])
+            }.joined(separator: "  ")
+            print(line.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression))
+        }
+    }
+
+    static func fileRows(_ files: [DriveFile], users: [Int: String], trash: Bool) -> (header: [String], rows: [[String]]) {
+        if trash {
+            let header = ["UUID", "NAME", "SIZE", "DELETED", "BY", "PURGE IN"]
+            let now = Int64(Date().timeIntervalSince1970)
+            let rows = files.map { file -> [String] in
+                let purge = file.deletedAt.map { max(0, ($0 + 30 * 86_400 - now) / 86_400) }.map { "\($0) d" } ?? "-"
+                return [file.uuid, file.displayName, size(file.size), time(file.deletedAt), who(file.deletedBy, users: users), purge]
+            }
+            return (header, rows)
+        }
+        let header = ["UUID", "NAME", "SIZE", "TYPE", "UPDATED", "BY"]
+        let rows = files.map { file in
+            [file.uuid, file.displayName, size(file.size), file.type.rawValue, time(file.updatedAt), who(file.updatedBy, users: users)]
+        }
+        return (header, rows)
+    }
+
+    /// Untrusted text made safe for one line of a terminal.
+    static func plain(_ text: String) -> String { TerminalText.sanitize(text) }
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data(("amofiles: " + TerminalText.sanitize(text) + "\n").utf8))
+    }
+
+    static func note(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}
