@@ -38,6 +38,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        .target(name: "EmulatorTesting", dependencies: ["DriveEmulator", "AmoFilesAPI"]),
         .executableTarget(
             name: "amofiles",
             dependencies: [
@@ -47,9 +48,10 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        .testTarget(name: "AmoFilesAPITests", dependencies: ["AmoFilesAPI", "DriveEmulator"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "DriveEmulatorTests", dependencies: ["DriveEmulator", "AmoFilesAPI"]),
+        .testTarget(name: "AmoFilesAPITests", dependencies: ["AmoFilesAPI", "EmulatorTesting"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DriveEmulatorTests", dependencies: ["DriveEmulator", "AmoFilesAPI", "EmulatorTesting"]),
+        .testTarget(name: "AmoFilesTasksTests", dependencies: ["AmoFilesTasks", "EmulatorTesting"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["DriveEmulator", "AmoFilesAPI"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["EmulatorTesting"]),
     ]
 )

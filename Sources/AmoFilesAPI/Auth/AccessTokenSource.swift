@@ -94,8 +94,9 @@ public actor OAuthSession: AccessTokenSource {
             refreshToken: tokens.refreshToken, code: nil, redirectURI: client.redirectURI)
         let response = try await requester.perform(call, method: "POST", url: tokenURL, json: try JSONEncoder().encode(body))
         let answer = try requester.decode(OAuthTokenResponse.self, from: response, call: call)
-        let serverNow = answer.serverTime ?? Int64(now().timeIntervalSince1970)
-        let fresh = OAuthTokens(accessToken: answer.accessToken, refreshToken: answer.refreshToken, expiresAt: serverNow + Int64(answer.expiresIn))
+        // Expiry is judged by the local clock, so it is computed from it too (the server's may be skewed).
+        let expiresAt = Int64(now().timeIntervalSince1970) + Int64(answer.expiresIn)
+        let fresh = OAuthTokens(accessToken: answer.accessToken, refreshToken: answer.refreshToken, expiresAt: expiresAt)
         do {
             try save(fresh)
         } catch {

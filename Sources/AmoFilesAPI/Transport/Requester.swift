@@ -185,3 +185,8 @@ enum QueryString {
         return URL(string: text)!
     }
 }
+
+extension Requester {
+    /// Exposed for tests of the `Retry-After` formats.
+    public static func parseRetryAfterForTests(_ value: String) -> Double? { parseRetryAfter(value) }
+}

@@ -1,0 +1,83 @@
+import AmoFilesAPI
+import DriveEmulator
+import Foundation
+
+/// Starts an emulator on free loopback ports with a fresh data folder, and a
+/// client connected to it. Every integration test starts its server this way.
+public struct TestEmulator: Sendable {
+    public let emulator: Emulator
+    public let api: AmoConnection
+    public let transport: AsyncHTTPTransport
+
+    public static func start(
+        seed: EmulatorOptions.Seed = .empty,
+        flavor: EmulatorFlavor = .amocrm,
+        scopes: [String] = ["files", "files_delete"],
+        maxPartSize: Int? = nil,
+        dataFolder: URL? = nil,
+        token: String? = nil
+    ) async throws -> TestEmulator {
+        var options = EmulatorOptions()
+        options.seed = seed
+        options.flavor = flavor
+        options.scopes = scopes
+        options.maxPartSize = maxPartSize
+        options.dataFolder = dataFolder
+        options.token = token
+        let emulator = try await Emulator.start(options)
+        let transport = AsyncHTTPTransport()
+        let api = try await AmoConnection.connect(accountURL: emulator.accountURL, tokens: LongLivedToken(emulator.token), transport: transport)
+        return TestEmulator(emulator: emulator, api: api, transport: transport)
+    }
+
+    /// Stops the listeners and removes the data folder this run made.
+    public func stop() async {
+        await emulator.stop(removingData: true)
+    }
+
+    /// A client of the same emulator with another token.
+    public func connection(token: String) async throws -> AmoConnection {
+        try await AmoConnection.connect(accountURL: emulator.accountURL, tokens: LongLivedToken(token), driveURL: emulator.driveURL, transport: transport)
+    }
+
+    /// Uploads bytes as a new file (or version) with plain sequential parts; returns the file and the number of parts.
+    public func upload(_ bytes: [UInt8], name: String, newVersionOf: String? = nil) async throws -> (file: DriveFile, parts: Int) {
+        let session = try await api.drive.createUploadSession(UploadSessionRequest(fileName: name, fileSize: Int64(bytes.count), fileUUID: newVersionOf))
+        var url = session.uploadURL
+        var offset = 0
+        var parts = 0
+        while true {
+            let end = min(bytes.count, offset + session.maxPartSize)
+            parts += 1
+            switch try await api.drive.uploadPart(Data(bytes[offset..<end]), to: url, partNumber: parts) {
+            case .next(let next):
+                url = next.nextURL
+                offset = end
+            case .finished(let file):
+                return (file, parts)
+            }
+        }
+    }
+
+    /// Raw HTTP against either listener, for checking exact statuses and bodies.
+    public func raw(
+        _ method: String, _ url: String, body: Data? = nil, token: String? = nil, contentType: String = "application/json"
+    ) async throws -> TransportResponse {
+        var request = TransportRequest(method: method, url: URL(string: url)!, body: body)
+        if let token = token ?? Optional(emulator.token), !token.isEmpty { request.headers.append(("Authorization", "Bearer \(token)")) }
+        if body != nil { request.headers.append(("Content-Type", contentType)) }
+        return try await transport.send(request)
+    }
+
+    public var drive: String { emulator.driveURL.absoluteString }
+    public var account: String { emulator.accountURL.absoluteString }
+}
+
+/// Deterministic bytes for tests.
+public func testBytes(_ count: Int, seed: UInt64 = 1) -> [UInt8] {
+    var state = seed
+    return (0..<count).map { _ in
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return UInt8(truncatingIfNeeded: state >> 33)
+    }
+}

@@ -1,0 +1,196 @@
+import AmoFilesAPI
+import Foundation
+import Synchronization
+import XCTest
+
+/// A transport that answers from a script and records what was sent.
+final class ScriptedTransport: HTTPTransport {
+    private let state: Mutex<(answers: [TransportResponse], sent: [TransportRequest])>
+
+    init(_ answers: [TransportResponse]) { state = Mutex((answers, [])) }
+
+    var sent: [TransportRequest] { state.withLock { $0.sent } }
+
+    func send(_ request: TransportRequest) async throws -> TransportResponse {
+        try state.withLock { state in
+            state.sent.append(request)
+            guard !state.answers.isEmpty else { throw TransportFailure(reason: "connection refused") }
+            return state.answers.removeFirst()
+        }
+    }
+
+    func stream(_ request: TransportRequest, consume: @Sendable (Data) async throws -> Void) async throws -> TransportResponse {
+        let response = try await send(request)
+        if (200..<300).contains(response.status) { try await consume(response.body) }
+        return response
+    }
+}
+
+func answer(_ status: Int, _ body: String = "", headers: [(String, String)] = [("Content-Type", "application/json")]) -> TransportResponse {
+    TransportResponse(status: status, headers: headers, body: Data(body.utf8))
+}
+
+final class RequesterTests: XCTestCase {
+    let drive = URL(string: "http://127.0.0.1:9/")!
+    let secret = "SECRET-TOKEN-123"
+
+    private func client(_ answers: [TransportResponse]) -> (DriveClient, ScriptedTransport) {
+        let transport = ScriptedTransport(answers)
+        let requester = Requester(transport: transport, tokens: LongLivedToken(secret))
+        return (DriveClient(driveURL: drive, requester: requester), transport)
+    }
+
+    private func failure(_ answers: [TransportResponse], _ call: (DriveClient) async throws -> Void) async -> APIError? {
+        let (drive, _) = client(answers)
+        do {
+            try await call(drive)
+            return nil
+        } catch {
+            return error as? APIError
+        }
+    }
+
+    func testSendsBearerTokenAndBracketedFilterQuery() async throws {
+        let (drive, transport) = client([answer(204)])
+        var filter = FileFilter()
+        filter.extensions = ["pdf", "jpg"]
+        filter.size = .init(unit: 1_000_000, from: 1)
+        filter.deleted = true
+        let page = try await drive.listFiles(filter, limit: 25, page: 2)
+        XCTAssertTrue(page.items.isEmpty, "204 is an empty page, not an error")
+        let request = try XCTUnwrap(transport.sent.first)
+        XCTAssertEqual(request.headers.first { $0.0 == "Authorization" }?.1, "Bearer \(secret)")
+        XCTAssertEqual(
+            request.url.query,
+            "filter%5Bextensions%5D%5B%5D=pdf&filter%5Bextensions%5D%5B%5D=jpg&filter%5Bdeleted%5D=true&filter%5Bsize%5D%5Bunit%5D=1000000&filter%5Bsize%5D%5Bfrom%5D=1&limit=25&page=2")
+    }
+
+    func testBadRequestCarriesValidationDetails() async {
+        let body = #"{"title":"Bad Request","status":400,"detail":"x","validation-errors":[{"request_id":"0","errors":[{"code":"NotSupportedChoice","path":"name","detail":"too long"}]}]}"#
+        let error = await failure([answer(400, body)]) { _ = try await $0.rename("u", to: "n") }
+        XCTAssertEqual(error?.kind, .badRequest(details: ["name: too long"]))
+        XCTAssertEqual(error?.call, "PATCH /v1.0/files/{uuid}")
+    }
+
+    func testForbiddenNamesTheMissingScope() async {
+        let error = await failure([answer(403, #"{"title":"Forbidden","status":403,"detail":"no"}"#)]) { try await $0.delete(["u"]) }
+        XCTAssertEqual(error?.kind, .forbidden(missingScope: "files_delete"))
+        XCTAssertTrue(error?.description.contains("files_delete scope") ?? false)
+    }
+
+    func testRateLimitHonoursRetryAfter() async {
+        let error = await failure([answer(429, "", headers: [("Retry-After", "3")])]) { _ = try await $0.file("u") }
+        XCTAssertEqual(error?.kind, .rateLimited(retryAfter: 3))
+        XCTAssertTrue(error?.isRetryable ?? false)
+    }
+
+    func testStatusesMapToKinds() async {
+        let unauthorized = await failure([answer(401, "")]) { _ = try await $0.file("u") }
+        XCTAssertEqual(unauthorized?.kind, .unauthorized)
+        let notFound = await failure([answer(404, #"{"title":"Not Found","status":404,"detail":"file u not found"}"#)]) { _ = try await $0.file("u") }
+        XCTAssertEqual(notFound?.kind, .notFound)
+        XCTAssertEqual(notFound?.serverMessage, "file u not found")
+        let server = await failure([answer(502, "<html><body>Bad gateway</body></html>", headers: [("Content-Type", "text/html")])]) { _ = try await $0.file("u") }
+        XCTAssertEqual(server?.kind, .server(status: 502))
+        XCTAssertNil(server?.serverMessage, "HTML pages are not quoted")
+        let transport = await failure([]) { _ = try await $0.file("u") }
+        XCTAssertEqual(transport?.kind, .transport(reason: "connection refused"))
+    }
+
+    func testGarbageAnswersAreUndecodableNotCrashes() async {
+        let html = await failure([answer(200, "<html>hi</html>", headers: [("Content-Type", "text/html")])]) { _ = try await $0.file("u") }
+        XCTAssertEqual(html?.kind, .undecodable(reason: "expected JSON, got text/html"))
+        let empty = await failure([answer(200, "")]) { _ = try await $0.file("u") }
+        XCTAssertEqual(empty?.kind, .undecodable(reason: "empty body with status 200"))
+        let truncated = await failure([answer(200, #"{"uuid": "x""#)]) { _ = try await $0.file("u") }
+        XCTAssertEqual(truncated?.kind, .undecodable(reason: "not valid JSON"))
+        let wrongShape = await failure([answer(200, #"{"uuid": 5}"#)]) { _ = try await $0.file("u") }
+        if case .undecodable = wrongShape?.kind {} else { XCTFail("expected undecodable, got \(String(describing: wrongShape))") }
+    }
+
+    func testPartAnswersAreToldApartByBodyNotStatus() async throws {
+        let (drive, _) = client([answer(202, #"{"session_id": 5, "next_url": "http://127.0.0.1:9/upload/t2"}"#)])
+        let outcome = try await drive.uploadPart(Data([1, 2]), to: "http://127.0.0.1:9/upload/t1", partNumber: 1)
+        XCTAssertEqual(outcome, .next(UploadNextPart(sessionID: 5, nextURL: "http://127.0.0.1:9/upload/t2")))
+    }
+
+    func testTokenIsNotSentOverPlainHTTPToOtherHosts() async {
+        let transport = ScriptedTransport([answer(200, "{}")])
+        let requester = Requester(transport: transport, tokens: LongLivedToken(secret))
+        let drive = DriveClient(driveURL: URL(string: "http://drive.example.com")!, requester: requester)
+        do {
+            _ = try await drive.file("u")
+            XCTFail("expected a refusal")
+        } catch let error as APIError {
+            guard case .refused = error.kind else { return XCTFail("got \(error)") }
+            XCTAssertTrue(transport.sent.isEmpty, "nothing may be sent")
+        } catch {
+            XCTFail("got \(error)")
+        }
+    }
+
+    func testNoTokenInAnyErrorMessage() async {
+        let bodies = [answer(401, "token \(secret) rejected", headers: []), answer(500, ""), answer(400, "{}")]
+        for body in bodies {
+            let error = await failure([body]) { _ = try await $0.file("u") }
+            let text = try? XCTUnwrap(error).description
+            XCTAssertNotNil(text)
+            // The client never puts its token into a message; a server echoing it back is quoted, so check our part.
+            XCTAssertFalse(error?.call.contains(secret) ?? true)
+        }
+        let transport = await failure([]) { _ = try await $0.file("u") }
+        XCTAssertFalse(transport?.description.contains(secret) ?? true)
+    }
+
+    func testRetryAfterParsesHTTPDates() {
+        XCTAssertEqual(Requester.parseRetryAfterForTests("7"), 7)
+        XCTAssertEqual(Requester.parseRetryAfterForTests("Wed, 21 Oct 2015 07:28:00 GMT"), 0)
+        XCTAssertNil(Requester.parseRetryAfterForTests("soon"))
+    }
+}
+
+final class OAuthSessionTests: XCTestCase {
+    func testRefreshesOn401AndSavesTheNewPairBeforeUsingIt() async throws {
+        let account = URL(string: "http://127.0.0.1:9")!
+        let transport = ScriptedTransport([
+            answer(401, ""),
+            answer(200, #"{"token_type":"Bearer","expires_in":86400,"access_token":"A2","refresh_token":"R2","server_time":1000}"#),
+            answer(200, #"{"id":1,"name":"Demo"}"#),
+        ])
+        let saved = Mutex<[OAuthTokens]>([])
+        let session = OAuthSession(
+            accountURL: account, client: OAuthClientCredentials(clientID: "c", clientSecret: "s", redirectURI: "https://r"),
+            tokens: OAuthTokens(accessToken: "A1", refreshToken: "R1", expiresAt: 0), transport: transport,
+            now: { Date(timeIntervalSince1970: 1000) },
+            save: { fresh in saved.withLock { $0.append(fresh) } })
+        let client = AccountClient(accountURL: account, requester: Requester(transport: transport, tokens: session))
+        let info = try await client.account(withDriveURL: false)
+        XCTAssertEqual(info.name, "Demo")
+        XCTAssertEqual(saved.withLock { $0 }, [OAuthTokens(accessToken: "A2", refreshToken: "R2", expiresAt: 87_400)])
+        let sent = transport.sent
+        XCTAssertEqual(sent.count, 3)
+        XCTAssertEqual(sent[0].headers.first { $0.0 == "Authorization" }?.1, "Bearer A1")
+        XCTAssertTrue(sent[1].url.path.hasSuffix("/oauth2/access_token"))
+        let refreshBody = try JSONDecoder().decode(OAuthTokenRequest.self, from: XCTUnwrap(sent[1].body))
+        XCTAssertEqual(refreshBody.refreshToken, "R1")
+        XCTAssertEqual(sent[2].headers.first { $0.0 == "Authorization" }?.1, "Bearer A2")
+    }
+
+    func testUnsavablePairIsReported() async {
+        struct DiskFull: Error {}
+        let transport = ScriptedTransport([
+            answer(200, #"{"token_type":"Bearer","expires_in":86400,"access_token":"A2","refresh_token":"R2"}"#),
+        ])
+        let session = OAuthSession(
+            accountURL: URL(string: "http://127.0.0.1:9")!, client: OAuthClientCredentials(clientID: "c", clientSecret: "s", redirectURI: "r"),
+            tokens: OAuthTokens(accessToken: "A1", refreshToken: "R1", expiresAt: 1), transport: transport, save: { _ in throw DiskFull() })
+        do {
+            _ = try await session.accessToken()
+            XCTFail("expected an error")
+        } catch let error as APIError {
+            XCTAssertTrue(error.description.contains("could not be saved"))
+        } catch {
+            XCTFail("\(error)")
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import TerminalUI
+import XCTest
+
+final class TerminalTextTests: XCTestCase {
+    func testControlCharactersBecomeVisibleStandIns() {
+        XCTAssertEqual(TerminalText.sanitize("\u{1b}]0;HACKED\u{07}x"), "␛]0;HACKED␇x")
+        XCTAssertEqual(TerminalText.sanitize("a\nb\tc\u{7f}"), "a␊b␉c␡")
+        XCTAssertEqual(TerminalText.sanitize("C1 \u{9b}31m"), "C1 \u{FFFD}31m")
+    }
+
+    func testBidiOverridesAndInvisibleFormatCharactersAreNeutralised() {
+        XCTAssertEqual(TerminalText.sanitize("invoice\u{202e}fdp.exe"), "invoice\u{FFFD}fdp.exe")
+        XCTAssertEqual(TerminalText.sanitize("a\u{200b}b\u{feff}"), "a\u{FFFD}b\u{FFFD}")
+    }
+
+    func testWidthCountsWideAndCombiningCharacters() {
+        XCTAssertEqual(TerminalText.width("Договор"), 7)
+        XCTAssertEqual(TerminalText.width("契約書"), 6)
+        XCTAssertEqual(TerminalText.width("📊"), 2)
+        XCTAssertEqual(TerminalText.width("e\u{301}"), 1)
+    }
+
+    func testFitTruncatesToTheColumnBudgetWithAnEllipsis() {
+        XCTAssertEqual(TerminalText.fit("Договор поставки", columns: 8), "Договор…")
+        XCTAssertEqual(TerminalText.fit("契約書契約書", columns: 5), "契約…")
+        XCTAssertEqual(TerminalText.width(TerminalText.pad("契約書", columns: 9)), 9)
+        XCTAssertEqual(TerminalText.fit("short", columns: 10), "short")
+    }
+}
