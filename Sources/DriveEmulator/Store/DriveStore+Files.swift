@@ -42,7 +42,7 @@ extension DriveStore {
         try db.write { db in
             let file = try Self.editableFile(uuid, in: db)
             try db.execute(
-                sql: "UPDATE files SET name = ?, search_name = ?, updated_at = ?, updated_by_type = ?, updated_by_id = ? WHERE uuid = ?",
+                sql: "UPDATE files SET change_seq = \(Self.nextChange), name = ?, search_name = ?, updated_at = ?, updated_by_type = ?, updated_by_id = ? WHERE uuid = ?",
                 arguments: [name, name.lowercased(), clock.now(), user.type, user.id, file.uuid])
             return try Self.file(uuid, in: db)!
         }
@@ -58,7 +58,7 @@ extension DriveStore {
             }
             try db.execute(
                 sql: """
-                    UPDATE files SET active_version = ?, size = ?, extension = ?, mime_type = ?, type = ?,
+                    UPDATE files SET change_seq = \(Self.nextChange), active_version = ?, size = ?, extension = ?, mime_type = ?, type = ?,
                     updated_at = ?, updated_by_type = ?, updated_by_id = ? WHERE uuid = ?
                     """,
                 arguments: [version.uuid, version.size, version.fileExtension, version.mimeType, version.type,
@@ -82,7 +82,7 @@ extension DriveStore {
             let now = clock.now()
             for uuid in uuids {
                 try db.execute(
-                    sql: "UPDATE files SET is_trashed = 1, deleted_at = ?, deleted_by_type = ?, deleted_by_id = ? WHERE uuid = ? AND is_trashed = 0",
+                    sql: "UPDATE files SET change_seq = \(Self.nextChange), is_trashed = 1, deleted_at = ?, deleted_by_type = ?, deleted_by_id = ? WHERE uuid = ? AND is_trashed = 0",
                     arguments: [now, user.type, user.id, uuid])
             }
         }
@@ -97,12 +97,15 @@ extension DriveStore {
             }
             for uuid in uuids {
                 try db.execute(
-                    sql: "UPDATE files SET is_trashed = 0, deleted_at = NULL, deleted_by_type = NULL, deleted_by_id = NULL WHERE uuid = ?",
+                    sql: "UPDATE files SET change_seq = \(Self.nextChange), is_trashed = 0, deleted_at = NULL, deleted_by_type = NULL, deleted_by_id = NULL WHERE uuid = ?",
                     arguments: [uuid])
             }
             return try uuids.compactMap { try Self.file($0, in: db) }
         }
     }
+
+    /// The next value of `change_seq`, as an SQL expression.
+    static let nextChange = "(SELECT COALESCE(MAX(change_seq), 0) + 1 FROM files)"
 
     /// Deletes for good what has been in the trash for 30 days, bytes included.
     func purgeExpiredTrash() throws {

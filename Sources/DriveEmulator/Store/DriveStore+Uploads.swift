@@ -137,7 +137,7 @@ extension DriveStore {
             fileUUID = file.uuid
             try db.execute(
                 sql: """
-                    UPDATE files SET active_version = ?, size = ?, extension = ?, mime_type = ?, type = ?,
+                    UPDATE files SET change_seq = \(Self.nextChange), active_version = ?, size = ?, extension = ?, mime_type = ?, type = ?,
                     updated_at = ?, updated_by_type = ?, updated_by_id = ?, version_count = version_count + 1 WHERE uuid = ?
                     """,
                 arguments: [versionUUID, session.fileSize, ext, kind.mime, kind.type, now, user.type, user.id, fileUUID])
@@ -162,8 +162,8 @@ extension DriveStore {
         try db.execute(
             sql: """
                 INSERT INTO files (uuid, name, search_name, active_version, source_id, created_at, created_by_type, created_by_id,
-                updated_at, updated_by_type, updated_by_id, size, extension, mime_type, type, version_count)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+                updated_at, updated_by_type, updated_by_id, size, extension, mime_type, type, version_count, change_seq)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, \(nextChange))
                 """,
             arguments: [uuid, name, name.lowercased(), activeVersion, sourceID, time, user.type, user.id,
                         time, user.type, user.id, size, fileExtension, mime, type])

@@ -81,7 +81,7 @@ struct FileListQuery: Sendable {
     }
 
     /// Newest change first (the trash: newest deletion first), then uuid, so pages are stable.
-    var orderBy: String { trash ? "deleted_at DESC, uuid DESC" : "updated_at DESC, uuid DESC" }
+    var orderBy: String { trash ? "deleted_at DESC, change_seq DESC" : "updated_at DESC, change_seq DESC" }
 }
 
 /// The date presets of `filter[date][date_preset]`, as ranges in the account's time zone.

@@ -1,7 +1,8 @@
 import GRDB
 
 /// The emulator's tables. File rows carry the active version's size, extension and
-/// type so that filters and paging are single indexed queries.
+/// type so that filters and paging are single indexed queries; `change_seq` orders
+/// changes made within the same second.
 enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -20,10 +21,12 @@ enum Schema {
                     is_trashed INTEGER NOT NULL DEFAULT 0,
                     deleted_at INTEGER, deleted_by_type TEXT, deleted_by_id INTEGER,
                     size INTEGER NOT NULL, extension TEXT NOT NULL, mime_type TEXT NOT NULL, type TEXT NOT NULL,
-                    version_count INTEGER NOT NULL DEFAULT 1
+                    version_count INTEGER NOT NULL DEFAULT 1,
+                    change_seq INTEGER NOT NULL DEFAULT 0
                 );
-                CREATE INDEX files_by_update ON files(is_trashed, updated_at DESC, uuid DESC);
-                CREATE INDEX files_by_deletion ON files(is_trashed, deleted_at DESC, uuid DESC);
+                CREATE INDEX files_by_update ON files(is_trashed, updated_at DESC, change_seq DESC);
+                CREATE INDEX files_by_deletion ON files(is_trashed, deleted_at DESC, change_seq DESC);
+                CREATE INDEX files_by_change ON files(change_seq);
                 CREATE TABLE versions (
                     uuid TEXT PRIMARY KEY,
                     file_uuid TEXT NOT NULL REFERENCES files(uuid) ON DELETE CASCADE,
