@@ -1,0 +1,117 @@
+import Foundation
+import XCTest
+
+/// Runs the built `amofiles` binary the way a user's shell would.
+enum Binary {
+    /// The `amofiles` built beside the test bundle.
+    static var path: String {
+        let folder = Bundle.main.bundleURL.path.hasSuffix(".xctest") ? Bundle.main.bundleURL.deletingLastPathComponent() : Bundle.main.bundleURL
+        return folder.appendingPathComponent("amofiles").path
+    }
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs to completion (with a generous timeout) and captures both streams.
+    static func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil, timeout: TimeInterval = 120) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "AMOFILES_TOKEN")
+        env.removeValue(forKey: "AMOFILES_ACCOUNT")
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let collected = ReadBoth(out: out, err: err)
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning, Date() < deadline { usleep(20_000) }
+        if process.isRunning {
+            process.terminate()
+            throw HarnessError(reason: "amofiles \(arguments.joined(separator: " ")) did not finish in \(timeout) s")
+        }
+        process.waitUntilExit()
+        let (stdout, stderr) = collected.finish()
+        return Result(status: process.terminationStatus, stdout: stdout, stderr: stderr)
+    }
+}
+
+/// Drains both pipes while the process runs, so a full pipe never blocks it.
+private final class ReadBoth: @unchecked Sendable {
+    private var outData = Data(), errData = Data()
+    private let group = DispatchGroup()
+
+    init(out: Pipe, err: Pipe) {
+        for (pipe, isOut) in [(out, true), (err, false)] {
+            group.enter()
+            DispatchQueue.global().async {
+                let data = pipe.fileHandleForReading.readDataToEndOfFile()
+                if isOut { self.outData = data } else { self.errData = data }
+                self.group.leave()
+            }
+        }
+    }
+
+    func finish() -> (String, String) {
+        group.wait()
+        return (String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+}
+
+/// `amofiles serve` in the background, stopped with SIGTERM.
+final class ServedEmulator {
+    let process = Process()
+    let accountURL: String
+    let token: String
+    let folder: URL
+    let ready: [String: Any]
+
+    init(arguments: [String] = [], folder: URL? = nil) throws {
+        self.folder = folder ?? FileManager.default.temporaryDirectory.appendingPathComponent("amofiles-e2e-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: self.folder, withIntermediateDirectories: true)
+        let readyFile = self.folder.appendingPathComponent("ready.json")
+        process.executableURL = URL(fileURLWithPath: Binary.path)
+        process.arguments = ["serve", "--port", "0", "--drive-port", "0", "--ready-file", readyFile.path,
+                             "--data", self.folder.appendingPathComponent("data").path] + arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(60)
+        while !FileManager.default.fileExists(atPath: readyFile.path) {
+            guard process.isRunning, Date() < deadline else { throw HarnessError(reason: "amofiles serve did not become ready") }
+            usleep(50_000)
+        }
+        ready = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: readyFile)) as? [String: Any])
+        accountURL = try XCTUnwrap(ready["account_url"] as? String)
+        token = try XCTUnwrap(ready["token"] as? String)
+    }
+
+    var env: [String: String] { ["AMOFILES_TOKEN": token] }
+
+    /// Stops with SIGTERM and returns the exit status (0 is a clean shutdown).
+    @discardableResult
+    func stop() -> Int32 {
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+        }
+        try? FileManager.default.removeItem(at: folder)
+        return process.terminationStatus
+    }
+
+    deinit { if process.isRunning { process.terminate() } }
+}
+
+struct HarnessError: Error, CustomStringConvertible {
+    var reason: String
+    var description: String { reason }
+}

@@ -1,0 +1,140 @@
+import EmulatorTesting
+import Foundation
+import XCTest
+
+final class CommandLineTests: XCTestCase {
+    func testListsFivePlainAndAsJSONThenStopsCleanly() throws {
+        let served = try ServedEmulator(arguments: ["--seed", "demo"])
+        let table = try Binary.run(["ls", "--account", served.accountURL, "--limit", "5"], environment: served.env)
+        XCTAssertEqual(table.status, 0, table.stderr)
+        let lines = table.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.count, 6, table.stdout)
+        XCTAssertTrue(lines[0].hasPrefix("UUID"))
+        XCTAssertFalse(table.stdout.contains("\u{1b}"), "no raw escape reaches the terminal")
+
+        let json = try Binary.run(["ls", "--account", served.accountURL, "--limit", "5", "--json"], environment: served.env)
+        XCTAssertEqual(json.status, 0, json.stderr)
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let files = try XCTUnwrap((object["_embedded"] as? [String: Any])?["files"] as? [[String: Any]])
+        XCTAssertEqual(files.count, 5)
+        XCTAssertNotNil(files[0]["version_uuid"])
+
+        let trash = try Binary.run(["ls", "--account", served.accountURL, "--trash", "--all", "--json"], environment: served.env)
+        let trashed = try XCTUnwrap(((JSONSerialization.jsonObject(with: Data(trash.stdout.utf8)) as? [String: Any])?["_embedded"] as? [String: Any])?["files"] as? [[String: Any]])
+        XCTAssertTrue(trashed.allSatisfy { $0["is_trashed"] as? Bool == true })
+        XCTAssertEqual(served.stop(), 0, "serve shuts down cleanly on SIGTERM")
+    }
+
+    func testUploadDownloadVersionsAndActivateInBothFlavors() throws {
+        for flavor in ["amocrm", "kommo"] {
+            let served = try ServedEmulator(arguments: ["--flavor", flavor])
+            defer { served.stop() }
+            let folder = served.folder
+            let original = folder.appendingPathComponent("random.bin")
+            try Data(testBytes(3 * 1024 * 1024, seed: 11)).write(to: original)
+            let logFile = folder.appendingPathComponent("client.log").path
+            let up = try Binary.run(["upload", original.path, "--account", served.accountURL, "--json", "--log-file", logFile], environment: served.env)
+            XCTAssertEqual(up.status, 0, up.stderr)
+            let uploaded = try XCTUnwrap((JSONSerialization.jsonObject(with: Data(up.stdout.utf8)) as? [[String: Any]])?.first)
+            let uuid = try XCTUnwrap(uploaded["uuid"] as? String)
+            let firstVersion = try XCTUnwrap(uploaded["version_uuid"] as? String)
+            let log = try String(contentsOfFile: logFile, encoding: .utf8)
+            let parts = log.components(separatedBy: "POST upload part").count - 1
+            XCTAssertGreaterThanOrEqual(parts, 6, "\(flavor): the 3 MiB file goes up in 6 or more parts")
+            XCTAssertFalse(log.contains(served.token), "the token never appears in the log")
+
+            let back = folder.appendingPathComponent("back.bin").path
+            let down = try Binary.run(["download", uuid, "-o", back, "--account", served.accountURL], environment: served.env)
+            XCTAssertEqual(down.status, 0, down.stderr)
+            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: back)), try Data(contentsOf: original), flavor)
+            let again = try Binary.run(["download", uuid, "-o", back, "--account", served.accountURL], environment: served.env)
+            XCTAssertEqual(again.status, 1, "no overwrite without --force")
+            XCTAssertTrue(again.stderr.contains("--force"), again.stderr)
+
+            let newer = folder.appendingPathComponent("newer.bin")
+            try Data(testBytes(700_000, seed: 12)).write(to: newer)
+            let second = try Binary.run(["upload", newer.path, "--new-version-of", uuid, "--account", served.accountURL], environment: served.env)
+            XCTAssertEqual(second.status, 0, second.stderr)
+            let versions = try jsonObject(try Binary.run(["versions", uuid, "--json", "--account", served.accountURL], environment: served.env))
+            let items = try XCTUnwrap((versions["_embedded"] as? [String: Any])?["versions"] as? [[String: Any]])
+            XCTAssertEqual(items.count, 2)
+            XCTAssertEqual(items[0]["is_main"] as? Bool, true, "the new version is active")
+            XCTAssertEqual(items[1]["uuid"] as? String, firstVersion)
+
+            let activate = try Binary.run(["activate", uuid, firstVersion, "--account", served.accountURL], environment: served.env)
+            XCTAssertEqual(activate.status, 0, activate.stderr)
+            let info = try jsonObject(try Binary.run(["info", uuid, "--json", "--account", served.accountURL], environment: served.env))
+            XCTAssertEqual(info["version_uuid"] as? String, firstVersion)
+            XCTAssertEqual(info["size"] as? Int, 3 * 1024 * 1024)
+        }
+    }
+
+    func testExitStatusesSayWhoFailed() throws {
+        let served = try ServedEmulator()
+        defer { served.stop() }
+        let usage = try Binary.run(["ls", "--no-such-flag"])
+        XCTAssertEqual(usage.status, 2)
+        let badLimit = try Binary.run(["ls", "--limit", "999", "--account", served.accountURL], environment: served.env)
+        XCTAssertEqual(badLimit.status, 2)
+        let noToken = try Binary.run(["ls", "--account", served.accountURL])
+        XCTAssertEqual(noToken.status, 2)
+        XCTAssertTrue(noToken.stderr.contains("AMOFILES_TOKEN"), noToken.stderr)
+        let refused = try Binary.run(["info", "00000000-0000-4000-8000-000000000000", "--account", served.accountURL], environment: served.env)
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.stderr.contains("404"), refused.stderr)
+        let wrongToken = try Binary.run(["ls", "--account", served.accountURL], environment: ["AMOFILES_TOKEN": "wrong"])
+        XCTAssertEqual(wrongToken.status, 1)
+        XCTAssertTrue(wrongToken.stderr.contains("401"), wrongToken.stderr)
+        XCTAssertFalse(wrongToken.stderr.contains("wrong\n"))
+        let unreachable = try Binary.run(["ls", "--account", "http://127.0.0.1:9"], environment: served.env)
+        XCTAssertEqual(unreachable.status, 3)
+        XCTAssertFalse(unreachable.stderr.contains(served.token))
+        let plainHTTP = try Binary.run(["ls", "--account", "http://example.com"], environment: served.env)
+        XCTAssertEqual(plainHTTP.status, 2, "no token over plain http to another machine")
+    }
+
+    func testLoginSavesAPrivateProfileAndRefusesAPublicOne() throws {
+        let served = try ServedEmulator()
+        defer { served.stop() }
+        let config = served.folder.appendingPathComponent("config")
+        let env = ["XDG_CONFIG_HOME": config.path]
+        let login = try Binary.run(["login"], environment: env, stdin: "\(served.accountURL)\n\(served.token)\n")
+        XCTAssertEqual(login.status, 0, login.stderr)
+        let file = config.appendingPathComponent("amofiles/config.toml").path
+        let mode = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? NSNumber).intValue
+        XCTAssertEqual(mode, 0o600)
+        let listed = try Binary.run(["ls"], environment: env)
+        XCTAssertEqual(listed.status, 0, listed.stderr)
+
+        chmod(file, 0o644)
+        let refused = try Binary.run(["ls"], environment: env)
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.stderr.contains("chmod 600"), refused.stderr)
+
+        let wrong = try Binary.run(["login", "--profile", "other", "--account", served.accountURL], environment: env.merging(["AMOFILES_TOKEN": "wrong"]) { $1 })
+        XCTAssertEqual(wrong.status, 1, "a wrong token is not saved")
+    }
+
+    func testOAuthLoginRotatesTheRefreshTokenAndSavesIt() throws {
+        let served = try ServedEmulator()
+        defer { served.stop() }
+        let oauth = try XCTUnwrap(served.ready["oauth"] as? [String: String])
+        let config = served.folder.appendingPathComponent("config")
+        let env = ["XDG_CONFIG_HOME": config.path, "AMOFILES_REFRESH_TOKEN": try XCTUnwrap(oauth["refresh_token"])]
+        let login = try Binary.run([
+            "login", "--account", served.accountURL, "--client-id", try XCTUnwrap(oauth["client_id"]),
+            "--client-secret", try XCTUnwrap(oauth["client_secret"]), "--redirect-uri", try XCTUnwrap(oauth["redirect_uri"]),
+        ], environment: env)
+        XCTAssertEqual(login.status, 0, login.stderr)
+        let text = try String(contentsOfFile: config.appendingPathComponent("amofiles/config.toml").path, encoding: .utf8)
+        XCTAssertFalse(text.contains(oauth["refresh_token"]!), "the used refresh token is replaced by the new one")
+        XCTAssertTrue(text.contains("refresh_token = "))
+        let listed = try Binary.run(["ls"], environment: ["XDG_CONFIG_HOME": config.path])
+        XCTAssertEqual(listed.status, 0, listed.stderr)
+    }
+
+    private func jsonObject(_ result: Binary.Result) throws -> [String: Any] {
+        XCTAssertEqual(result.status, 0, result.stderr)
+        return try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    }
+}
