@@ -19,6 +19,8 @@ public struct EmulatorOptions: Sendable {
     public var dataFolder: URL?
     /// Applied only when the data folder is new.
     public var seed: Seed = .empty
+    /// Generated files added to a new data folder (for benchmarks of large accounts).
+    public var extraFiles = 0
     /// The long-lived token to accept; nil makes a random one.
     public var token: String?
     public var scopes: [String] = ["files", "files_delete"]
@@ -82,7 +84,7 @@ public final class Emulator: Sendable {
         let limits = UploadLimits(maxPartSize: options.maxPartSize ?? options.flavor.defaultMaxPartSize)
         let store = try DriveStore(folder: folder, clock: options.clock, limits: limits)
         if try store.isEmpty() {
-            try DemoSeed(store: store).plant(options.seed)
+            try DemoSeed(store: store).plant(options.seed, extraFiles: options.extraFiles)
         }
         let token = options.token ?? DriveStore.newToken() + DriveStore.newToken()
         let oauth = try await store.db.write { db in

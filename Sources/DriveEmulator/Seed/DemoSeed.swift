@@ -7,7 +7,7 @@ import GRDB
 struct DemoSeed {
     let store: DriveStore
 
-    func plant(_ seed: EmulatorOptions.Seed) throws {
+    func plant(_ seed: EmulatorOptions.Seed, extraFiles: Int = 0) throws {
         var random = SeededRandom(seed: 20_221_222)
         let now = store.clock.now()
         try store.db.write { db in
@@ -19,6 +19,7 @@ struct DemoSeed {
             if seed == .demo {
                 try plantFiles(entities: entities, now: now, random: &random, in: db)
             }
+            try plantBulk(extraFiles, now: now, random: &random, in: db)
         }
     }
 
@@ -98,6 +99,22 @@ struct DemoSeed {
                 try db.execute(
                     sql: "INSERT OR IGNORE INTO entity_links (entity_type, entity_id, file_uuid, created_at) VALUES (?, ?, ?, ?)",
                     arguments: [type.rawValue, id, uuid, now - Int64.random(in: 0...200 * 86_400, using: &random)])
+            }
+        }
+    }
+
+    /// Many plain files, for benchmarks of large accounts; a few of them in the trash.
+    private func plantBulk(_ count: Int, now: Int64, random: inout SeededRandom, in db: Database) throws {
+        let templates = DemoNames.fileTemplates
+        for index in 0..<count {
+            let template = templates[index % templates.count]
+            let name = template.pattern.replacingOccurrences(of: "#", with: String(10_000 + index))
+            let uuid = random.uuid()
+            try plantFile(uuid: uuid, name: name, ext: template.extensions[index % template.extensions.count], versions: 1, now: now, random: &random, in: db)
+            if index % 50 == 0 {
+                try db.execute(
+                    sql: "UPDATE files SET is_trashed = 1, deleted_at = ?, deleted_by_type = 'internal', deleted_by_id = ? WHERE uuid = ?",
+                    arguments: [now - Int64.random(in: 3600...28 * 86_400, using: &random), DemoAccount.adminUserID, uuid])
             }
         }
     }

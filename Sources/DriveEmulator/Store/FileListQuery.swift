@@ -37,10 +37,11 @@ struct FileListQuery: Sendable {
         }
         if let term, !term.isEmpty {
             let needle = term.lowercased()
+            // The linked-entity side is an uncorrelated subquery: SQLite builds it once, not per row.
             clauses.append("""
-                (instr(search_name, ?) > 0 OR EXISTS (
-                    SELECT 1 FROM entity_links l JOIN entities e ON e.type = l.entity_type AND e.id = l.entity_id
-                    WHERE l.file_uuid = files.uuid AND instr(e.search_name, ?) > 0))
+                (instr(search_name, ?) > 0 OR uuid IN (
+                    SELECT l.file_uuid FROM entity_links l JOIN entities e ON e.type = l.entity_type AND e.id = l.entity_id
+                    WHERE instr(e.search_name, ?) > 0))
                 """)
             arguments += [needle, needle]
         }

@@ -29,6 +29,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "What a new data folder starts with: demo (a full demo account) or empty (users and CRM records only).")
     var seed: EmulatorOptions.Seed = .empty
 
+    @Option(name: .customLong("extra-files"), help: "Add this many generated files to a new data folder (for benchmarks of large accounts).")
+    var extraFiles = 0
+
     @Option(help: "Long-lived token to accept. Default: a random one.")
     var token: String?
 
@@ -49,6 +52,7 @@ struct ServeCommand: AsyncParsableCommand {
         for scope in scopeList where !known.contains(scope) {
             throw ValidationError("unknown scope \"\(scope)\"; known scopes: files, files_delete")
         }
+        if extraFiles < 0 { throw ValidationError("--extra-files cannot be negative") }
         if let maxPartSize, maxPartSize < 1 { throw ValidationError("--max-part-size must be positive") }
         for (name, value) in [("--port", port), ("--drive-port", drivePort)] where !(0...65535).contains(value) {
             throw ValidationError("\(name) must be between 0 and 65535")
@@ -66,6 +70,7 @@ struct ServeCommand: AsyncParsableCommand {
         options.drivePort = drivePort
         options.dataFolder = data.map { URL(fileURLWithPath: $0) }
         options.seed = seed
+        options.extraFiles = extraFiles
         options.token = token
         options.scopes = scopeList
         options.flavor = flavor
