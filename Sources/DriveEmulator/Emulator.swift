@@ -82,7 +82,12 @@ public final class Emulator: Sendable {
         let folder = options.dataFolder ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("amofiles-emulator-\(UUID().uuidString.prefix(8))")
         let limits = UploadLimits(maxPartSize: options.maxPartSize ?? options.flavor.defaultMaxPartSize)
-        let store = try DriveStore(folder: folder, clock: options.clock, limits: limits)
+        let store: DriveStore
+        do {
+            store = try DriveStore(folder: folder, clock: options.clock, limits: limits)
+        } catch {
+            throw EmulatorStartError(reason: "cannot use \(folder.path) as the data folder (\(EmulatorStartError.describe(error)))")
+        }
         if try store.isEmpty() {
             try DemoSeed(store: store).plant(options.seed, extraFiles: options.extraFiles)
         }
@@ -118,8 +123,13 @@ public final class Emulator: Sendable {
             if ports.count == 2 { break }
         }
         guard let accountPort = ports["account"], let drivePort = ports["drive"] else {
-            let failure = await running.result
-            if case .failure(let error) = failure { throw error }
+            if case .failure(let error) = await running.result {
+                let text = String(describing: error)
+                if text.contains("Address already in use") {
+                    throw EmulatorStartError(reason: "a port on \(options.host) is already in use (--port \(options.accountPort), --drive-port \(options.drivePort)); pick others or 0")
+                }
+                throw EmulatorStartError(reason: EmulatorStartError.describe(error))
+            }
             throw EmulatorStartError(reason: "the listeners did not start")
         }
         let host = options.host.contains(":") ? "[\(options.host)]" : options.host
@@ -149,4 +159,15 @@ public final class Emulator: Sendable {
 public struct EmulatorStartError: Error, CustomStringConvertible {
     public var reason: String
     public var description: String { "the emulator could not start: \(reason)" }
+
+    /// Foundation's file errors on Linux print as NSError dumps; say the POSIX reason instead.
+    static func describe(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? any Error {
+            let posix = underlying as NSError
+            if posix.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(posix.code))) }
+        }
+        if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
+        return String(describing: error)
+    }
 }

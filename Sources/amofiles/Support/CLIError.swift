@@ -1,5 +1,6 @@
 import AmoFilesAPI
 import AmoFilesTasks
+import DriveEmulator
 
 /// A failure of the command line itself, with the exit status it maps to.
 enum CLIError: Error, CustomStringConvertible {
@@ -26,6 +27,8 @@ enum ExitStatus {
             case .refused: return 2
             default: return 1
             }
+        case is EmulatorStartError:
+            return 2
         case let error as CLIError:
             if case .config = error { return 2 }
             return 1
