@@ -79,6 +79,13 @@ final class ListingTests: EmulatorTestCase {
             result = try await names { $0.term = "ромашка" }
             XCTAssertEqual(result, [photo.uuid])
 
+            // The name index follows renames; quotes in a term are searched for, not parsed.
+            _ = try await drive.rename(notes.uuid, to: "Протокол \"встречи\"")
+            result = try await names { $0.term = "протокол \"вст" }
+            XCTAssertEqual(result, [notes.uuid])
+            result = try await names { $0.term = "notes" }
+            XCTAssertEqual(result, [])
+
             let badPreset = try await emu.raw("GET", emu.drive + "/v1.0/files?filter%5Bdate%5D%5Bdate_preset%5D=someday")
             XCTAssertEqual(badPreset.status, 400)
             XCTAssertTrue((try json(badPreset)["detail"] as? String ?? "").contains("someday"))

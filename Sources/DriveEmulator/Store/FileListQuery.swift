@@ -37,13 +37,21 @@ struct FileListQuery: Sendable {
         }
         if let term, !term.isEmpty {
             let needle = term.lowercased()
-            // The linked-entity side is an uncorrelated subquery: SQLite builds it once, not per row.
-            clauses.append("""
-                (instr(search_name, ?) > 0 OR uuid IN (
+            // Files linked to a matching entity: an uncorrelated subquery, built once.
+            let linked = """
+                SELECT f.rowid FROM files f WHERE f.uuid IN (
                     SELECT l.file_uuid FROM entity_links l JOIN entities e ON e.type = l.entity_type AND e.id = l.entity_id
-                    WHERE instr(e.search_name, ?) > 0))
-                """)
-            arguments += [needle, needle]
+                    WHERE instr(e.search_name, ?) > 0)
+                """
+            if needle.count >= 3 {
+                // Names through the trigram index; one rowid set, so the ordered scan reads no rows.
+                clauses.append("rowid IN (SELECT rowid FROM file_names WHERE file_names MATCH ? UNION \(linked))")
+                arguments += ["\"" + needle.replacingOccurrences(of: "\"", with: "\"\"") + "\"", needle]
+            } else {
+                // Too short for trigrams: scan the names.
+                clauses.append("(instr(search_name, ?) > 0 OR rowid IN (\(linked)))")
+                arguments += [needle, needle]
+            }
         }
         if let sourceID {
             clauses.append("source_id = ?")

@@ -76,6 +76,24 @@ enum Schema {
                 );
                 """)
         }
+        // Substring search over names through a trigram index, kept in step by triggers.
+        migrator.registerMigration("v2-name-index") { db in
+            try db.execute(sql: """
+                CREATE VIRTUAL TABLE file_names USING fts5(
+                    search_name, content = 'files', content_rowid = 'rowid', tokenize = 'trigram case_sensitive 1');
+                INSERT INTO file_names(rowid, search_name) SELECT rowid, search_name FROM files;
+                CREATE TRIGGER file_names_insert AFTER INSERT ON files BEGIN
+                    INSERT INTO file_names(rowid, search_name) VALUES (new.rowid, new.search_name);
+                END;
+                CREATE TRIGGER file_names_delete AFTER DELETE ON files BEGIN
+                    INSERT INTO file_names(file_names, rowid, search_name) VALUES ('delete', old.rowid, old.search_name);
+                END;
+                CREATE TRIGGER file_names_update AFTER UPDATE OF search_name ON files BEGIN
+                    INSERT INTO file_names(file_names, rowid, search_name) VALUES ('delete', old.rowid, old.search_name);
+                    INSERT INTO file_names(rowid, search_name) VALUES (new.rowid, new.search_name);
+                END;
+                """)
+        }
         return migrator
     }
 }
