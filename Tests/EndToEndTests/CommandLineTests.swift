@@ -69,6 +69,37 @@ final class CommandLineTests: XCTestCase {
         }
     }
 
+    func testAttachRenameTrashAndRestoreThroughTheBinary() throws {
+        let served = try ServedEmulator()
+        defer { served.stop() }
+        let source = served.folder.appendingPathComponent("Смета.xlsx")
+        try Data(testBytes(2000)).write(to: source)
+        func run(_ arguments: [String]) throws -> Binary.Result {
+            let result = try Binary.run(arguments + ["--account", served.accountURL], environment: served.env)
+            XCTAssertEqual(result.status, 0, "\(arguments): \(result.stderr)")
+            return result
+        }
+        let uploaded = try XCTUnwrap((JSONSerialization.jsonObject(with: Data(try run(["upload", source.path, "--json"]).stdout.utf8)) as? [[String: Any]])?.first)
+        let uuid = try XCTUnwrap(uploaded["uuid"] as? String)
+
+        _ = try run(["attach", "lead", "22859207", uuid])
+        XCTAssertTrue(try run(["links", uuid]).stdout.contains("Сделка #22859207"))
+        XCTAssertTrue(try run(["entity-files", "leads", "22859207"]).stdout.contains(uuid))
+        _ = try run(["detach", "leads", "22859207", uuid])
+        XCTAssertFalse(try run(["entity-files", "leads", "22859207", "--json"]).stdout.contains(uuid))
+
+        _ = try run(["rename", uuid, "Смета на май"])
+        XCTAssertTrue(try run(["info", uuid]).stdout.contains("Смета на май"))
+
+        _ = try run(["rm", uuid])
+        XCTAssertTrue(try run(["ls", "--trash"]).stdout.contains(uuid))
+        let attachTrashed = try Binary.run(["attach", "leads", "22859207", uuid, "--account", served.accountURL], environment: served.env)
+        XCTAssertEqual(attachTrashed.status, 1)
+        XCTAssertTrue(attachTrashed.stderr.contains("trash"), attachTrashed.stderr)
+        _ = try run(["restore", uuid])
+        XCTAssertTrue(try run(["ls", "--term", "смета"]).stdout.contains(uuid))
+    }
+
     func testExitStatusesSayWhoFailed() throws {
         let served = try ServedEmulator()
         defer { served.stop() }

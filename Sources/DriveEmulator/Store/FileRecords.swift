@@ -79,9 +79,15 @@ struct ModelBuilder: Sendable {
     let driveURL: String
     let accountUUID: String
 
+    /// The last segment of a download link: the ASCII name with its extension.
+    private func leaf(_ name: String, _ fileExtension: String) -> String {
+        let sanitized = FileNaming.sanitize(name)
+        return fileExtension.isEmpty ? sanitized : "\(sanitized).\(fileExtension)"
+    }
+
     func file(_ record: FileRecord, sessionID: Int? = nil) -> DriveFile {
         let sanitized = FileNaming.sanitize(record.name)
-        let leaf = record.fileExtension.isEmpty ? sanitized : "\(sanitized).\(record.fileExtension)"
+        let leaf = leaf(record.name, record.fileExtension)
         let base = "\(driveURL)/download/\(accountUUID)/\(record.uuid)"
         return DriveFile(
             uuid: record.uuid, versionUUID: record.activeVersion, type: FileKind(rawValue: record.type),
@@ -99,7 +105,7 @@ struct ModelBuilder: Sendable {
 
     func version(_ record: VersionRecord, isMain: Bool) -> FileVersion {
         let sanitized = FileNaming.sanitize(record.name)
-        let leaf = record.fileExtension.isEmpty ? sanitized : "\(sanitized).\(record.fileExtension)"
+        let leaf = leaf(record.name, record.fileExtension)
         return FileVersion(
             uuid: record.uuid, fileUUID: record.fileUUID, type: FileKind(rawValue: record.type), name: record.name,
             sanitizedName: sanitized, size: record.size, isMain: isMain, sourceID: record.sourceID,

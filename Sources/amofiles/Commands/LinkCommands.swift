@@ -24,11 +24,8 @@ struct LinksCommand: AsyncParsableCommand {
     }
 }
 
-/// `amofiles attach ENTITY ID UUID...`.
-struct AttachCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "attach", abstract: "Attach files to a lead, contact, company or customer.")
-
-    @OptionGroup var connection: ConnectionOptions
+/// The arguments of `attach` and `detach`: which entity, and which files.
+struct LinkChangeArguments: ParsableArguments {
     @Argument(help: "leads, contacts, companies or customers (singular works too).") var entity: EntityType
     @Argument(help: "The entity's id.") var id: Int
     @Argument(help: "The files' uuids.") var uuids: [String]
@@ -37,10 +34,20 @@ struct AttachCommand: AsyncParsableCommand {
         if uuids.isEmpty { throw ValidationError("name at least one file uuid") }
     }
 
+    var summary: String { "\(uuids.count) file\(uuids.count == 1 ? "" : "s")" }
+}
+
+/// `amofiles attach ENTITY ID UUID...`.
+struct AttachCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "attach", abstract: "Attach files to a lead, contact, company or customer.")
+
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var change: LinkChangeArguments
+
     func run() async throws {
         let api = try await connection.connect()
-        try await api.account.attach(uuids, to: entity, id: id)
-        print("Attached \(uuids.count) file\(uuids.count == 1 ? "" : "s") to \(entity.singular) \(id).")
+        try await api.account.attach(change.uuids, to: change.entity, id: change.id)
+        print("Attached \(change.summary) to \(change.entity.singular) \(change.id).")
     }
 }
 
@@ -49,18 +56,12 @@ struct DetachCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "detach", abstract: "Detach files from a lead, contact, company or customer.")
 
     @OptionGroup var connection: ConnectionOptions
-    @Argument(help: "leads, contacts, companies or customers (singular works too).") var entity: EntityType
-    @Argument(help: "The entity's id.") var id: Int
-    @Argument(help: "The files' uuids.") var uuids: [String]
-
-    func validate() throws {
-        if uuids.isEmpty { throw ValidationError("name at least one file uuid") }
-    }
+    @OptionGroup var change: LinkChangeArguments
 
     func run() async throws {
         let api = try await connection.connect()
-        try await api.account.detach(uuids, from: entity, id: id)
-        print("Detached \(uuids.count) file\(uuids.count == 1 ? "" : "s") from \(entity.singular) \(id).")
+        try await api.account.detach(change.uuids, from: change.entity, id: change.id)
+        print("Detached \(change.summary) from \(change.entity.singular) \(change.id).")
     }
 }
 
