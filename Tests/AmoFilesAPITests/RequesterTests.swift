@@ -1,4 +1,4 @@
-import AmoFilesAPI
+@testable import AmoFilesAPI
 import Foundation
 import Synchronization
 import XCTest
@@ -143,9 +143,9 @@ final class RequesterTests: XCTestCase {
     }
 
     func testRetryAfterParsesHTTPDates() {
-        XCTAssertEqual(Requester.parseRetryAfterForTests("7"), 7)
-        XCTAssertEqual(Requester.parseRetryAfterForTests("Wed, 21 Oct 2015 07:28:00 GMT"), 0)
-        XCTAssertNil(Requester.parseRetryAfterForTests("soon"))
+        XCTAssertEqual(Requester.parseRetryAfter("7"), 7)
+        XCTAssertEqual(Requester.parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT"), 0)
+        XCTAssertNil(Requester.parseRetryAfter("soon"))
     }
 }
 

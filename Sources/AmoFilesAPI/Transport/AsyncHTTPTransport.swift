@@ -21,7 +21,8 @@ public final class AsyncHTTPTransport: HTTPTransport {
     }
 
     deinit {
-        if ownsClient { try? client.syncShutdown() }
+        // Never block here: the last reference may be dropped on an event loop thread.
+        if ownsClient { client.shutdown(queue: .global()) { _ in } }
     }
 
     public func send(_ request: TransportRequest) async throws -> TransportResponse {

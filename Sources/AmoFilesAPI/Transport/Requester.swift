@@ -185,8 +185,3 @@ enum QueryString {
         return URL(string: text)!
     }
 }
-
-extension Requester {
-    /// Exposed for tests of the `Retry-After` formats.
-    public static func parseRetryAfterForTests(_ value: String) -> Double? { parseRetryAfter(value) }
-}

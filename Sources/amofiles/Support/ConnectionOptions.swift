@@ -45,7 +45,10 @@ struct ConnectionOptions: ParsableArguments {
             tokens = OAuthSession(
                 accountURL: accountURL,
                 client: OAuthClientCredentials(clientID: clientID, clientSecret: secret, redirectURI: chosen.redirectURI ?? ""),
-                tokens: OAuthTokens(accessToken: chosen.accessToken ?? "", refreshToken: refresh, expiresAt: chosen.expiresAt ?? 0),
+                tokens: OAuthTokens(
+                    accessToken: chosen.accessToken ?? "", refreshToken: refresh,
+                    // Without a saved access token, refresh before the first call rather than after a 401.
+                    expiresAt: chosen.accessToken == nil ? 1 : (chosen.expiresAt ?? 0)),
                 transport: transport,
                 save: { fresh in
                     // Re-read so that other profiles changed meanwhile are kept.
