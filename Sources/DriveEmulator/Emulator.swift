@@ -28,6 +28,8 @@ public struct EmulatorOptions: Sendable {
     /// Overrides the flavor's part size.
     public var maxPartSize: Int?
     public var clock = EmulatorClock()
+    /// Latency, failures, dropped connections and rate limiting to inject.
+    public var faults = FaultInjection()
     /// Shut down on SIGINT/SIGTERM (for `amofiles serve`).
     public var stopOnSignals = false
     public var logger = Logger(label: "amofiles.emulator", factory: { _ in SwiftLogNoOpLogHandler() })
@@ -106,8 +108,8 @@ public final class Emulator: Sendable {
                 onServerRunning: { channel in boundContinuation.yield((name, channel.localAddress?.port ?? port)) },
                 logger: options.logger)
         }
-        let accountApp = application("account", port: options.accountPort, router: AccountRoutes(store: store, addresses: addresses).router())
-        let driveApp = application("drive", port: options.drivePort, router: DriveRoutes(store: store, addresses: addresses, flavor: options.flavor).router())
+        let accountApp = application("account", port: options.accountPort, router: AccountRoutes(store: store, addresses: addresses, faults: options.faults).router())
+        let driveApp = application("drive", port: options.drivePort, router: DriveRoutes(store: store, addresses: addresses, faults: options.faults, flavor: options.flavor).router())
         let group = ServiceGroup(configuration: .init(
             services: [accountApp, driveApp],
             gracefulShutdownSignals: options.stopOnSignals ? [.sigterm, .sigint] : [],

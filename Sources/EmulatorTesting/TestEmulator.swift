@@ -15,7 +15,10 @@ public struct TestEmulator: Sendable {
         scopes: [String] = ["files", "files_delete"],
         maxPartSize: Int? = nil,
         dataFolder: URL? = nil,
-        token: String? = nil
+        token: String? = nil,
+        faults: FaultInjection = FaultInjection(),
+        accountPort: Int = 0,
+        drivePort: Int = 0
     ) async throws -> TestEmulator {
         var options = EmulatorOptions()
         options.seed = seed
@@ -24,9 +27,14 @@ public struct TestEmulator: Sendable {
         options.maxPartSize = maxPartSize
         options.dataFolder = dataFolder
         options.token = token
+        options.faults = faults
+        options.accountPort = accountPort
+        options.drivePort = drivePort
         let emulator = try await Emulator.start(options)
         let transport = AsyncHTTPTransport()
-        let api = try await AmoConnection.connect(accountURL: emulator.accountURL, tokens: LongLivedToken(emulator.token), transport: transport)
+        // The drive URL is known, so discovery (one more call that faults could hit) is skipped.
+        let api = try await AmoConnection.connect(
+            accountURL: emulator.accountURL, tokens: LongLivedToken(emulator.token), driveURL: emulator.driveURL, transport: transport)
         return TestEmulator(emulator: emulator, api: api, transport: transport)
     }
 

@@ -7,12 +7,14 @@ import Hummingbird
 struct AccountRoutes: Sendable {
     let store: DriveStore
     let addresses: EmulatorAddresses
+    let faults: FaultInjection
 
     private var auth: Authenticator { Authenticator(store: store) }
 
     func router() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: FailureMiddleware(style: .account))
+        if faults.isActive { router.add(middleware: FaultMiddleware(faults: faults, style: .account)) }
         router.get("/api/v4/account") { request, _ in try account(request) }
         router.get("/api/v4/users") { request, _ in try users(request) }
         router.get("/api/v4/users/:id") { request, context in try user(request, context) }

@@ -7,6 +7,7 @@ import Hummingbird
 struct DriveRoutes: Sendable {
     let store: DriveStore
     let addresses: EmulatorAddresses
+    let faults: FaultInjection
     let flavor: EmulatorFlavor
 
     private var auth: Authenticator { Authenticator(store: store) }
@@ -14,6 +15,7 @@ struct DriveRoutes: Sendable {
     func router() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: FailureMiddleware(style: .drive))
+        if faults.isActive { router.add(middleware: FaultMiddleware(faults: faults, style: .drive)) }
         router.post("/v1.0/sessions") { request, context in try await createSession(request, context) }
         router.post("/v1.0/sessions/upload/:token") { request, context in try await uploadPart(request, context) }
         router.post("/upload/:token") { request, context in try await uploadPart(request, context) }

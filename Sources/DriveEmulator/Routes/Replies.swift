@@ -50,6 +50,10 @@ struct FailureMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     private func reply(_ failure: EmulatorFailure) throws -> Response {
+        try Self.reply(failure, style: style)
+    }
+
+    static func reply(_ failure: EmulatorFailure, style: FailureStyle) throws -> Response {
         let status = HTTPResponse.Status(code: failure.status)
         switch style {
         case .drive:

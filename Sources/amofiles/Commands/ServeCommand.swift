@@ -44,6 +44,18 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-part-size"), help: "Part size the upload sessions announce, in bytes (default: the flavor's).")
     var maxPartSize: Int?
 
+    @Option(help: ArgumentHelp("Add this many milliseconds before every answer.", valueName: "ms"))
+    var latency = 0
+
+    @Option(name: .customLong("fail-rate"), help: ArgumentHelp("Answer this share of requests (0-1) with 500 without handling them.", valueName: "p"))
+    var failRate = 0.0
+
+    @Option(name: .customLong("drop-rate"), help: ArgumentHelp("Close the connection of this share of requests (0-1) without an answer, before or after handling them.", valueName: "p"))
+    var dropRate = 0.0
+
+    @Option(name: .customLong("rate-limit"), help: ArgumentHelp("Answer 429 with Retry-After over this many requests per second (0: no limit).", valueName: "n"))
+    var rateLimit = 0
+
     @Option(name: .customLong("ready-file"), help: ArgumentHelp("When ready, write {account_url, drive_url, token, oauth} as JSON here.", valueName: "path"))
     var readyFile: String?
 
@@ -52,6 +64,10 @@ struct ServeCommand: AsyncParsableCommand {
         for scope in scopeList where !known.contains(scope) {
             throw ValidationError("unknown scope \"\(scope)\"; known scopes: files, files_delete")
         }
+        for (name, value) in [("--fail-rate", failRate), ("--drop-rate", dropRate)] where !(0...1).contains(value) {
+            throw ValidationError("\(name) is a share between 0 and 1")
+        }
+        if latency < 0 || rateLimit < 0 { throw ValidationError("--latency and --rate-limit cannot be negative") }
         if extraFiles < 0 { throw ValidationError("--extra-files cannot be negative") }
         if let maxPartSize, maxPartSize < 1 { throw ValidationError("--max-part-size must be positive") }
         for (name, value) in [("--port", port), ("--drive-port", drivePort)] where !(0...65535).contains(value) {
@@ -76,8 +92,15 @@ struct ServeCommand: AsyncParsableCommand {
         options.flavor = flavor
         options.maxPartSize = maxPartSize
         options.stopOnSignals = true
+        options.faults.latencyMilliseconds = latency
+        options.faults.failRate = failRate
+        options.faults.dropRate = dropRate
+        options.faults.rateLimit = rateLimit
         let emulator = try await Emulator.start(options)
         print("amofiles emulator (\(flavor.rawValue)) is ready")
+        if options.faults.isActive {
+            print("faults:      latency \(latency) ms, fail rate \(failRate), drop rate \(dropRate), rate limit \(rateLimit == 0 ? "none" : "\(rateLimit)/s")")
+        }
         print("account URL: \(emulator.accountURL.absoluteString)")
         print("drive URL:   \(emulator.driveURL.absoluteString)")
         print("token:       \(emulator.token)")
