@@ -50,7 +50,7 @@ let package = Package(
         ),
         .testTarget(name: "AmoFilesAPITests", dependencies: ["AmoFilesAPI", "EmulatorTesting"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DriveEmulatorTests", dependencies: ["DriveEmulator", "AmoFilesAPI", "EmulatorTesting"]),
-        .testTarget(name: "AmoFilesTasksTests", dependencies: ["AmoFilesTasks", "EmulatorTesting"]),
+        .testTarget(name: "AmoFilesTasksTests", dependencies: ["AmoFilesTasks", "EmulatorTesting", "DriveEmulator"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["EmulatorTesting"]),
     ]

@@ -7,11 +7,13 @@ public struct FileDownload: Sendable {
     public let href: String
     public let target: String
     public let overwrite: Bool
+    public let retry: RetryPolicy
 
-    public init(href: String, target: String, overwrite: Bool) {
+    public init(href: String, target: String, overwrite: Bool, retry: RetryPolicy = RetryPolicy()) {
         self.href = href
         self.target = target
         self.overwrite = overwrite
+        self.retry = retry
     }
 
     /// A file name safe to create: no path separators, no `..`, no control characters.
@@ -41,7 +43,11 @@ public struct FileDownload: Sendable {
         }
         let sink = DownloadSink(handle: handle, progress: progress)
         do {
-            try await drive.download(from: href) { chunk in try sink.write(chunk) }
+            // A broken transfer starts again from the first byte.
+            try await retry.run {
+                try sink.restart()
+                try await drive.download(from: href) { chunk in try sink.write(chunk) }
+            }
             try handle.synchronize()
             try handle.close()
             guard rename(temporary, target) == 0 else {
@@ -65,6 +71,11 @@ private final class DownloadSink: @unchecked Sendable {
     init(handle: FileHandle, progress: @escaping @Sendable (Int64) -> Void) {
         self.handle = handle
         self.progress = progress
+    }
+
+    func restart() throws {
+        try handle.truncate(atOffset: 0)
+        written = 0
     }
 
     func write(_ chunk: Data) throws {

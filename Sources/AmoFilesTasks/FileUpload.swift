@@ -2,20 +2,22 @@ import AmoFilesAPI
 import Foundation
 
 /// Uploads one local file through an upload session, one part at a time with the
-/// session's part size, posting each part to the URL the service gave.
-///
-/// This is the plain sequential path; resuming and retrying build on it.
+/// session's part size, posting each part to the URL the service gave. A part that
+/// got no answer, a 5xx or a 429 is sent again to the same URL (the service takes a
+/// repeated last part as a replacement), with backoff.
 public struct FileUpload: Sendable {
     public let path: String
     /// Upload as a new version of this file instead of a new file.
     public let newVersionOf: String?
     /// The name the drive gets (the local file name by default).
     public let fileName: String
+    public let retry: RetryPolicy
 
-    public init(path: String, newVersionOf: String? = nil, fileName: String? = nil) {
+    public init(path: String, newVersionOf: String? = nil, fileName: String? = nil, retry: RetryPolicy = RetryPolicy()) {
         self.path = path
         self.newVersionOf = newVersionOf
         self.fileName = fileName ?? URL(fileURLWithPath: path).lastPathComponent
+        self.retry = retry
     }
 
     /// Runs the upload; `progress` gets the bytes accepted so far and the total.
@@ -25,8 +27,8 @@ public struct FileUpload: Sendable {
         }
         defer { try? handle.close() }
         let size = try Self.fileSize(path)
-        let session = try await drive.createUploadSession(UploadSessionRequest(
-            fileName: fileName, fileSize: size, fileUUID: newVersionOf, contentType: nil))
+        let request = UploadSessionRequest(fileName: fileName, fileSize: size, fileUUID: newVersionOf, contentType: nil)
+        let session = try await retry.run { try await drive.createUploadSession(request) }
         guard session.maxPartSize > 0 else {
             throw TaskFailure.protocolViolation("the session announced a part size of \(session.maxPartSize)")
         }
@@ -34,11 +36,18 @@ public struct FileUpload: Sendable {
         var sent: Int64 = 0
         var part = 1
         while true {
-            let chunk = try handle.read(upToCount: session.maxPartSize) ?? Data()
-            if chunk.isEmpty, sent < size {
-                throw TaskFailure.localFile("\(path) became shorter during the upload (\(sent) of \(size) bytes read)")
+            // A file that changes under the upload would give the drive a mix of two files.
+            let now = try Self.fileSize(path)
+            guard now == size else {
+                throw TaskFailure.localFile("\(path) changed during the upload (\(size) bytes when it started, \(now) now); nothing was saved")
             }
-            switch try await drive.uploadPart(chunk, to: url, partNumber: part) {
+            let expected = Int(min(Int64(session.maxPartSize), size - sent))
+            let chunk = try handle.read(upToCount: expected) ?? Data()
+            guard chunk.count == expected else {
+                throw TaskFailure.localFile("\(path) changed during the upload; nothing was saved")
+            }
+            let (partURL, number) = (url, part)
+            switch try await retry.run({ try await drive.uploadPart(chunk, to: partURL, partNumber: number) }) {
             case .next(let next):
                 sent += Int64(chunk.count)
                 progress(sent, size)

@@ -18,7 +18,8 @@ public struct TestEmulator: Sendable {
         token: String? = nil,
         faults: FaultInjection = FaultInjection(),
         accountPort: Int = 0,
-        drivePort: Int = 0
+        drivePort: Int = 0,
+        pacer: Pacer = Pacer(requestsPerSecond: nil)
     ) async throws -> TestEmulator {
         var options = EmulatorOptions()
         options.seed = seed
@@ -34,7 +35,8 @@ public struct TestEmulator: Sendable {
         let transport = AsyncHTTPTransport()
         // The drive URL is known, so discovery (one more call that faults could hit) is skipped.
         let api = try await AmoConnection.connect(
-            accountURL: emulator.accountURL, tokens: LongLivedToken(emulator.token), driveURL: emulator.driveURL, transport: transport)
+            accountURL: emulator.accountURL, tokens: LongLivedToken(emulator.token), driveURL: emulator.driveURL,
+            transport: transport, pacer: pacer)
         return TestEmulator(emulator: emulator, api: api, transport: transport)
     }
 
@@ -45,7 +47,9 @@ public struct TestEmulator: Sendable {
 
     /// A client of the same emulator with another token.
     public func connection(token: String) async throws -> AmoConnection {
-        try await AmoConnection.connect(accountURL: emulator.accountURL, tokens: LongLivedToken(token), driveURL: emulator.driveURL, transport: transport)
+        try await AmoConnection.connect(
+            accountURL: emulator.accountURL, tokens: LongLivedToken(token), driveURL: emulator.driveURL, transport: transport,
+            pacer: Pacer(requestsPerSecond: nil))
     }
 
     /// Uploads bytes as a new file (or version) with plain sequential parts; returns the file and the number of parts.

@@ -78,10 +78,32 @@ final class RequesterTests: XCTestCase {
         XCTAssertTrue(error?.description.contains("files_delete scope") ?? false)
     }
 
-    func testRateLimitHonoursRetryAfter() async {
-        let error = await failure([answer(429, "", headers: [("Retry-After", "3")])]) { _ = try await $0.file("u") }
-        XCTAssertEqual(error?.kind, .rateLimited(retryAfter: 3))
+    func testA429IsWaitedOutForItsRetryAfterAndSentAgain() async throws {
+        let file = String(decoding: try Data(contentsOf: XCTUnwrap(Bundle.module.url(forResource: "get-v1-0-files-file-uuid.response", withExtension: "json", subdirectory: "Fixtures"))), as: UTF8.self)
+        let (drive, transport) = client([answer(429, "", headers: [("Retry-After", "0.3")]), answer(200, file)])
+        let started = ContinuousClock.now
+        let got = try await drive.file("u")
+        XCTAssertEqual(got.size, 7526)
+        XCTAssertEqual(transport.sent.count, 2)
+        XCTAssertGreaterThanOrEqual(ContinuousClock.now - started, .milliseconds(300))
+    }
+
+    func testRateLimitedAfterSixRefusalsInARow() async {
+        let refusals = Array(repeating: answer(429, "", headers: [("Retry-After", "0")]), count: 6)
+        let error = await failure(refusals) { _ = try await $0.file("u") }
+        XCTAssertEqual(error?.kind, .rateLimited(retryAfter: 0))
         XCTAssertTrue(error?.isRetryable ?? false)
+    }
+
+    func testPacerSpacesCallsToTheRate() async throws {
+        let pacer = Pacer(requestsPerSecond: 20)
+        let started = ContinuousClock.now
+        for _ in 0..<11 { try await pacer.admit() }
+        XCTAssertGreaterThanOrEqual(ContinuousClock.now - started, .milliseconds(480), "10 intervals of 50 ms")
+        let unpaced = Pacer(requestsPerSecond: nil)
+        let quick = ContinuousClock.now
+        for _ in 0..<100 { try await unpaced.admit() }
+        XCTAssertLessThan(ContinuousClock.now - quick, .milliseconds(200))
     }
 
     func testStatusesMapToKinds() async {

@@ -1,5 +1,6 @@
 import AmoFilesAPI
 import AmoFilesTasks
+import DriveEmulator
 import EmulatorTesting
 import Foundation
 import XCTest
@@ -66,4 +67,62 @@ final class ProgressLog: @unchecked Sendable {
     private var stored: [(Int64, Int64)] = []
     var values: [(Int64, Int64)] { lock.withLock { stored } }
     func add(_ sent: Int64, _ total: Int64) { lock.withLock { stored.append((sent, total)) } }
+}
+
+final class ResilientUploadTests: XCTestCase {
+    func testTenUploadsSurviveRateLimitFailuresAndDroppedConnections() async throws {
+        var faults = FaultInjection()
+        faults.rateLimit = 5
+        faults.failRate = 0.1
+        faults.dropRate = 0.05
+        let emu = try await TestEmulator.start(maxPartSize: 64 * 1024, faults: faults, pacer: Pacer(requestsPerSecond: 7))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("amofiles-faults-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sizes = [0, 1, 65_535, 65_536, 65_537, 100_000, 150_000, 200_000, 131_072, 7]
+        let paths = try sizes.enumerated().map { index, size -> String in
+            let path = folder.appendingPathComponent("file-\(index).bin").path
+            try Data(testBytes(size, seed: UInt64(100 + index))).write(to: URL(fileURLWithPath: path))
+            return path
+        }
+        let retry = RetryPolicy(attempts: 12, baseDelay: 0.05, maxDelay: 1)
+        let drive = emu.api.drive
+        let results = await runBounded(paths, limit: 3) { path in
+            try await FileUpload(path: path, retry: retry).run(drive: drive)
+        }
+        for (index, result) in results.enumerated() {
+            let file = try result.get()
+            XCTAssertEqual(file.size, Int64(sizes[index]))
+            let target = folder.appendingPathComponent("back-\(index).bin").path
+            try await FileDownload(href: XCTUnwrap(file.links.download?.href), target: target, overwrite: false, retry: retry).run(drive: drive)
+            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: target)), Data(testBytes(sizes[index], seed: UInt64(100 + index))), "file \(index)")
+        }
+        var all = FileFilter()
+        all.extensions = ["bin"]
+        let listed = try await RetryPolicy(attempts: 12, baseDelay: 0.05, maxDelay: 1).run { try await drive.allFiles(all) }
+        XCTAssertEqual(listed.count, 10, "each file exactly once, even when an answer was lost")
+        await emu.stop()
+    }
+
+    func testAFileThatGrowsDuringTheUploadFailsAndLeavesNothing() async throws {
+        let emu = try await TestEmulator.start(maxPartSize: 1000)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("amofiles-grow-\(UUID().uuidString.prefix(8)).bin").path
+        defer { unlink(path) }
+        try Data(testBytes(5000)).write(to: URL(fileURLWithPath: path))
+        do {
+            _ = try await FileUpload(path: path).run(drive: emu.api.drive) { sent, _ in
+                if sent == 2000, let handle = FileHandle(forWritingAtPath: path) {
+                    handle.seekToEndOfFile()
+                    handle.write(Data("more".utf8))
+                    try? handle.close()
+                }
+            }
+            XCTFail("expected the upload to fail")
+        } catch let failure as TaskFailure {
+            XCTAssertTrue(failure.description.contains("changed during the upload"), failure.description)
+        }
+        let listed = try await emu.api.drive.listFiles().items
+        XCTAssertEqual(listed.count, 0, "nothing half-written appears")
+        await emu.stop()
+    }
 }

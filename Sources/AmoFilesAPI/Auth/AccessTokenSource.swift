@@ -65,7 +65,7 @@ public actor OAuthSession: AccessTokenSource {
     ) {
         self.tokens = tokens
         self.client = client
-        self.requester = Requester(transport: transport, tokens: nil)
+        self.requester = Requester(transport: transport, tokens: nil, pacer: Pacer(requestsPerSecond: nil))
         self.tokenURL = accountURL.appendingPathComponent("oauth2/access_token")
         self.save = save
         self.now = now

@@ -17,9 +17,10 @@ public struct AmoConnection: Sendable {
         tokens: any AccessTokenSource,
         driveURL: URL? = nil,
         transport: any HTTPTransport,
+        pacer: Pacer = Pacer(),
         logger: Logger = Logger(label: "amofiles.api")
     ) async throws -> AmoConnection {
-        let requester = Requester(transport: transport, tokens: tokens, logger: logger)
+        let requester = Requester(transport: transport, tokens: tokens, pacer: pacer, logger: logger)
         let account = AccountClient(accountURL: accountURL, requester: requester)
         if let driveURL {
             return AmoConnection(account: account, drive: DriveClient(driveURL: driveURL, requester: requester))

@@ -49,13 +49,18 @@ public final class AsyncHTTPTransport: HTTPTransport {
         }
         do {
             for try await chunk in response.body {
-                try await consume(Data(buffer: chunk))
+                do {
+                    try await consume(Data(buffer: chunk))
+                } catch {
+                    throw ConsumerFailure(underlying: error)
+                }
             }
-        } catch let error as TransportFailure {
-            throw error
+        } catch let failure as ConsumerFailure {
+            throw failure.underlying
         } catch is CancellationError {
             throw CancellationError()
-        } catch let error as HTTPClientError {
+        } catch {
+            // Anything else broke the body mid-way: the connection, not the data.
             throw TransportFailure(reason: Self.describe(error))
         }
         return TransportResponse(status: status, headers: Self.headers(response), body: Data())
@@ -98,6 +103,11 @@ public final class AsyncHTTPTransport: HTTPTransport {
         if let error = error as? any IOErrorProtocol { return error.description }
         return String(describing: type(of: error)) + ": " + text.prefix(200)
     }
+}
+
+/// An error of the code consuming a streamed body (a local write), kept apart from transport errors.
+private struct ConsumerFailure: Error {
+    let underlying: any Error
 }
 
 private protocol IOErrorProtocol: Error, CustomStringConvertible {}

@@ -6,11 +6,18 @@ import Logging
 public struct Requester: Sendable {
     let transport: any HTTPTransport
     let tokens: (any AccessTokenSource)?
+    let pacer: Pacer
     let logger: Logger
+    /// How many 429s in a row one call waits out before it fails.
+    static let rateLimitAttempts = 6
 
-    public init(transport: any HTTPTransport, tokens: (any AccessTokenSource)?, logger: Logger = Logger(label: "amofiles.api")) {
+    public init(
+        transport: any HTTPTransport, tokens: (any AccessTokenSource)?, pacer: Pacer = Pacer(),
+        logger: Logger = Logger(label: "amofiles.api")
+    ) {
         self.transport = transport
         self.tokens = tokens
+        self.pacer = pacer
         self.logger = logger
     }
 
@@ -43,6 +50,7 @@ public struct Requester: Sendable {
         }
         let response: TransportResponse
         do {
+            try await pacer.admit()
             response = try await transport.stream(request, consume: consume)
         } catch let failure as TransportFailure {
             throw APIError(call: call, kind: .transport(reason: failure.reason))
@@ -74,15 +82,26 @@ public struct Requester: Sendable {
         return try await send(second, call: call)
     }
 
+    /// Sends through the pacer; a 429 pauses every call for its `Retry-After` (or a
+    /// growing guess) and is sent again: a refused request was not handled.
     private func send(_ request: TransportRequest, call: String) async throws -> TransportResponse {
-        let started = ContinuousClock.now
-        do {
-            let response = try await transport.send(request)
+        var attempt = 0
+        while true {
+            try await pacer.admit()
+            let started = ContinuousClock.now
+            let response: TransportResponse
+            do {
+                response = try await transport.send(request)
+            } catch let failure as TransportFailure {
+                logger.debug("\(call) -> transport failure: \(failure.reason)")
+                throw APIError(call: call, kind: .transport(reason: failure.reason))
+            }
             logger.debug("\(call) -> \(response.status) in \(ContinuousClock.now - started)")
-            return response
-        } catch let failure as TransportFailure {
-            logger.debug("\(call) -> transport failure: \(failure.reason)")
-            throw APIError(call: call, kind: .transport(reason: failure.reason))
+            attempt += 1
+            guard response.status == 429, attempt < Self.rateLimitAttempts else { return response }
+            let wait = response.header("Retry-After").flatMap(Self.parseRetryAfter) ?? Double(1 << (attempt - 1))
+            logger.debug("\(call) -> 429, pausing all calls for \(wait) s")
+            await pacer.pause(seconds: wait)
         }
     }
 

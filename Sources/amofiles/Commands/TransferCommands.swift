@@ -6,17 +6,25 @@ import Foundation
 /// `amofiles upload PATH...`.
 struct UploadCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "upload", abstract: "Upload local files, in parts, as new files or as a new version of one.")
+        commandName: "upload",
+        abstract: "Upload local files, in parts, as new files or as a new version of one.",
+        discussion: """
+            Each part goes to the URL the service gave; a part that gets no answer, a 5xx or a \
+            429 is sent again with backoff. --jobs files go up at once. A file that changes \
+            during its upload fails and leaves nothing in the drive.
+            """)
 
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var output: OutputOptions
     @Argument(help: "Local files.") var paths: [String]
     @Option(name: .customLong("new-version-of"), help: ArgumentHelp("Upload as a new (active) version of this file.", valueName: "uuid"))
     var newVersionOf: String?
+    @Option(help: "How many files to upload at once.") var jobs = 3
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("name at least one file to upload") }
         if newVersionOf != nil && paths.count != 1 { throw ValidationError("--new-version-of takes exactly one file") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
@@ -27,13 +35,28 @@ struct UploadCommand: AsyncParsableCommand {
 
     func run() async throws {
         let api = try await connection.connect()
+        let drive = api.drive
+        let version = newVersionOf
+        let results = await runBounded(paths, limit: jobs) { path in
+            try await FileUpload(path: path, newVersionOf: version).run(drive: drive)
+        }
         var uploaded: [DriveFile] = []
-        for path in paths {
-            let file = try await FileUpload(path: path, newVersionOf: newVersionOf).run(drive: api.drive)
-            uploaded.append(file)
-            if !output.json { print("Uploaded \(path) -> \(file.uuid) \(Output.plain(file.displayName)) (\(Output.size(file.size)))") }
+        var failures: [(String, any Error)] = []
+        for (path, result) in zip(paths, results) {
+            switch result {
+            case .success(let file):
+                uploaded.append(file)
+                if !output.json { print("Uploaded \(path) -> \(file.uuid) \(Output.plain(file.displayName)) (\(Output.size(file.size)))") }
+            case .failure(let error):
+                failures.append((path, error))
+                Output.error("\(path): \(error)")
+            }
         }
         if output.json { try Output.json(uploaded) }
+        if let (_, first) = failures.first {
+            guard failures.count > 1 else { throw first }
+            throw CLIError.local("\(failures.count) of \(paths.count) uploads failed")
+        }
     }
 }
 

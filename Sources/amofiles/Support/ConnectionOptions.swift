@@ -14,6 +14,9 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .customLong("drive-url"), help: ArgumentHelp("Drive host to use instead of the one the account reports.", valueName: "url"))
     var driveURL: String?
 
+    @Option(name: .customLong("max-rps"), help: ArgumentHelp("Requests per second at most, for all calls together (the service allows 7 per integration).", valueName: "n"))
+    var maxRequestsPerSecond = 7.0
+
     @Option(name: .customLong("log-file"), help: ArgumentHelp("Write a debug log of every call here (tokens never appear in it).", valueName: "path"))
     var logFile: String?
 
@@ -22,13 +25,14 @@ struct ConnectionOptions: ParsableArguments {
         let env = ProcessInfo.processInfo.environment
         let logger = try makeLogger()
         let transport = AsyncHTTPTransport()
+        let pacer = Pacer(requestsPerSecond: maxRequestsPerSecond)
         if let account = account ?? (profile == nil ? env["AMOFILES_ACCOUNT"] : nil) {
             guard let token = env["AMOFILES_TOKEN"], !token.isEmpty else {
                 throw CLIError.config("--account needs a token: set AMOFILES_TOKEN, or run `amofiles login` to save a profile")
             }
             return try await AmoConnection.connect(
                 accountURL: try Self.url(account, what: "--account"), tokens: LongLivedToken(token),
-                driveURL: try driveURL.map { try Self.url($0, what: "--drive-url") }, transport: transport, logger: logger)
+                driveURL: try driveURL.map { try Self.url($0, what: "--drive-url") }, transport: transport, pacer: pacer, logger: logger)
         }
         let name = profile ?? env["AMOFILES_PROFILE"] ?? "default"
         let file = ProfileFile(path: ProfileFile.defaultPath)
@@ -66,7 +70,7 @@ struct ConnectionOptions: ParsableArguments {
             throw CLIError.config("profile [\(name)] has neither a token nor OAuth credentials; run `amofiles login`")
         }
         let drive = try (driveURL ?? chosen.driveURL).map { try Self.url($0, what: "drive URL") }
-        return try await AmoConnection.connect(accountURL: accountURL, tokens: tokens, driveURL: drive, transport: transport, logger: logger)
+        return try await AmoConnection.connect(accountURL: accountURL, tokens: tokens, driveURL: drive, transport: transport, pacer: pacer, logger: logger)
     }
 
     static func url(_ text: String, what: String) throws -> URL {
