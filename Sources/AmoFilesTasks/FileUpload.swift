@@ -4,7 +4,8 @@ import Foundation
 /// Uploads one local file through an upload session, one part at a time with the
 /// session's part size, posting each part to the URL the service gave. A part that
 /// got no answer, a 5xx or a 429 is sent again to the same URL (the service takes a
-/// repeated last part as a replacement), with backoff.
+/// repeated last part as a replacement), with backoff. With a journal, every
+/// accepted part is recorded, so `resume` can go on after the process died.
 public struct FileUpload: Sendable {
     public let path: String
     /// Upload as a new version of this file instead of a new file.
@@ -12,63 +13,134 @@ public struct FileUpload: Sendable {
     /// The name the drive gets (the local file name by default).
     public let fileName: String
     public let retry: RetryPolicy
+    public let journal: UploadJournal?
 
-    public init(path: String, newVersionOf: String? = nil, fileName: String? = nil, retry: RetryPolicy = RetryPolicy()) {
+    public init(
+        path: String, newVersionOf: String? = nil, fileName: String? = nil, retry: RetryPolicy = RetryPolicy(),
+        journal: UploadJournal? = nil
+    ) {
         self.path = path
         self.newVersionOf = newVersionOf
         self.fileName = fileName ?? URL(fileURLWithPath: path).lastPathComponent
         self.retry = retry
+        self.journal = journal
     }
 
-    /// Runs the upload; `progress` gets the bytes accepted so far and the total.
-    public func run(drive: DriveClient, progress: @Sendable (Int64, Int64) -> Void = { _, _ in }) async throws -> DriveFile {
+    /// Goes on with an upload from the journal.
+    public static func resume(_ record: UploadRecord, journal: UploadJournal, retry: RetryPolicy = RetryPolicy()) -> FileUpload {
+        FileUpload(path: record.path, newVersionOf: record.newVersionOf, fileName: record.fileName, retry: retry, journal: journal)
+    }
+
+    /// Runs the upload; `progress` gets the bytes accepted so far and the total,
+    /// `note` hears of what the user should know (a session that had to start over).
+    public func run(
+        drive: DriveClient, resuming resumed: UploadRecord? = nil,
+        progress: @Sendable (Int64, Int64) -> Void = { _, _ in }, note: @Sendable (String) -> Void = { _ in }
+    ) async throws -> DriveFile {
         guard let handle = FileHandle(forReadingAtPath: path) else {
+            if let resumed { journal?.remove(resumed.id) }
             throw TaskFailure.localFile("cannot open \(path) for reading")
         }
         defer { try? handle.close() }
-        let size = try Self.fileSize(path)
+        let (size, modified) = try Self.identity(path)
+        var record: UploadRecord
+        if let resumed {
+            guard resumed.size == size, resumed.modified == modified else {
+                journal?.remove(resumed.id)
+                throw TaskFailure.localFile("\(path) changed since its upload began (size or modification time); it was not resumed")
+            }
+            record = resumed
+            if Date().timeIntervalSince1970 >= record.sessionExpiresAt {
+                note("the upload session of \(path) expired; starting over")
+                record = try await openSession(id: record.id, drive: drive, size: size, modified: modified)
+            }
+        } else {
+            record = try await openSession(id: UUID().uuidString.lowercased(), drive: drive, size: size, modified: modified)
+        }
+        do {
+            let file = try await send(from: &record, handle: handle, drive: drive, progress: progress, note: note)
+            journal?.remove(record.id)
+            return file
+        } catch let error as APIError where error.isRetryable {
+            // Kept in the journal: `upload --resume` can finish it.
+            throw error
+        } catch {
+            journal?.remove(record.id)
+            throw error
+        }
+    }
+
+    private func openSession(id: String, drive: DriveClient, size: Int64, modified: Double) async throws -> UploadRecord {
         let request = UploadSessionRequest(fileName: fileName, fileSize: size, fileUUID: newVersionOf, contentType: nil)
         let session = try await retry.run { try await drive.createUploadSession(request) }
         guard session.maxPartSize > 0 else {
             throw TaskFailure.protocolViolation("the session announced a part size of \(session.maxPartSize)")
         }
-        var url = session.uploadURL
-        var sent: Int64 = 0
-        var part = 1
+        let record = UploadRecord(
+            id: id, path: path, fileName: fileName, newVersionOf: newVersionOf, size: size, modified: modified,
+            driveURL: drive.driveURL.absoluteString, sessionID: session.sessionID, partSize: session.maxPartSize,
+            sessionExpiresAt: Date().timeIntervalSince1970 + 23.5 * 3600, accepted: 0, nextURL: session.uploadURL, partsAccepted: 0)
+        try journal?.save(record)
+        return record
+    }
+
+    private func send(
+        from record: inout UploadRecord, handle: FileHandle, drive: DriveClient,
+        progress: @Sendable (Int64, Int64) -> Void, note: @Sendable (String) -> Void
+    ) async throws -> DriveFile {
+        var restarted = false
+        try handle.seek(toOffset: UInt64(record.accepted))
+        progress(record.accepted, record.size)
         while true {
             // A file that changes under the upload would give the drive a mix of two files.
-            let now = try Self.fileSize(path)
-            guard now == size else {
-                throw TaskFailure.localFile("\(path) changed during the upload (\(size) bytes when it started, \(now) now); nothing was saved")
+            let (now, _) = try Self.identity(path)
+            guard now == record.size else {
+                throw TaskFailure.localFile("\(path) changed during the upload (\(record.size) bytes when it started, \(now) now); nothing was saved")
             }
-            let expected = Int(min(Int64(session.maxPartSize), size - sent))
+            let expected = Int(min(Int64(record.partSize), record.size - record.accepted))
             let chunk = try handle.read(upToCount: expected) ?? Data()
             guard chunk.count == expected else {
                 throw TaskFailure.localFile("\(path) changed during the upload; nothing was saved")
             }
-            let (partURL, number) = (url, part)
-            switch try await retry.run({ try await drive.uploadPart(chunk, to: partURL, partNumber: number) }) {
+            let (partURL, number) = (record.nextURL, record.partsAccepted + 1)
+            let outcome: UploadPartOutcome
+            do {
+                outcome = try await retry.run { try await drive.uploadPart(chunk, to: partURL, partNumber: number) }
+            } catch let error as APIError where error.kind == .notFound && !restarted {
+                // The service no longer knows the session (expired, or lost): once, start over.
+                note("the service no longer knows the upload session of \(path); starting over")
+                restarted = true
+                record = try await openSession(id: record.id, drive: drive, size: record.size, modified: record.modified)
+                try handle.seek(toOffset: 0)
+                progress(0, record.size)
+                continue
+            }
+            switch outcome {
             case .next(let next):
-                sent += Int64(chunk.count)
-                progress(sent, size)
-                guard sent < size else {
-                    throw TaskFailure.protocolViolation("the service asked for more after all \(size) bytes were sent")
+                record.accepted += Int64(chunk.count)
+                record.partsAccepted += 1
+                record.nextURL = next.nextURL
+                guard record.accepted < record.size else {
+                    throw TaskFailure.protocolViolation("the service asked for more after all \(record.size) bytes were sent")
                 }
-                url = next.nextURL
-                part += 1
+                try journal?.save(record)
+                progress(record.accepted, record.size)
             case .finished(let file):
-                progress(size, size)
+                progress(record.size, record.size)
                 return file
             }
         }
     }
 
-    static func fileSize(_ path: String) throws -> Int64 {
+    /// Size and modification time of a regular file.
+    static func identity(_ path: String) throws -> (size: Int64, modified: Double) {
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         guard (attributes[.type] as? FileAttributeType) == .typeRegular else {
             throw TaskFailure.localFile("\(path) is not a regular file")
         }
-        return (attributes[.size] as? NSNumber)?.int64Value ?? 0
+        let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
+        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return (size, modified)
     }
 }
 

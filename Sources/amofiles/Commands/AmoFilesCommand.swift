@@ -19,7 +19,7 @@ struct AmoFilesCommand: AsyncParsableCommand {
             ServeCommand.self, LoginCommand.self, AccountCommand.self, ListCommand.self, InfoCommand.self,
             VersionsCommand.self, ActivateCommand.self, RenameCommand.self, RemoveCommand.self, RestoreCommand.self,
             LinksCommand.self, AttachCommand.self, DetachCommand.self, EntityFilesCommand.self,
-            UploadCommand.self, DownloadCommand.self,
+            UploadCommand.self, TransfersCommand.self, DownloadCommand.self,
         ])
 
     /// Runs the command and maps failures to the documented exit statuses.

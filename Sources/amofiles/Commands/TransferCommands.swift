@@ -16,13 +16,15 @@ struct UploadCommand: AsyncParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: "Local files.") var paths: [String]
+    @Argument(help: "Local files.") var paths: [String] = []
     @Option(name: .customLong("new-version-of"), help: ArgumentHelp("Upload as a new (active) version of this file.", valueName: "uuid"))
     var newVersionOf: String?
     @Option(help: "How many files to upload at once.") var jobs = 3
+    @Flag(help: "Finish the unfinished uploads of this account from the journal (see `amofiles transfers`).")
+    var resume = false
 
     func validate() throws {
-        if paths.isEmpty { throw ValidationError("name at least one file to upload") }
+        if paths.isEmpty && !resume { throw ValidationError("name at least one file to upload, or pass --resume") }
         if newVersionOf != nil && paths.count != 1 { throw ValidationError("--new-version-of takes exactly one file") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         for path in paths {
@@ -33,30 +35,72 @@ struct UploadCommand: AsyncParsableCommand {
         }
     }
 
+    /// One upload to run: a new file, or one from the journal.
+    private struct Job: Sendable {
+        var path: String
+        var upload: FileUpload
+        var resumed: UploadRecord?
+    }
+
     func run() async throws {
         let api = try await connection.connect()
         let drive = api.drive
-        let version = newVersionOf
-        let results = await runBounded(paths, limit: jobs) { path in
-            try await FileUpload(path: path, newVersionOf: version).run(drive: drive)
+        let journal = UploadJournal()
+        var work: [Job] = paths.map { path in
+            let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+            return Job(path: path, upload: FileUpload(path: absolute, newVersionOf: newVersionOf, journal: journal), resumed: nil)
+        }
+        if resume {
+            let pending = journal.records()
+            for record in pending where record.driveURL != drive.driveURL.absoluteString {
+                Output.note("skipping \(record.path): it was started on another account (\(record.driveURL))")
+            }
+            for record in pending where record.driveURL == drive.driveURL.absoluteString {
+                Output.note("resuming \(record.path) from \(Output.size(record.accepted)) of \(Output.size(record.size))")
+                work.append(Job(path: record.path, upload: .resume(record, journal: journal), resumed: record))
+            }
+            if work.isEmpty { return Output.note("No unfinished uploads.") }
+        }
+        let results = await runBounded(work, limit: jobs) { job in
+            try await job.upload.run(drive: drive, resuming: job.resumed, note: { Output.note($0) })
         }
         var uploaded: [DriveFile] = []
         var failures: [(String, any Error)] = []
-        for (path, result) in zip(paths, results) {
+        for (job, result) in zip(work, results) {
             switch result {
             case .success(let file):
                 uploaded.append(file)
-                if !output.json { print("Uploaded \(path) -> \(file.uuid) \(Output.plain(file.displayName)) (\(Output.size(file.size)))") }
+                if !output.json { print("Uploaded \(job.path) -> \(file.uuid) \(Output.plain(file.displayName)) (\(Output.size(file.size)))") }
             case .failure(let error):
-                failures.append((path, error))
-                Output.error("\(path): \(error)")
+                failures.append((job.path, error))
+                Output.error("\(job.path): \(error)")
             }
         }
         if output.json { try Output.json(uploaded) }
         if let (_, first) = failures.first {
             guard failures.count > 1 else { throw first }
-            throw CLIError.local("\(failures.count) of \(paths.count) uploads failed")
+            throw CLIError.local("\(failures.count) of \(work.count) uploads failed")
         }
+    }
+}
+
+/// `amofiles transfers`: unfinished uploads in the journal.
+struct TransfersCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "transfers",
+        abstract: "List unfinished uploads; `amofiles upload --resume` finishes them.",
+        discussion: "The journal lives in $XDG_STATE_HOME/amofiles/uploads (default ~/.local/state/amofiles/uploads).")
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let records = UploadJournal().records()
+        if output.json { return try Output.json(records) }
+        if records.isEmpty { return Output.note("No unfinished uploads.") }
+        Output.table(["FILE", "DONE", "SIZE", "DRIVE", "SESSION EXPIRES"], records.map { record in
+            [record.path, "\(record.size == 0 ? 0 : record.accepted * 100 / record.size)%", Output.size(record.size), record.driveURL,
+             Output.time(Int64(record.sessionExpiresAt))]
+        }, flexible: 0)
     }
 }
 

@@ -1,0 +1,87 @@
+import Foundation
+
+/// What is known of one unfinished upload: enough to go on from the last accepted
+/// part after a crash, a killed process or a dropped SSH session.
+public struct UploadRecord: Codable, Sendable, Equatable {
+    public var id: String
+    public var path: String
+    public var fileName: String
+    public var newVersionOf: String?
+    public var size: Int64
+    /// The source's modification time when the upload started; a change means another file.
+    public var modified: Double
+    public var driveURL: String
+    public var sessionID: Int
+    public var partSize: Int
+    /// Local time after which the session is gone (it lives 24 hours).
+    public var sessionExpiresAt: Double
+    /// Bytes the service has accepted.
+    public var accepted: Int64
+    /// Where the next part goes.
+    public var nextURL: String
+    public var partsAccepted: Int
+
+    public init(
+        id: String, path: String, fileName: String, newVersionOf: String?, size: Int64, modified: Double, driveURL: String,
+        sessionID: Int, partSize: Int, sessionExpiresAt: Double, accepted: Int64, nextURL: String, partsAccepted: Int
+    ) {
+        self.id = id
+        self.path = path
+        self.fileName = fileName
+        self.newVersionOf = newVersionOf
+        self.size = size
+        self.modified = modified
+        self.driveURL = driveURL
+        self.sessionID = sessionID
+        self.partSize = partSize
+        self.sessionExpiresAt = sessionExpiresAt
+        self.accepted = accepted
+        self.nextURL = nextURL
+        self.partsAccepted = partsAccepted
+    }
+}
+
+/// One JSON file per unfinished upload under `$XDG_STATE_HOME/amofiles/uploads/`
+/// (default `~/.local/state/amofiles/uploads/`), replaced atomically after every part.
+public struct UploadJournal: Sendable {
+    public let folder: URL
+
+    public init(folder: URL = UploadJournal.defaultFolder) {
+        self.folder = folder
+    }
+
+    public static var defaultFolder: URL {
+        let env = ProcessInfo.processInfo.environment
+        let base = env["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.local/state")
+        return URL(fileURLWithPath: base).appendingPathComponent("amofiles/uploads")
+    }
+
+    public func save(_ record: UploadRecord) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let target = folder.appendingPathComponent("\(record.id).json").path
+        let temporary = target + ".tmp"
+        let data = try JSONEncoder().encode(record)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        guard fd >= 0 else { throw TaskFailure.localFile("cannot write the upload journal in \(folder.path)") }
+        let written = data.withUnsafeBytes { write(fd, $0.baseAddress, data.count) }
+        fsync(fd)
+        close(fd)
+        guard written == data.count, rename(temporary, target) == 0 else {
+            unlink(temporary)
+            throw TaskFailure.localFile("cannot write the upload journal in \(folder.path)")
+        }
+    }
+
+    public func remove(_ id: String) {
+        unlink(folder.appendingPathComponent("\(id).json").path)
+    }
+
+    /// Every unfinished upload, oldest first; unreadable entries are skipped.
+    public func records() -> [UploadRecord] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".json") }.compactMap { name in
+            let url = folder.appendingPathComponent(name)
+            return (try? Data(contentsOf: url)).flatMap { try? JSONDecoder().decode(UploadRecord.self, from: $0) }
+        }.sorted { $0.sessionExpiresAt < $1.sessionExpiresAt }
+    }
+}
