@@ -151,7 +151,15 @@ public final class Emulator: Sendable {
     /// Stops both listeners; removes the data folder when this run made it and `removingData` is set.
     public func stop(removingData: Bool = false) async {
         await group.triggerGracefulShutdown()
+        // Idle keep-alive connections would hold a graceful shutdown for seconds; after a
+        // short grace the listeners are cancelled, as a killed server would be.
+        let running = self.running
+        let deadline = Task {
+            try await Task.sleep(for: .milliseconds(500))
+            running.cancel()
+        }
         _ = await running.result
+        deadline.cancel()
         if removingData, ownsDataFolder {
             try? FileManager.default.removeItem(at: dataFolder)
         }

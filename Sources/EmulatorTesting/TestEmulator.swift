@@ -1,6 +1,7 @@
 import AmoFilesAPI
 import DriveEmulator
 import Foundation
+import Synchronization
 
 /// Starts an emulator on free loopback ports with a fresh data folder, and a
 /// client connected to it. Every integration test starts its server this way.
@@ -92,4 +93,20 @@ public func testBytes(_ count: Int, seed: UInt64 = 1) -> [UInt8] {
         state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
         return UInt8(truncatingIfNeeded: state >> 33)
     }
+}
+
+/// A thread-safe list for what callbacks hand a test (progress, notes, saved tokens).
+public final class Collected<Element: Sendable>: Sendable {
+    private let items = Mutex<[Element]>([])
+    public init() {}
+    public var values: [Element] { items.withLock { $0 } }
+    public func append(_ item: Element) { items.withLock { $0.append(item) } }
+}
+
+/// Collects downloaded chunks into one `Data`.
+public final class DataBox: Sendable {
+    private let bytes = Mutex(Data())
+    public init() {}
+    public var data: Data { bytes.withLock { $0 } }
+    public func append(_ chunk: Data) { bytes.withLock { $0.append(chunk) } }
 }

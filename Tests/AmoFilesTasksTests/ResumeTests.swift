@@ -106,9 +106,9 @@ final class ResumeTests: XCTestCase {
             driveURL: emu.drive, sessionID: 1, partSize: 1000, sessionExpiresAt: Date().timeIntervalSince1970 + 3600,
             accepted: 2000, nextURL: emu.drive + "/v1.0/sessions/upload/forgotten", partsAccepted: 2)
         try journal.save(stale)
-        let notes = NoteLog()
-        let file = try await FileUpload.resume(stale, journal: journal).run(drive: emu.api.drive, resuming: stale, note: { notes.add($0) })
-        XCTAssertTrue(notes.lines.contains { $0.contains("starting over") }, "\(notes.lines)")
+        let notes = Collected<String>()
+        let file = try await FileUpload.resume(stale, journal: journal).run(drive: emu.api.drive, resuming: stale, note: { notes.append($0) })
+        XCTAssertTrue(notes.values.contains { $0.contains("starting over") }, "\(notes.values)")
         let back = DataBox()
         try await emu.api.drive.download(from: XCTUnwrap(file.links.download?.href)) { back.append($0) }
         XCTAssertEqual(back.data, bytes)
@@ -144,13 +144,13 @@ final class ResumeTests: XCTestCase {
         let source = scratch.appendingPathComponent("cancel.bin")
         try Data(testBytes(20_000)).write(to: source)
         let drive = emu.api.drive
-        let started = NoteLog()
+        let started = Collected<String>()
         let task = Task {
             try await FileUpload(path: source.path, journal: journal).run(drive: drive, progress: { sent, _ in
-                if sent >= 2000 { started.add("sent") }
+                if sent >= 2000 { started.append("sent") }
             })
         }
-        while started.lines.isEmpty { try await Task.sleep(for: .milliseconds(20)) }
+        while started.values.isEmpty { try await Task.sleep(for: .milliseconds(20)) }
         task.cancel()
         do {
             _ = try await task.value
@@ -162,15 +162,4 @@ final class ResumeTests: XCTestCase {
     }
 }
 
-final class NoteLog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: [String] = []
-    var lines: [String] { lock.withLock { stored } }
-    func add(_ line: String) { lock.withLock { stored.append(line) } }
-}
 
-/// Collects downloaded chunks (the transport calls serially).
-final class DataBox: @unchecked Sendable {
-    private(set) var data = Data()
-    func append(_ chunk: Data) { data.append(chunk) }
-}

@@ -22,11 +22,12 @@ final class TransferTests: XCTestCase {
             let source = folder.appendingPathComponent("source.bin")
             let bytes = Data(testBytes(50_000, seed: 5))
             try bytes.write(to: source)
-            let seen = ProgressLog()
-            let file = try await FileUpload(path: source.path).run(drive: emu.api.drive) { sent, total in seen.add(sent, total) }
+            let seen = Collected<Int64>()
+            let file = try await FileUpload(path: source.path).run(drive: emu.api.drive) { sent, total in seen.append(sent) }
             XCTAssertEqual(file.size, 50_000)
-            XCTAssertEqual(seen.values.last?.0, 50_000)
-            XCTAssertEqual(seen.values.count, 13, "one report per part")
+            XCTAssertEqual(seen.values.last, 50_000)
+            XCTAssertEqual(seen.values.first, 0, "the starting point is reported first")
+            XCTAssertEqual(seen.values.count, 14, "then one report per part")
             let target = folder.appendingPathComponent("back.bin").path
             let written = try await FileDownload(href: XCTUnwrap(file.links.download?.href), target: target, overwrite: false).run(drive: emu.api.drive)
             XCTAssertEqual(written, 50_000)
@@ -62,12 +63,6 @@ final class TransferTests: XCTestCase {
     }
 }
 
-final class ProgressLog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: [(Int64, Int64)] = []
-    var values: [(Int64, Int64)] { lock.withLock { stored } }
-    func add(_ sent: Int64, _ total: Int64) { lock.withLock { stored.append((sent, total)) } }
-}
 
 final class ResilientUploadTests: XCTestCase {
     func testTenUploadsSurviveRateLimitFailuresAndDroppedConnections() async throws {

@@ -67,7 +67,7 @@ final class AccountTests: EmulatorTestCase {
     func testOAuthRefreshTokensWorkOnce() async throws {
         try await withEmulator { emu in
             let oauth = emu.emulator.oauth
-            let saved = SavedPairs()
+            let saved = Collected<OAuthTokens>()
             let session = OAuthSession(
                 accountURL: emu.emulator.accountURL,
                 client: OAuthClientCredentials(clientID: oauth.clientID, clientSecret: oauth.clientSecret, redirectURI: oauth.redirectURI),
@@ -75,8 +75,8 @@ final class AccountTests: EmulatorTestCase {
                 transport: emu.transport, save: { saved.append($0) })
             let api = try await AmoConnection.connect(accountURL: emu.emulator.accountURL, tokens: session, transport: emu.transport)
             _ = try await api.drive.listFiles()
-            XCTAssertEqual(saved.pairs.count, 1, "one refresh after the 401, saved")
-            XCTAssertNotEqual(saved.pairs[0].refreshToken, oauth.refreshToken)
+            XCTAssertEqual(saved.values.count, 1, "one refresh after the 401, saved")
+            XCTAssertNotEqual(saved.values[0].refreshToken, oauth.refreshToken)
 
             let body = try JSONEncoder().encode(OAuthTokenRequest(
                 clientID: oauth.clientID, clientSecret: oauth.clientSecret, grantType: "refresh_token",
@@ -86,7 +86,7 @@ final class AccountTests: EmulatorTestCase {
             XCTAssertEqual(try json(reused)["hint"] as? String, "Refresh token has been revoked")
 
             emu.emulator.clock.advance(by: 86_401)
-            let expired = try await emu.raw("GET", emu.drive + "/v1.0/files", token: saved.pairs[0].accessToken)
+            let expired = try await emu.raw("GET", emu.drive + "/v1.0/files", token: saved.values[0].accessToken)
             XCTAssertEqual(expired.status, 401, "access tokens live 24 hours")
         }
     }
@@ -122,12 +122,6 @@ final class AccountTests: EmulatorTestCase {
     }
 }
 
-final class SavedPairs: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: [OAuthTokens] = []
-    var pairs: [OAuthTokens] { lock.withLock { stored } }
-    func append(_ pair: OAuthTokens) { lock.withLock { stored.append(pair) } }
-}
 
 extension Sequence {
     func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {

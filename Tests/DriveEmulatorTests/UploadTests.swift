@@ -140,8 +140,3 @@ final class UploadTests: EmulatorTestCase {
     }
 }
 
-/// Collects downloaded chunks (the transport calls serially).
-final class DataBox: @unchecked Sendable {
-    private(set) var data = Data()
-    func append(_ chunk: Data) { data.append(chunk) }
-}

@@ -100,6 +100,54 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(try run(["ls", "--term", "смета"]).stdout.contains(uuid))
     }
 
+    func testAKilledUploadIsFinishedByResume() throws {
+        let served = try ServedEmulator(arguments: ["--latency", "100", "--max-part-size", "65536"])
+        defer { served.stop() }
+        let state = served.folder.appendingPathComponent("state")
+        let env = served.env.merging(["XDG_STATE_HOME": state.path]) { $1 }
+        let source = served.folder.appendingPathComponent("killed-upload.bin")
+        let bytes = Data(testBytes(1_200_000, seed: 31))
+        try bytes.write(to: source)
+
+        let upload = Process()
+        upload.executableURL = URL(fileURLWithPath: Binary.path)
+        upload.arguments = ["upload", source.path, "--account", served.accountURL]
+        upload.environment = ProcessInfo.processInfo.environment.merging(env) { $1 }
+        upload.standardOutput = FileHandle.nullDevice
+        upload.standardError = FileHandle.nullDevice
+        try upload.run()
+        let journal = state.appendingPathComponent("amofiles/uploads")
+        let deadline = Date().addingTimeInterval(60)
+        func acceptedParts() -> Int {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: journal.path)) ?? []
+            return names.filter { $0.hasSuffix(".json") }.compactMap { name -> Int? in
+                guard let data = FileManager.default.contents(atPath: journal.appendingPathComponent(name).path),
+                      let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+                return object["partsAccepted"] as? Int
+            }.max() ?? 0
+        }
+        while acceptedParts() < 3 {
+            guard upload.isRunning, Date() < deadline else { return XCTFail("the upload never got three parts in") }
+            usleep(20_000)
+        }
+        kill(upload.processIdentifier, SIGKILL)
+        upload.waitUntilExit()
+
+        let listed = try Binary.run(["transfers"], environment: env)
+        XCTAssertTrue(listed.stdout.contains("killed-upload.bin"), listed.stdout + listed.stderr)
+        let resumed = try Binary.run(["upload", "--resume", "--json", "--account", served.accountURL], environment: env)
+        XCTAssertEqual(resumed.status, 0, resumed.stderr)
+        XCTAssertTrue(resumed.stderr.contains("resuming"), resumed.stderr)
+        let uuid = try XCTUnwrap(((JSONSerialization.jsonObject(with: Data(resumed.stdout.utf8)) as? [[String: Any]])?.first)?["uuid"] as? String)
+        let back = served.folder.appendingPathComponent("back.bin").path
+        XCTAssertEqual(try Binary.run(["download", uuid, "-o", back, "--account", served.accountURL], environment: env).status, 0)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: back)), bytes)
+        let same = try Binary.run(["ls", "--name", "killed-upload", "--all", "--json", "--account", served.accountURL], environment: env)
+        let files = (((try JSONSerialization.jsonObject(with: Data(same.stdout.utf8))) as? [String: Any])?["_embedded"] as? [String: Any])?["files"] as? [Any]
+        XCTAssertEqual(files?.count, 1, "the drive holds exactly one such file")
+        XCTAssertTrue(try Binary.run(["transfers"], environment: env).stderr.contains("No unfinished uploads"))
+    }
+
     func testExitStatusesSayWhoFailed() throws {
         let served = try ServedEmulator()
         defer { served.stop() }
