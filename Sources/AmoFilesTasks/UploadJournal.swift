@@ -58,18 +58,7 @@ public struct UploadJournal: Sendable {
 
     public func save(_ record: UploadRecord) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let target = folder.appendingPathComponent("\(record.id).json").path
-        let temporary = target + ".tmp"
-        let data = try JSONEncoder().encode(record)
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        guard fd >= 0 else { throw TaskFailure.localFile("cannot write the upload journal in \(folder.path)") }
-        let written = data.withUnsafeBytes { write(fd, $0.baseAddress, data.count) }
-        fsync(fd)
-        close(fd)
-        guard written == data.count, rename(temporary, target) == 0 else {
-            unlink(temporary)
-            throw TaskFailure.localFile("cannot write the upload journal in \(folder.path)")
-        }
+        try PrivateFile.save(JSONEncoder().encode(record), to: folder.appendingPathComponent("\(record.id).json").path)
     }
 
     public func remove(_ id: String) {

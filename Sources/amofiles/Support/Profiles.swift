@@ -1,4 +1,5 @@
 import AmoFilesAPI
+import AmoFilesTasks
 import Foundation
 
 /// One account's credentials, as kept in `config.toml`.
@@ -102,16 +103,10 @@ struct ProfileFile {
             }
             if let expires = profile.expiresAt { text += "expires_at = \(expires)\n" }
         }
-        let temporary = path + ".tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        guard fd >= 0 else { throw CLIError.config("cannot write \(temporary): \(String(cString: strerror(errno)))") }
-        let bytes = Array(text.utf8)
-        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, bytes.count) }
-        fsync(fd)
-        close(fd)
-        guard written == bytes.count, rename(temporary, path) == 0 else {
-            unlink(temporary)
-            throw CLIError.config("cannot write \(path)")
+        do {
+            try PrivateFile.save(Data(text.utf8), to: path)
+        } catch {
+            throw CLIError.config(String(describing: error))
         }
     }
 }

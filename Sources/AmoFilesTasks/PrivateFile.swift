@@ -1,0 +1,18 @@
+import Foundation
+
+/// Files only their owner may read (tokens, the upload journal), replaced atomically:
+/// written to a temporary beside the target with mode 0600, synced, then renamed.
+public enum PrivateFile {
+    public static func save(_ data: Data, to path: String) throws {
+        let temporary = path + ".tmp-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        guard fd >= 0 else { throw TaskFailure.localFile("cannot write \(path): \(String(cString: strerror(errno)))") }
+        let written = data.withUnsafeBytes { write(fd, $0.baseAddress, data.count) }
+        fsync(fd)
+        close(fd)
+        guard written == data.count, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw TaskFailure.localFile("cannot write \(path)")
+        }
+    }
+}
