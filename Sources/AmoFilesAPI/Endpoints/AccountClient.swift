@@ -34,6 +34,11 @@ public struct AccountClient: Sendable {
         return all
     }
 
+    /// User names by id, for showing who did something.
+    public func userNames() async throws -> [Int: String] {
+        Dictionary(try await users().map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// `GET /api/v4/{entity}?query=`: entities whose name matches `query`, one page.
     public func searchEntities(_ type: EntityType, query: String, limit: Int = 50, page: Int = 1) async throws -> [CRMEntity] {
         let call = "GET /api/v4/\(type.rawValue)"

@@ -53,8 +53,6 @@ public struct FileFilter: Sendable, Equatable {
         }
     }
 
-    public var isEmpty: Bool { self == FileFilter() }
-
     /// The query items, in the documented spelling (`filter[size][from]`, `filter[extensions][]`).
     public var queryItems: [(String, String)] {
         var items: [(String, String)] = []

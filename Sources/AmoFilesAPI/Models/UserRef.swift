@@ -14,13 +14,4 @@ public struct UserRef: Codable, Sendable, Hashable {
     public static func user(_ id: Int) -> UserRef { UserRef(type: "internal", id: id) }
     public static let robot = UserRef(type: "robot", id: 0)
     public static func client(_ contactID: Int) -> UserRef { UserRef(type: "contact", id: contactID) }
-
-    /// The filter value that selects this author: -1 client, 0 robot, else the user id.
-    public var filterValue: Int {
-        switch type {
-        case "internal": id
-        case "robot": 0
-        default: -1
-        }
-    }
 }

@@ -44,10 +44,6 @@ struct BlobStore: Sendable {
         guard rename(from, blobPath(key)) == 0 else { throw BlobError.io("rename upload", errno) }
     }
 
-    func removeUpload(session: Int64) {
-        unlink(uploadPath(session: session))
-    }
-
     func removeBlob(_ key: String) {
         if !key.hasPrefix(GeneratedContent.prefix) { unlink(blobPath(key)) }
     }

@@ -42,7 +42,7 @@ struct InfoCommand: AsyncParsableCommand {
         let api = try await connection.connect()
         let file = try await api.drive.file(uuid)
         if output.json { return try Output.json(file) }
-        let users = (try? await api.account.users()).map { Dictionary($0.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }) } ?? [:]
+        let users = (try? await api.account.userNames()) ?? [:]
         let rows: [(String, String)] = [
             ("uuid", file.uuid), ("name", file.name), ("extension", file.metadata?.fileExtension ?? ""),
             ("sanitized name", file.sanitizedName), ("type", file.type.rawValue),
@@ -71,7 +71,7 @@ struct VersionsCommand: AsyncParsableCommand {
         let api = try await connection.connect()
         let versions = try await api.drive.versions(of: uuid)
         if output.json { return try Output.json(Page(items: versions, embeddedKey: "versions", count: versions.count)) }
-        let users = Dictionary(try await api.account.users().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let users = try await api.account.userNames()
         Output.table(
             ["", "VERSION", "NAME", "SIZE", "CREATED", "BY"],
             versions.map { version in

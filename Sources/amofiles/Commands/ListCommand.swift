@@ -99,7 +99,7 @@ struct ListCommand: AsyncParsableCommand {
             Output.note(trash ? "The trash holds no such files." : "No files match.")
             return
         }
-        let users = Dictionary(try await api.account.users().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let users = try await api.account.userNames()
         let (header, rows) = Output.fileRows(files, users: users, trash: trash)
         Output.table(header, rows, flexible: 1)
         if next != nil {

@@ -1,3 +1,4 @@
+import AmoFilesTasks
 import ArgumentParser
 import DriveEmulator
 import Foundation
@@ -126,11 +127,8 @@ struct ServeCommand: AsyncParsableCommand {
             token: emulator.token, data: emulator.dataFolder.path, oauth: emulator.oauth)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Written beside and renamed, so a reader never sees half a file.
-        let temporary = path + ".tmp"
-        try encoder.encode(ready).write(to: URL(fileURLWithPath: temporary))
-        chmod(temporary, 0o600)
-        guard rename(temporary, path) == 0 else { throw CLIError.local("cannot write \(path)") }
+        // Written beside and renamed, so a reader never sees half a file; it holds the token.
+        try PrivateFile.save(encoder.encode(ready), to: path)
     }
 }
 
