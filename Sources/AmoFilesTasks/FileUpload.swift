@@ -12,23 +12,28 @@ public struct FileUpload: Sendable {
     public let newVersionOf: String?
     /// The name the drive gets (the local file name by default).
     public let fileName: String
+    /// Attach the uploaded file to this entity (done by the task runner, kept in the journal).
+    public let attach: LinkTarget?
     public let retry: RetryPolicy
     public let journal: UploadJournal?
 
     public init(
-        path: String, newVersionOf: String? = nil, fileName: String? = nil, retry: RetryPolicy = RetryPolicy(),
-        journal: UploadJournal? = nil
+        path: String, newVersionOf: String? = nil, fileName: String? = nil, attach: LinkTarget? = nil,
+        retry: RetryPolicy = RetryPolicy(), journal: UploadJournal? = nil
     ) {
         self.path = path
         self.newVersionOf = newVersionOf
         self.fileName = fileName ?? URL(fileURLWithPath: path).lastPathComponent
+        self.attach = attach
         self.retry = retry
         self.journal = journal
     }
 
     /// Goes on with an upload from the journal.
     public static func resume(_ record: UploadRecord, journal: UploadJournal, retry: RetryPolicy = RetryPolicy()) -> FileUpload {
-        FileUpload(path: record.path, newVersionOf: record.newVersionOf, fileName: record.fileName, retry: retry, journal: journal)
+        FileUpload(
+            path: record.path, newVersionOf: record.newVersionOf, fileName: record.fileName, attach: record.attach, retry: retry,
+            journal: journal)
     }
 
     /// Runs the upload; `progress` gets the bytes accepted so far and the total,
@@ -77,7 +82,7 @@ public struct FileUpload: Sendable {
             throw TaskFailure.protocolViolation("the session announced a part size of \(session.maxPartSize)")
         }
         let record = UploadRecord(
-            id: id, path: path, fileName: fileName, newVersionOf: newVersionOf, size: size, modified: modified,
+            id: id, path: path, fileName: fileName, newVersionOf: newVersionOf, attach: attach, size: size, modified: modified,
             driveURL: drive.driveURL.absoluteString, sessionID: session.sessionID, partSize: session.maxPartSize,
             sessionExpiresAt: Date().timeIntervalSince1970 + 23.5 * 3600, accepted: 0, nextURL: session.uploadURL, partsAccepted: 0)
         try journal?.save(record)
@@ -105,7 +110,10 @@ public struct FileUpload: Sendable {
             let (partURL, number) = (record.nextURL, record.partsAccepted + 1)
             let outcome: UploadPartOutcome
             do {
-                outcome = try await retry.run { try await drive.uploadPart(chunk, to: partURL, partNumber: number) }
+                let post = { [retry] in try await retry.run { try await drive.uploadPart(chunk, to: partURL, partNumber: number) } }
+                // Once the last part is on its way the file may already exist: a cancel then waits
+                // for the answer rather than leave a file the user was told is not there.
+                outcome = record.accepted + Int64(chunk.count) == record.size ? try await Task { try await post() }.value : try await post()
             } catch let error as APIError where error.kind == .notFound && !restarted {
                 // The service no longer knows the session (expired, or lost): once, start over.
                 note("the service no longer knows the upload session of \(path); starting over")

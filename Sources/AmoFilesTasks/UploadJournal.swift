@@ -7,6 +7,8 @@ public struct UploadRecord: Codable, Sendable, Equatable {
     public var path: String
     public var fileName: String
     public var newVersionOf: String?
+    /// The entity to attach the file to once it is uploaded.
+    public var attach: LinkTarget?
     public var size: Int64
     /// The source's modification time when the upload started; a change means another file.
     public var modified: Double
@@ -22,13 +24,14 @@ public struct UploadRecord: Codable, Sendable, Equatable {
     public var partsAccepted: Int
 
     public init(
-        id: String, path: String, fileName: String, newVersionOf: String?, size: Int64, modified: Double, driveURL: String,
+        id: String, path: String, fileName: String, newVersionOf: String?, attach: LinkTarget? = nil, size: Int64, modified: Double, driveURL: String,
         sessionID: Int, partSize: Int, sessionExpiresAt: Double, accepted: Int64, nextURL: String, partsAccepted: Int
     ) {
         self.id = id
         self.path = path
         self.fileName = fileName
         self.newVersionOf = newVersionOf
+        self.attach = attach
         self.size = size
         self.modified = modified
         self.driveURL = driveURL

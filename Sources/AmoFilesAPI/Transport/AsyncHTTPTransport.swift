@@ -57,7 +57,7 @@ public final class AsyncHTTPTransport: HTTPTransport {
             }
         } catch let failure as ConsumerFailure {
             throw failure.underlying
-        } catch is CancellationError {
+        } catch let error where error is CancellationError || Task.isCancelled {
             throw CancellationError()
         } catch {
             // Anything else broke the body mid-way: the connection, not the data.
@@ -75,7 +75,8 @@ public final class AsyncHTTPTransport: HTTPTransport {
         }
         do {
             return try await client.execute(outgoing, timeout: .milliseconds(Int64(request.timeout * 1000)))
-        } catch is CancellationError {
+        } catch let error where error is CancellationError || Task.isCancelled {
+            // The client reports a cancelled request as its own error; callers need to see a cancellation.
             throw CancellationError()
         } catch {
             throw TransportFailure(reason: Self.describe(error))

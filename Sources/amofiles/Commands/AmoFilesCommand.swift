@@ -13,7 +13,7 @@ struct AmoFilesCommand: AsyncParsableCommand {
             `amofiles serve` runs a local emulator of the service for trying things out.
 
             Exit status: 0 success, 1 the service refused (the message gives status and detail),
-            2 usage or configuration error, 3 the service could not be reached.
+            2 usage or configuration error, 3 the service could not be reached, 130 stopped by Ctrl-C.
             """,
         subcommands: [
             ServeCommand.self, LoginCommand.self, AccountCommand.self, ListCommand.self, InfoCommand.self,

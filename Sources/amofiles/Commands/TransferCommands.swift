@@ -10,8 +10,13 @@ struct UploadCommand: AsyncParsableCommand {
         abstract: "Upload local files, in parts, as new files or as a new version of one.",
         discussion: """
             Each part goes to the URL the service gave; a part that gets no answer, a 5xx or a \
-            429 is sent again with backoff. --jobs files go up at once. A file that changes \
-            during its upload fails and leaves nothing in the drive.
+            429 is sent again with backoff. --jobs files go up at once. Progress shows on stderr: \
+            bars on a terminal, a line every 2 seconds otherwise. A file that changes during its \
+            upload fails and leaves nothing in the drive.
+
+            Ctrl-C cancels (nothing is left in the drive); pressed twice, it quits at once and \
+            keeps unfinished uploads in the journal, as a dropped SSH session or a kill does: \
+            `amofiles upload --resume` finishes them within the session's 24 hours.
             """)
 
     @OptionGroup var connection: ConnectionOptions
@@ -19,6 +24,8 @@ struct UploadCommand: AsyncParsableCommand {
     @Argument(help: "Local files.") var paths: [String] = []
     @Option(name: .customLong("new-version-of"), help: ArgumentHelp("Upload as a new (active) version of this file.", valueName: "uuid"))
     var newVersionOf: String?
+    @Option(help: ArgumentHelp("Attach the uploaded files to this lead, contact, company or customer.", valueName: "entity:id"))
+    var attach: LinkTarget?
     @Option(help: "How many files to upload at once.") var jobs = 3
     @Flag(help: "Finish the unfinished uploads of this account from the journal (see `amofiles transfers`).")
     var resume = false
@@ -35,53 +42,69 @@ struct UploadCommand: AsyncParsableCommand {
         }
     }
 
-    /// One upload to run: a new file, or one from the journal.
-    private struct Job: Sendable {
-        var path: String
-        var upload: FileUpload
-        var resumed: UploadRecord?
-    }
-
     func run() async throws {
         let api = try await connection.connect()
-        let drive = api.drive
+        if let attach {
+            // Checked first: finding out after the upload would leave the files unattached.
+            _ = try await api.account.entity(attach.entity, id: attach.id)
+        }
         let journal = UploadJournal()
-        var work: [Job] = paths.map { path in
+        var work: [TaskWork] = paths.map { path in
             let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-            return Job(path: path, upload: FileUpload(path: absolute, newVersionOf: newVersionOf, journal: journal), resumed: nil)
+            return .upload(FileUpload(path: absolute, newVersionOf: newVersionOf, attach: attach, journal: journal))
         }
         if resume {
             let pending = journal.records()
-            for record in pending where record.driveURL != drive.driveURL.absoluteString {
+            let here = api.drive.driveURL.absoluteString
+            for record in pending where record.driveURL != here {
                 Output.note("skipping \(record.path): it was started on another account (\(record.driveURL))")
             }
-            for record in pending where record.driveURL == drive.driveURL.absoluteString {
+            for record in pending where record.driveURL == here {
                 Output.note("resuming \(record.path) from \(Output.size(record.accepted)) of \(Output.size(record.size))")
-                work.append(Job(path: record.path, upload: .resume(record, journal: journal), resumed: record))
+                work.append(.upload(.resume(record, journal: journal), resuming: record))
             }
             if work.isEmpty { return Output.note("No unfinished uploads.") }
         }
-        let results = await runBounded(work, limit: jobs) { job in
-            try await job.upload.run(drive: drive, resuming: job.resumed, note: { Output.note($0) })
-        }
-        var uploaded: [DriveFile] = []
-        var failures: [(String, any Error)] = []
-        for (job, result) in zip(work, results) {
-            switch result {
-            case .success(let file):
-                uploaded.append(file)
-                if !output.json { print("Uploaded \(job.path) -> \(file.uuid) \(Output.plain(file.displayName)) (\(Output.size(file.size)))") }
-            case .failure(let error):
-                failures.append((job.path, error))
-                Output.error("\(job.path): \(error)")
+        let runner = TaskRunner(drive: api.drive, account: api.account, transferSlots: jobs)
+        let json = output.json
+        let finals = await ProgressDisplay.run(work, on: runner) { snapshot in
+            guard case .upload(let upload, _) = snapshot.work else { return }
+            switch snapshot.state {
+            case .done(.file(let file)) where !json:
+                let attached = upload.attach.map { ", attached to \($0)" } ?? ""
+                Output.line("Uploaded \(Output.plain(upload.fileName)) (\(Output.size(file.size))) as \(file.uuid)\(attached)")
+            case .failed(let error): Output.error(error.message)
+            case .cancelled: Output.error("\(Output.plain(upload.fileName)): cancelled; nothing was added to the drive")
+            default: break
             }
         }
-        if output.json { try Output.json(uploaded) }
-        if let (_, first) = failures.first {
-            guard failures.count > 1 else { throw first }
-            throw CLIError.local("\(failures.count) of \(work.count) uploads failed")
+        if json {
+            try Output.json(finals.compactMap { snapshot -> DriveFile? in
+                if case .done(.file(let file)) = snapshot.state { return file }
+                return nil
+            })
         }
+        try Self.outcome(of: finals, verb: "uploads")
     }
+
+    /// Throws when any transfer did not finish: the one error, a count, or the interruption.
+    static func outcome(of finals: [TaskSnapshot], verb: String) throws {
+        if finals.contains(where: { if case .cancelled = $0.state { true } else { false } }) {
+            let finished = finals.filter { if case .done = $0.state { true } else { false } }.count
+            throw CLIError.interrupted("cancelled; \(finished) of \(finals.count) \(verb) finished")
+        }
+        let failures = finals.compactMap { snapshot -> TaskError? in
+            if case .failed(let error) = snapshot.state { return error }
+            return nil
+        }
+        guard let first = failures.first else { return }
+        if failures.count == 1 { throw first.underlying }
+        throw CLIError.local("\(failures.count) of \(finals.count) \(verb) failed")
+    }
+}
+
+extension LinkTarget: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
 }
 
 /// `amofiles transfers`: unfinished uploads in the journal.
@@ -136,7 +159,16 @@ struct DownloadCommand: AsyncParsableCommand {
         if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), isDirectory.boolValue {
             target = (target as NSString).appendingPathComponent(FileDownload.safeFileName(name))
         }
-        let bytes = try await FileDownload(href: href, target: target, overwrite: force).run(drive: api.drive)
-        print("Downloaded \(Output.plain(name)) to \(target) (\(Output.size(bytes))).")
+        let download = FileDownload(href: href, target: target, overwrite: force)
+        let runner = TaskRunner(drive: api.drive, account: api.account, transferSlots: 1)
+        let shownName = Output.plain(name)
+        let finals = await ProgressDisplay.run([.download(download, name: name, size: file.size)], on: runner) { snapshot in
+            switch snapshot.state {
+            case .done(.downloaded(let path, let bytes)): Output.line("Downloaded \(shownName) to \(path) (\(Output.size(bytes))).")
+            case .failed(let error): Output.error(error.message)
+            default: break
+            }
+        }
+        try UploadCommand.outcome(of: finals, verb: "downloads")
     }
 }

@@ -8,16 +8,18 @@ enum CLIError: Error, CustomStringConvertible {
     case config(String)
     /// A local problem (a file that cannot be read or written): exit 1.
     case local(String)
+    /// Stopped by Ctrl-C: exit 130, as shells expect.
+    case interrupted(String)
 
     var description: String {
         switch self {
-        case .config(let text), .local(let text): text
+        case .config(let text), .local(let text), .interrupted(let text): text
         }
     }
 }
 
 /// Exit statuses: 0 success, 1 the service refused (or a local failure), 2 usage or
-/// configuration, 3 the service could not be reached.
+/// configuration, 3 the service could not be reached, 130 stopped by Ctrl-C.
 enum ExitStatus {
     static func code(for error: any Error) -> Int32 {
         switch error {
@@ -27,11 +29,16 @@ enum ExitStatus {
             case .refused: return 2
             default: return 1
             }
+        case let error as TaskError:
+            return code(for: error.underlying)
         case is EmulatorStartError:
             return 2
         case let error as CLIError:
-            if case .config = error { return 2 }
-            return 1
+            switch error {
+            case .config: return 2
+            case .local: return 1
+            case .interrupted: return 130
+            }
         default:
             return 1
         }

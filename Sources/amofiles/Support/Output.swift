@@ -13,17 +13,7 @@ enum Output {
         print(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 
-    /// 1536 -> "1.5 KB"; decimal units, as the service's own size filter uses.
-    static func size(_ bytes: Int64) -> String {
-        let units = ["B", "KB", "MB", "GB", "TB"]
-        var value = Double(bytes)
-        var unit = 0
-        while value >= 1000, unit < units.count - 1 {
-            value /= 1000
-            unit += 1
-        }
-        return unit == 0 ? "\(bytes) B" : String(format: value < 10 ? "%.1f %@" : "%.0f %@", value, units[unit])
-    }
+    static func size(_ bytes: Int64) -> String { Quantities.bytes(bytes) }
 
     /// A Unix time in the local time zone, `2026-11-22 17:30`.
     static func time(_ seconds: Int64?) -> String {
@@ -84,6 +74,11 @@ enum Output {
 
     /// Untrusted text made safe for one line of a terminal.
     static func plain(_ text: String) -> String { TerminalText.sanitize(text) }
+
+    /// One line on stdout at once (unbuffered), for results printed while others still run.
+    static func line(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
 
     static func error(_ text: String) {
         FileHandle.standardError.write(Data(("amofiles: " + TerminalText.sanitize(text) + "\n").utf8))

@@ -1,0 +1,35 @@
+import Foundation
+
+/// Sizes, rates, durations and progress bars as people read them.
+public enum Quantities {
+    /// 1536 -> "1.5 KB"; decimal units, as the service's own size filter uses.
+    public static func bytes(_ count: Int64) -> String {
+        let units = ["B", "KB", "MB", "GB", "TB"]
+        var value = Double(count)
+        var unit = 0
+        while value >= 1000, unit < units.count - 1 {
+            value /= 1000
+            unit += 1
+        }
+        return unit == 0 ? "\(count) B" : String(format: value < 10 ? "%.1f %@" : "%.0f %@", value, units[unit])
+    }
+
+    /// "3.4 MB/s".
+    public static func rate(_ bytesPerSecond: Double) -> String {
+        bytes(Int64(bytesPerSecond.rounded())) + "/s"
+    }
+
+    /// 75 -> "1:15", 3725 -> "1:02:05".
+    public static func duration(_ seconds: Double) -> String {
+        let total = Int(seconds.rounded(.up))
+        let (hours, minutes, rest) = (total / 3600, total / 60 % 60, total % 60)
+        return hours > 0 ? String(format: "%d:%02d:%02d", hours, minutes, rest) : String(format: "%d:%02d", minutes, rest)
+    }
+
+    /// `[#####.....]` of exactly `columns` (at least 3).
+    public static func bar(_ fraction: Double, columns: Int) -> String {
+        let inner = max(1, columns - 2)
+        let filled = Int((min(1, max(0, fraction)) * Double(inner)).rounded(.down))
+        return "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: inner - filled) + "]"
+    }
+}

@@ -1,0 +1,222 @@
+import AmoFilesTasks
+import Foundation
+import TerminalUI
+
+/// Shows transfers on stderr while they run. On a terminal: a bar for each running
+/// transfer and a total line, redrawn in place at most 10 times a second. Otherwise:
+/// a plain line per transfer at most every 2 seconds. Results and notes are printed
+/// above the bars as they come, and stay.
+actor ProgressDisplay {
+    private let interactive: Bool
+    private let announce: @Sendable (TaskSnapshot) -> Void
+    private var latest: [TaskID: TaskSnapshot] = [:]
+    private var order: [TaskID] = []
+    private var expected: [TaskID: Int64] = [:]
+    private var notesShown: [TaskID: Int] = [:]
+    private var lastPlainLine: [TaskID: Double] = [:]
+    private var drawnLines = 0
+    private var dirty = false
+    private var lastDraw = 0.0
+
+    /// `announce` prints a finished task's result; the bars are out of the way meanwhile.
+    init(interactive: Bool, announce: @escaping @Sendable (TaskSnapshot) -> Void) {
+        self.interactive = interactive
+        self.announce = announce
+    }
+
+    /// Submits `work`, shows it until every task has finished, and returns the final snapshots.
+    /// Ctrl-C cancels them all; a second Ctrl-C exits at once.
+    static func run(
+        _ work: [TaskWork], on runner: TaskRunner, announce: @escaping @Sendable (TaskSnapshot) -> Void
+    ) async -> [TaskSnapshot] {
+        let display = ProgressDisplay(interactive: isatty(STDERR_FILENO) == 1, announce: announce)
+        let events = await runner.events()
+        var ids: [TaskID] = []
+        for item in work { ids.append(await runner.submit(item)) }
+        let interrupts = Interrupts.install {
+            Task {
+                await display.say("Cancelling; press Ctrl-C again to quit at once and keep unfinished uploads for `amofiles upload --resume`.")
+                await runner.cancelAll()
+            }
+        }
+        await display.follow(events, until: Set(ids))
+        interrupts.remove()
+        var finals: [TaskSnapshot] = []
+        for id in ids { finals.append(await runner.finished(id)) }
+        return finals
+    }
+
+    private func follow(_ events: AsyncStream<TaskSnapshot>, until ids: Set<TaskID>) async {
+        let ticker = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .milliseconds(100))
+                self.tick()
+            }
+        }
+        defer { ticker.cancel() }
+        for await snapshot in events where ids.contains(snapshot.id) {
+            take(snapshot)
+            if ids.allSatisfy({ latest[$0]?.state.isFinished == true }) { break }
+        }
+        erase()
+    }
+
+    private func take(_ snapshot: TaskSnapshot) {
+        let id = snapshot.id
+        let wasFinished = latest[id]?.state.isFinished ?? false
+        if latest[id] == nil {
+            order.append(id)
+            expected[id] = snapshot.work.expectedBytes
+        }
+        latest[id] = snapshot
+        let name = TerminalText.sanitize(snapshot.work.fileName ?? snapshot.title)
+        let shown = notesShown[id, default: 0]
+        if snapshot.notes.count > shown {
+            notesShown[id] = snapshot.notes.count
+            aboveTheBars { for note in snapshot.notes[shown...] { Output.note("\(name): \(note)") } }
+        }
+        if snapshot.state.isFinished {
+            if !wasFinished { aboveTheBars { announce(snapshot) } }
+            return
+        }
+        if interactive {
+            dirty = true
+        } else if let progress = snapshot.progress, progress.done < progress.total {
+            // Every 2 seconds from the start: a short transfer prints only its result.
+            let now = Date().timeIntervalSinceReferenceDate
+            if now - lastPlainLine[id, default: snapshot.startedAt.timeIntervalSinceReferenceDate] >= 2 {
+                lastPlainLine[id] = now
+                var line = "\(name): \(Int(progress.fraction * 100))% (\(Quantities.bytes(progress.done)) of \(Quantities.bytes(progress.total))"
+                if let rate = progress.rate { line += ", \(Quantities.rate(rate))" }
+                Output.note(line + ")")
+            }
+        }
+    }
+
+    /// A lasting line on stderr, above the bars.
+    func say(_ text: String) {
+        aboveTheBars { Output.note(text) }
+    }
+
+    private func tick() {
+        guard interactive, dirty, Date().timeIntervalSinceReferenceDate - lastDraw >= 0.1 else { return }
+        draw()
+    }
+
+    /// Prints lasting lines with the bars out of the way, then puts the bars back.
+    private func aboveTheBars(_ body: () -> Void) {
+        erase()
+        body()
+        if interactive { draw() }
+    }
+
+    private func erase() {
+        guard drawnLines > 0 else { return }
+        write("\r\u{1B}[\(drawnLines)A\u{1B}[J")
+        drawnLines = 0
+    }
+
+    private func draw() {
+        let width = max(20, Self.terminalColumns() - 1)
+        var lines = order.compactMap { id -> String? in
+            guard let snapshot = latest[id], case .running = snapshot.state else { return nil }
+            let progress = snapshot.progress ?? TransferProgress(done: 0, total: expected[id] ?? 0)
+            return Self.line(label: snapshot.work.fileName ?? snapshot.title, progress, width: width)
+        }
+        if order.count > 1 { lines.append(totalLine(width: width)) }
+        var text = drawnLines > 0 ? "\r\u{1B}[\(drawnLines)A\u{1B}[J" : ""
+        for line in lines { text += line + "\n" }
+        write(text)
+        drawnLines = lines.count
+        dirty = false
+        lastDraw = Date().timeIntervalSinceReferenceDate
+    }
+
+    private func totalLine(width: Int) -> String {
+        var done: Int64 = 0
+        var total: Int64 = 0
+        var rate = 0.0
+        var (finished, failed, queued) = (0, 0, 0)
+        for id in order {
+            guard let snapshot = latest[id] else { continue }
+            let size = expected[id] ?? snapshot.progress?.total ?? 0
+            total += size
+            switch snapshot.state {
+            case .queued: queued += 1
+            case .running:
+                done += snapshot.progress?.done ?? 0
+                rate += snapshot.progress?.rate ?? 0
+            case .done:
+                finished += 1
+                done += size
+            case .failed, .cancelled:
+                failed += 1
+                total -= size
+            }
+        }
+        var label = "total: \(finished)/\(order.count) done"
+        if failed > 0 { label += ", \(failed) failed" }
+        if queued > 0 { label += ", \(queued) queued" }
+        return Self.line(label: label, TransferProgress(done: done, total: total, rate: rate > 0 ? rate : nil), width: width)
+    }
+
+    /// `name  [#####.....]  45%  12.3 MB / 27.0 MB  3.4 MB/s  ETA 0:04`, fitted to `width`.
+    static func line(label: String, _ progress: TransferProgress, width: Int) -> String {
+        let percent = String(format: "%3d%%", Int(progress.fraction * 100))
+        let amounts = "\(Quantities.bytes(progress.done)) / \(Quantities.bytes(progress.total))"
+        let rate = progress.rate.map(Quantities.rate) ?? ""
+        let eta = progress.secondsLeft.map { "ETA " + Quantities.duration($0) } ?? ""
+        // Fixed-width fields, so the bars do not jump as the numbers change.
+        let detail = [percent, TerminalText.pad(amounts, columns: 19), TerminalText.pad(rate, columns: 10), TerminalText.pad(eta, columns: 11)]
+            .joined(separator: "  ")
+        for (right, barColumns) in [(detail, min(32, max(12, width / 4))), (percent, 12), (percent, 0)] {
+            let nameColumns = width - right.count - (barColumns > 0 ? barColumns + 4 : 2)
+            guard nameColumns >= 8 else { continue }
+            let bar = barColumns > 0 ? "  " + Quantities.bar(progress.fraction, columns: barColumns) : ""
+            let text = TerminalText.pad(label, columns: nameColumns) + bar + "  " + right
+            return text.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        }
+        return TerminalText.fit(label, columns: max(1, width - 6)) + " " + percent
+    }
+
+    private func write(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    static func terminalColumns() -> Int {
+        var size = winsize()
+        return ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
+    }
+}
+
+/// Ctrl-C while transfers run: the first press calls `cancel`, the second exits at once
+/// (status 130), leaving the upload journal for `amofiles upload --resume`.
+final class Interrupts: @unchecked Sendable {
+    private let source: any DispatchSourceSignal
+    private var presses = 0
+
+    private init(source: any DispatchSourceSignal) { self.source = source }
+
+    static func install(cancel: @escaping @Sendable () -> Void) -> Interrupts {
+        signal(SIGINT, SIG_IGN)
+        let queue = DispatchQueue(label: "amofiles.interrupts")
+        let interrupts = Interrupts(source: DispatchSource.makeSignalSource(signal: SIGINT, queue: queue))
+        interrupts.source.setEventHandler {
+            // The handler runs on one serial queue, so `presses` needs no lock.
+            interrupts.presses += 1
+            if interrupts.presses == 1 {
+                cancel()
+            } else {
+                Output.note("\nStopped. Unfinished uploads stay in the journal: `amofiles transfers`, `amofiles upload --resume`.")
+                _exit(130)
+            }
+        }
+        interrupts.source.resume()
+        return interrupts
+    }
+
+    func remove() {
+        source.cancel()
+        signal(SIGINT, SIG_DFL)
+    }
+}
