@@ -28,7 +28,8 @@ public enum TaskWork: Sendable {
     /// A new upload, or one from the journal (`resuming` its record).
     case upload(FileUpload, resuming: UploadRecord? = nil)
     case download(FileDownload, name: String, size: Int64)
-    case rename(uuid: String, from: String, to: String)
+    /// `from` is the name before, when the caller knows it (the TUI does).
+    case rename(uuid: String, from: String?, to: String)
     case activate(uuid: String, name: String, version: String)
     case delete([String])
     case restore([String])
@@ -68,7 +69,7 @@ public enum TaskWork: Sendable {
         case .upload(let upload, _):
             upload.newVersionOf == nil ? "upload \(upload.fileName)" : "upload \(upload.fileName) as a new version"
         case .download(_, let name, _): "download \(name)"
-        case .rename(_, let from, let to): "rename “\(from)” to “\(to)”"
+        case .rename(let uuid, let from, let to): "rename \(from.map { "“\($0)”" } ?? uuid) to “\(to)”"
         case .activate(_, let name, _): "switch the active version of \(name)"
         case .delete(let uuids): "move \(Self.count(uuids)) to the trash"
         case .restore(let uuids): "restore \(Self.count(uuids))"
@@ -82,7 +83,7 @@ public enum TaskWork: Sendable {
         switch self {
         case .upload: "nothing was added to the drive"
         case .download: "nothing was written"
-        case .rename(_, let from, _): "the file keeps the name “\(from)”"
+        case .rename(_, let from, _): from.map { "the file keeps the name “\($0)”" } ?? "the file keeps its name"
         case .activate: "the active version is unchanged"
         case .delete(let uuids): uuids.count == 1 ? "the file stays in Files" : "the files stay in Files"
         case .restore(let uuids): uuids.count == 1 ? "the file stays in the trash" : "the files stay in the trash"

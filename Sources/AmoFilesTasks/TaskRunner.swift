@@ -52,6 +52,17 @@ public actor TaskRunner {
         await finished(submit(work))
     }
 
+    /// Runs a task to its end and gives what it produced; throws its `TaskError`, or
+    /// `CancellationError` when it was cancelled.
+    public func outcome(of work: TaskWork) async throws -> TaskOutcome {
+        let snapshot = await run(work)
+        switch snapshot.state {
+        case .done(let outcome): return outcome
+        case .failed(let error): throw error
+        default: throw CancellationError()
+        }
+    }
+
     /// Waits until the task is done, failed or cancelled.
     public func finished(_ id: TaskID) async -> TaskSnapshot {
         guard let snapshot = tasks[id] else { preconditionFailure("no task \(id)") }

@@ -1,4 +1,5 @@
 import AmoFilesAPI
+import AmoFilesTasks
 import ArgumentParser
 import Foundation
 
@@ -94,7 +95,7 @@ struct ActivateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let api = try await connection.connect()
-        let file = try await api.drive.activateVersion(version, of: uuid)
+        let file = try await api.edit(.activate(uuid: uuid, name: uuid, version: version)).file
         if output.json { return try Output.json(file) }
         print("\(Output.plain(file.displayName)): version \(file.versionUUID) is now active (\(Output.size(file.size))).")
     }
@@ -111,7 +112,7 @@ struct RenameCommand: AsyncParsableCommand {
 
     func run() async throws {
         let api = try await connection.connect()
-        let file = try await api.drive.rename(uuid, to: name)
+        let file = try await api.edit(.rename(uuid: uuid, from: nil, to: name)).file
         if output.json { return try Output.json(file) }
         print("Renamed \(file.uuid) to \(Output.plain(file.displayName)).")
     }
@@ -131,7 +132,7 @@ struct RemoveCommand: AsyncParsableCommand {
 
     func run() async throws {
         let api = try await connection.connect()
-        try await api.drive.delete(uuids)
+        try await api.edit(.delete(uuids))
         print("Moved \(uuids.count) file\(uuids.count == 1 ? "" : "s") to the trash; `amofiles restore` brings them back within 30 days.")
     }
 }
@@ -150,8 +151,30 @@ struct RestoreCommand: AsyncParsableCommand {
 
     func run() async throws {
         let api = try await connection.connect()
-        let files = try await api.drive.restore(uuids)
+        let files = try await api.edit(.restore(uuids)).files
         if output.json { return try Output.json(Page(items: files, embeddedKey: "files", count: files.count)) }
         for file in files { print("Restored \(file.uuid) \(Output.plain(file.displayName))") }
+    }
+}
+
+extension AmoConnection {
+    /// Runs one edit through the task layer, so the command line and the TUI fail alike.
+    @discardableResult
+    func edit(_ work: TaskWork) async throws -> TaskOutcome {
+        try await TaskRunner(drive: drive, account: account).outcome(of: work)
+    }
+}
+
+extension TaskOutcome {
+    var file: DriveFile {
+        get throws {
+            guard case .file(let file) = self else { throw CLIError.local("the service answered without the file") }
+            return file
+        }
+    }
+
+    var files: [DriveFile] {
+        if case .files(let files) = self { return files }
+        return []
     }
 }

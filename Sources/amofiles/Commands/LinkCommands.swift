@@ -1,4 +1,5 @@
 import AmoFilesAPI
+import AmoFilesTasks
 import ArgumentParser
 import Foundation
 
@@ -46,7 +47,7 @@ struct AttachCommand: AsyncParsableCommand {
 
     func run() async throws {
         let api = try await connection.connect()
-        try await api.account.attach(change.uuids, to: change.entity, id: change.id)
+        try await api.edit(.attach(change.uuids, to: LinkTarget(entity: change.entity, id: change.id)))
         print("Attached \(change.summary) to \(change.entity.singular) \(change.id).")
     }
 }
@@ -60,7 +61,7 @@ struct DetachCommand: AsyncParsableCommand {
 
     func run() async throws {
         let api = try await connection.connect()
-        try await api.account.detach(change.uuids, from: change.entity, id: change.id)
+        try await api.edit(.detach(change.uuids, from: LinkTarget(entity: change.entity, id: change.id)))
         print("Detached \(change.summary) from \(change.entity.singular) \(change.id).")
     }
 }
