@@ -5,9 +5,11 @@ and a large account; and how long `amofiles ls --limit 50` takes end to end.
 Usage: python3 Benchmarks/emulator_page.py [--binary .build/release/amofiles] [--large 100000]
 Prints medians over repeated runs (these machines are noisy: compare ratios).
 """
-import argparse, json, os, shutil, signal, statistics, subprocess, sys, tempfile, time
+import argparse, os, statistics, subprocess, sys, time
 import http.client
 from urllib.parse import urlsplit
+
+from harness import Emulator
 
 QUERIES = {
     "no filter": "limit=50",
@@ -17,21 +19,6 @@ QUERIES = {
     "rare term": "limit=50&filter%5Bterm%5D=no-such-name",
     "trash": "limit=50&filter%5Bdeleted%5D=true",
 }
-
-
-def serve(binary, files, folder):
-    ready = os.path.join(folder, "ready.json")
-    process = subprocess.Popen(
-        [binary, "serve", "--port", "0", "--drive-port", "0", "--data", os.path.join(folder, "data"),
-         "--extra-files", str(files), "--ready-file", ready],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    started = time.time()
-    while not os.path.exists(ready):
-        if process.poll() is not None or time.time() - started > 600:
-            sys.exit("amofiles serve did not start")
-        time.sleep(0.05)
-    with open(ready) as handle:
-        return process, json.load(handle), time.time() - started
 
 
 def median_ms(connection, path, token, runs):
@@ -57,9 +44,9 @@ def main():
 
     results = {}
     for size in (args.small, args.large):
-        folder = tempfile.mkdtemp(prefix="amofiles-bench-")
-        process, ready, seeded = serve(args.binary, size, folder)
-        print(f"{size} files: seeded and started in {seeded:.1f} s", file=sys.stderr)
+        emulator = Emulator(args.binary, "--extra-files", str(size))
+        ready = emulator.ready
+        print(f"{size} files: seeded and started in {emulator.startup:.1f} s", file=sys.stderr)
         drive = urlsplit(ready["drive_url"])
         connection = http.client.HTTPConnection(drive.hostname, drive.port)
         for name, query in QUERIES.items():
@@ -74,9 +61,7 @@ def main():
                                env=env, stdout=subprocess.DEVNULL, check=True)
                 times.append((time.perf_counter() - start) * 1000)
             results[("amofiles ls --limit 50", size)] = statistics.median(times)
-        process.send_signal(signal.SIGTERM)
-        process.wait()
-        shutil.rmtree(folder, ignore_errors=True)
+        emulator.stop()
 
     print(f"| query | {args.small} files (ms) | {args.large} files (ms) | ratio |")
     print("| --- | ---: | ---: | ---: |")

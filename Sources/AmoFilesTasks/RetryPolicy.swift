@@ -32,29 +32,3 @@ public struct RetryPolicy: Sendable {
         }
     }
 }
-
-/// Runs `body` for every item with at most `limit` at once, keeping the items' order
-/// in the results; one item's failure does not stop the others.
-public func runBounded<Item: Sendable, Output: Sendable>(
-    _ items: [Item], limit: Int, _ body: @escaping @Sendable (Item) async throws -> Output
-) async -> [Result<Output, any Error>] {
-    await withTaskGroup(of: (Int, Result<Output, any Error>).self) { group in
-        var results = [Result<Output, any Error>?](repeating: nil, count: items.count)
-        var next = 0
-        func startNext() {
-            guard next < items.count else { return }
-            let index = next
-            let item = items[index]
-            next += 1
-            group.addTask {
-                do { return (index, .success(try await body(item))) } catch { return (index, .failure(error)) }
-            }
-        }
-        for _ in 0..<max(1, limit) { startNext() }
-        for await (index, result) in group {
-            results[index] = result
-            startNext()
-        }
-        return results.map { $0! }
-    }
-}

@@ -82,11 +82,12 @@ final class ResilientUploadTests: XCTestCase {
         }
         let retry = RetryPolicy(attempts: 12, baseDelay: 0.05, maxDelay: 1)
         let drive = emu.api.drive
-        let results = await runBounded(paths, limit: 3) { path in
-            try await FileUpload(path: path, retry: retry).run(drive: drive)
-        }
-        for (index, result) in results.enumerated() {
-            let file = try result.get()
+        let runner = TaskRunner(drive: drive, account: emu.api.account, transferSlots: 3)
+        var ids: [TaskID] = []
+        for path in paths { ids.append(await runner.submit(.upload(FileUpload(path: path, retry: retry)))) }
+        for (index, id) in ids.enumerated() {
+            let snapshot = await runner.finished(id)
+            guard case .done(.file(let file)) = snapshot.state else { return XCTFail("upload \(index): \(snapshot.state)") }
             XCTAssertEqual(file.size, Int64(sizes[index]))
             let target = folder.appendingPathComponent("back-\(index).bin").path
             try await FileDownload(href: XCTUnwrap(file.links.download?.href), target: target, overwrite: false, retry: retry).run(drive: drive)

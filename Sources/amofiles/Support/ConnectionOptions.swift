@@ -14,7 +14,7 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .customLong("drive-url"), help: ArgumentHelp("Drive host to use instead of the one the account reports.", valueName: "url"))
     var driveURL: String?
 
-    @Option(name: .customLong("max-rps"), help: ArgumentHelp("Requests per second at most, for all calls together (the service allows 7 per integration).", valueName: "n"))
+    @Option(name: .customLong("max-rps"), help: ArgumentHelp("Requests per second at most, for all calls together (the service allows 7 per integration; 0: no limit).", valueName: "n"))
     var maxRequestsPerSecond = 7.0
 
     @Option(name: .customLong("log-file"), help: ArgumentHelp("Write a debug log of every call here (tokens never appear in it).", valueName: "path"))
