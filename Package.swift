@@ -27,7 +27,9 @@ let package = Package(
             ]
         ),
         .target(name: "AmoFilesTasks", dependencies: ["AmoFilesAPI"]),
-        .target(name: "TerminalUI"),
+        .systemLibrary(name: "CNCurses"),
+        .target(name: "TerminalUI", dependencies: ["CNCurses"]),
+        .target(name: "AmoFilesApp", dependencies: ["AmoFilesTasks", "AmoFilesAPI", "TerminalUI"]),
         .target(
             name: "DriveEmulator",
             dependencies: [
@@ -42,7 +44,7 @@ let package = Package(
         .executableTarget(
             name: "amofiles",
             dependencies: [
-                "AmoFilesTasks", "AmoFilesAPI", "DriveEmulator", "TerminalUI",
+                "AmoFilesApp", "AmoFilesTasks", "AmoFilesAPI", "DriveEmulator", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -52,6 +54,7 @@ let package = Package(
         .testTarget(name: "DriveEmulatorTests", dependencies: ["DriveEmulator", "AmoFilesAPI", "EmulatorTesting"]),
         .testTarget(name: "AmoFilesTasksTests", dependencies: ["AmoFilesTasks", "EmulatorTesting", "DriveEmulator"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "AmoFilesAppTests", dependencies: ["AmoFilesApp", "AmoFilesAPI", "TerminalUI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["EmulatorTesting"]),
     ]
 )

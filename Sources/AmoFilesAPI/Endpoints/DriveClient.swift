@@ -42,7 +42,7 @@ public struct DriveClient: Sendable {
 
     // MARK: Listing
 
-    /// `GET /v1.0/files` with a filter, one page. Returns nil for 204 (nothing matches).
+    /// `GET /v1.0/files` with a filter, one page (empty when the service answers 204).
     public func listFiles(_ filter: FileFilter = FileFilter(), limit: Int = 50, page: Int = 1) async throws -> Page<DriveFile> {
         let query = filter.queryItems + [("limit", String(limit)), ("page", String(page))]
         return try await filesPage(url("/v1.0/files", query: query), call: "GET /v1.0/files")

@@ -15,3 +15,15 @@ public struct UserRef: Codable, Sendable, Hashable {
     public static let robot = UserRef(type: "robot", id: 0)
     public static func client(_ contactID: Int) -> UserRef { UserRef(type: "contact", id: contactID) }
 }
+
+extension UserRef {
+    /// How a person reads it: the user's name when known, "robot", or "client".
+    public func displayName(users: [Int: String]) -> String {
+        switch type {
+        case "internal": users[id] ?? "user \(id)"
+        case "robot": "robot"
+        case "contact": "client"
+        default: "\(type) \(id)"
+        }
+    }
+}

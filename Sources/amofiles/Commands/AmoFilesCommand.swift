@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 
-/// The root command: the TUI (in later issues) and the subcommands for scripts.
+/// The root command: the full-screen UI by default, and subcommands for scripts.
 @main
 struct AmoFilesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,11 +16,12 @@ struct AmoFilesCommand: AsyncParsableCommand {
             2 usage or configuration error, 3 the service could not be reached, 130 stopped by Ctrl-C.
             """,
         subcommands: [
-            ServeCommand.self, LoginCommand.self, AccountCommand.self, ListCommand.self, InfoCommand.self,
+            BrowseCommand.self, DemoCommand.self, KeymapCommand.self, ServeCommand.self, LoginCommand.self, AccountCommand.self, ListCommand.self, InfoCommand.self,
             VersionsCommand.self, ActivateCommand.self, RenameCommand.self, RemoveCommand.self, RestoreCommand.self,
             LinksCommand.self, AttachCommand.self, DetachCommand.self, EntityFilesCommand.self,
             UploadCommand.self, TransfersCommand.self, DownloadCommand.self,
-        ])
+        ],
+        defaultSubcommand: BrowseCommand.self)
 
     /// Runs the command and maps failures to the documented exit statuses.
     static func main() async {

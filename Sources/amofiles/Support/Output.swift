@@ -16,24 +16,10 @@ enum Output {
     static func size(_ bytes: Int64) -> String { Quantities.bytes(bytes) }
 
     /// A Unix time in the local time zone, `2026-11-22 17:30`.
-    static func time(_ seconds: Int64?) -> String {
-        guard let seconds else { return "-" }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
-    }
+    static func time(_ seconds: Int64?) -> String { seconds.map(Quantities.time) ?? "-" }
 
     /// Who did something, by name when the user is known.
-    static func who(_ ref: UserRef?, users: [Int: String]) -> String {
-        guard let ref else { return "-" }
-        switch ref.type {
-        case "internal": return users[ref.id] ?? "user \(ref.id)"
-        case "robot": return "robot"
-        case "contact": return "client"
-        default: return "\(ref.type) \(ref.id)"
-        }
-    }
+    static func who(_ ref: UserRef?, users: [Int: String]) -> String { ref?.displayName(users: users) ?? "-" }
 
     /// Prints rows as columns sized to their content; the `flexible` column is cut
     /// to fit the terminal when stdout is one. Every cell passes `TerminalText`.

@@ -1,0 +1,107 @@
+import AmoFilesAPI
+import AmoFilesTasks
+import Foundation
+import Synchronization
+import TerminalUI
+
+/// Runs the UI: reads input, reduces, runs effects through the client and the task
+/// layer, and draws a frame only when something changed, at most one per 16 ms.
+/// The loop owns the terminal; effects run as tasks and post their answers back.
+public final class AppRuntime: Sendable {
+    private let drive: DriveClient
+    private let account: AccountClient
+    public let runner: TaskRunner
+    private let inbox = Mutex<[Action]>([])
+
+    public init(connection: AmoConnection, runner: TaskRunner) {
+        drive = connection.drive
+        account = connection.account
+        self.runner = runner
+    }
+
+    /// Opens the terminal and runs until the user quits or a stop signal arrives.
+    /// Blocks the calling thread: call it from a thread of its own, not from Swift's
+    /// concurrency pool (curses waits for keys).
+    public func run(_ initial: AppState) throws {
+        let terminal = try CursesTerminal.open()
+        defer { terminal.close() }
+        var state = initial
+        state.rows = terminal.rows
+        state.columns = terminal.columns
+        state.now = Int64(Date().timeIntervalSince1970)
+        for effect in Reducer.start(&state) { execute(effect) }
+        var dirty = true
+        var lastFrame = 0.0
+        loop: while !TerminalRescue.stopRequested {
+            let sinceFrame = Date().timeIntervalSinceReferenceDate - lastFrame
+            let wait: Int32 = dirty ? Int32(min(16, max(0, (0.016 - sinceFrame) * 1000))) : 100
+            var actions: [Action] = []
+            if let event = terminal.read(timeout: wait) {
+                actions.append(.input(event))
+                // Keys that are already waiting go into the same frame.
+                while actions.count < 64, let more = terminal.read(timeout: 0) { actions.append(.input(more)) }
+            }
+            actions += inbox.withLock { pending in
+                defer { pending.removeAll() }
+                return pending
+            }
+            let now = Int64(Date().timeIntervalSince1970)
+            if now != state.now { _ = Reducer.reduce(&state, .tick(now: now)) }
+            for action in actions {
+                dirty = true
+                for effect in Reducer.reduce(&state, action) {
+                    switch effect {
+                    case .quit: break loop
+                    case .suspend: terminal.suspend()
+                    default: execute(effect)
+                    }
+                }
+            }
+            if dirty, Date().timeIntervalSinceReferenceDate - lastFrame >= 0.016 {
+                Renderer.render(state, into: terminal)
+                terminal.present()
+                dirty = false
+                lastFrame = Date().timeIntervalSinceReferenceDate
+            }
+        }
+        Task { [runner] in await runner.cancelAll() }
+    }
+
+    private func post(_ action: Action) {
+        inbox.withLock { $0.append(action) }
+    }
+
+    private func execute(_ effect: Effect) {
+        switch effect {
+        case .loadPage(let tab, let generation, let page):
+            var filter = FileFilter()
+            filter.deleted = tab == .trash
+            Task {
+                do {
+                    let answer = try await drive.listFiles(filter, limit: 50, page: page)
+                    post(.pageLoaded(tab, generation: generation, page: page, files: answer.items, hasMore: answer.nextHref != nil))
+                } catch {
+                    post(.pageFailed(tab, generation: generation, message: Self.plainWords(error)))
+                }
+            }
+        case .loadUsers:
+            Task {
+                if let users = try? await account.userNames() { post(.usersLoaded(users)) }
+            }
+        case .suspend, .quit:
+            break
+        }
+    }
+
+    /// A failure as the status line says it: what happened and what to do.
+    static func plainWords(_ error: any Error) -> String {
+        guard let error = error as? APIError else { return String(describing: error) }
+        switch error.kind {
+        case .unauthorized: return "the account refused the token; run `amofiles login` again"
+        case .forbidden(let scope?): return "this token lacks the \(scope) scope; ask the account admin to grant it"
+        case .transport(let reason): return "the service cannot be reached (\(reason)); check the network"
+        case .rateLimited: return "the service asks to slow down; wait a moment"
+        default: return error.description
+        }
+    }
+}

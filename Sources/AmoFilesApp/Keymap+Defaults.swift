@@ -1,0 +1,36 @@
+/// The text of keymap.txt at the repository root; a test keeps the two equal.
+extension Keymap {
+    public static let defaultText = """
+# amofiles key bindings: the defaults, and their documentation.
+#
+# Copy lines you want to change to $XDG_CONFIG_HOME/amofiles/keymap.txt
+# (default ~/.config/amofiles/keymap.txt) or pass --keymap PATH. A line there
+# replaces every default key of its action. Check a file with
+# `amofiles keymap --check FILE`.
+#
+# One binding per line: an action, then one or more keys, separated by spaces.
+# `#` starts a comment. `none` as the only key leaves the action unbound.
+# Keys: a character (j, G, /, ?), C-x (Ctrl), M-x (Alt), Enter, Esc, Tab, S-Tab,
+# Space, Backspace, Delete, Insert, Up, Down, Left, Right, PageUp, PageDown,
+# Home, End, F1 ... F12.
+
+# Moving in a list
+up              k Up
+down            j Down
+page-up         C-b PageUp
+page-down       C-f PageDown
+top             g Home
+bottom          G End
+
+# Tabs
+next-tab        Tab
+previous-tab    S-Tab
+files           1
+trash           2
+
+# Anywhere
+refresh         C-r
+help            ? F1
+quit            q F10
+"""
+}

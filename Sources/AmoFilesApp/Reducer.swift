@@ -1,0 +1,120 @@
+import AmoFilesAPI
+import TerminalUI
+
+/// The whole behaviour of the UI: a pure step from state and action to new state
+/// and the effects to run. No I/O, no clock, no curses.
+public enum Reducer {
+    /// What to do when the UI opens.
+    public static func start(_ state: inout AppState) -> [Effect] {
+        [.loadUsers] + prefetch(&state)
+    }
+
+    public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+        switch action {
+        case .input(let event):
+            return input(&state, event)
+        case .pageLoaded(let tab, let generation, let page, let files, let hasMore):
+            guard var list = state.lists[tab], list.generation == generation, list.nextPage == page else { return [] }
+            list.items += files
+            list.nextPage = hasMore && !files.isEmpty ? page + 1 : nil
+            list.loading = false
+            list.viewport.follow(count: list.items.count, height: state.listHeight)
+            state.lists[tab] = list
+            return tab == state.tab ? prefetch(&state) : []
+        case .pageFailed(let tab, let generation, let message):
+            guard state.lists[tab]?.generation == generation else { return [] }
+            state.lists[tab]?.loading = false
+            state.status = StatusMessage(text: "Could not load \(tab.title): \(message). \(hint(.refresh, state, "to try again"))", isError: true)
+            return []
+        case .usersLoaded(let users):
+            state.users = users
+            return []
+        case .tick(let now):
+            state.now = now
+            return []
+        }
+    }
+
+    private static func input(_ state: inout AppState, _ event: InputEvent) -> [Effect] {
+        switch event {
+        case .resize(let rows, let columns):
+            state.rows = rows
+            state.columns = columns
+            let height = state.listHeight
+            for tab in Tab.allCases {
+                guard var list = state.lists[tab] else { continue }
+                list.viewport.follow(count: list.items.count, height: height)
+                state.lists[tab] = list
+            }
+            return prefetch(&state)
+        case .suspend:
+            return [.suspend]
+        case .wheel(let up):
+            return move(&state, by: up ? -3 : 3)
+        case .click(let row, _, _):
+            let index = state.list.viewport.top + row - 2
+            guard row >= 2, index < state.list.items.count else { return [] }
+            return move(&state, by: index - state.list.viewport.cursor)
+        case .key(let key):
+            if state.showingHelp {
+                state.showingHelp = false
+                return state.keymap.action(for: key) == .quit ? [.quit] : []
+            }
+            guard let action = state.keymap.action(for: key) else { return [] }
+            state.status = nil
+            return perform(&state, action)
+        }
+    }
+
+    private static func perform(_ state: inout AppState, _ action: KeyAction) -> [Effect] {
+        let page = max(1, state.listHeight - 1)
+        switch action {
+        case .up: return move(&state, by: -1)
+        case .down: return move(&state, by: 1)
+        case .pageUp: return move(&state, by: -page)
+        case .pageDown: return move(&state, by: page)
+        case .top: return move(&state, by: -state.list.viewport.cursor)
+        case .bottom: return move(&state, by: state.list.items.count)
+        case .nextTab: return switchTo(&state, Tab(rawValue: (state.tab.rawValue + 1) % Tab.allCases.count)!)
+        case .previousTab: return switchTo(&state, Tab(rawValue: (state.tab.rawValue + Tab.allCases.count - 1) % Tab.allCases.count)!)
+        case .files: return switchTo(&state, .files)
+        case .trash: return switchTo(&state, .trash)
+        case .refresh:
+            let generation = state.list.generation + 1
+            state.list = FileList()
+            state.list.generation = generation
+            return prefetch(&state)
+        case .help:
+            state.showingHelp = true
+            return []
+        case .quit:
+            return [.quit]
+        }
+    }
+
+    private static func move(_ state: inout AppState, by delta: Int) -> [Effect] {
+        state.list.viewport.move(by: delta, count: state.list.items.count, height: state.listHeight)
+        return prefetch(&state)
+    }
+
+    private static func switchTo(_ state: inout AppState, _ tab: Tab) -> [Effect] {
+        state.tab = tab
+        return prefetch(&state)
+    }
+
+    /// Asks for the next page while the cursor is still a screen or more away from
+    /// the end, so scrolling does not stall on the network.
+    static func prefetch(_ state: inout AppState) -> [Effect] {
+        let list = state.list
+        guard !list.loading, let next = list.nextPage,
+              list.items.count - list.viewport.cursor <= max(2 * state.listHeight, 25) else { return [] }
+        state.list.loading = true
+        return [.loadPage(state.tab, generation: list.generation, page: next)]
+    }
+
+    /// "press C-r to try again", with the key in force.
+    static func hint(_ action: KeyAction, _ state: AppState, _ purpose: String) -> String {
+        guard let key = state.keymap.keys(for: action).first else { return "" }
+        return "Press \(key) \(purpose)."
+    }
+}

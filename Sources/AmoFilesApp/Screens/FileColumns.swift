@@ -1,0 +1,42 @@
+import AmoFilesAPI
+import TerminalUI
+
+/// One column of a file table: its title, width, and what it shows of a file.
+struct FileColumn {
+    var title: String
+    var width: Int
+    var alignRight = false
+    var value: (DriveFile) -> String
+
+    /// The columns of a tab that fit `columns`; the name takes what the others leave.
+    static func layout(for tab: Tab, columns: Int, state: AppState) -> [FileColumn] {
+        let users = state.users
+        var optional: [FileColumn]
+        switch tab {
+        case .files:
+            optional = [
+                FileColumn(title: "TYPE", width: 8) { $0.type.rawValue },
+                FileColumn(title: "SIZE", width: 8, alignRight: true) { Quantities.bytes($0.size) },
+                FileColumn(title: "UPDATED", width: 16) { Quantities.time($0.updatedAt) },
+                FileColumn(title: "BY", width: 14) { $0.updatedBy.displayName(users: users) },
+            ]
+        case .trash:
+            let now = state.now
+            optional = [
+                FileColumn(title: "SIZE", width: 8, alignRight: true) { Quantities.bytes($0.size) },
+                FileColumn(title: "DELETED", width: 16) { $0.deletedAt.map(Quantities.time) ?? "" },
+                FileColumn(title: "BY", width: 14) { $0.deletedBy?.displayName(users: users) ?? "" },
+                FileColumn(title: "PURGE IN", width: 8, alignRight: true) { file in
+                    file.deletedAt.map { "\(max(0, ($0 + 30 * 86_400 - now) / 86_400)) d" } ?? ""
+                },
+            ]
+        }
+        // Narrow terminals lose columns from the right, never the name.
+        let nameMinimum = 16
+        while !optional.isEmpty, optional.reduce(0, { $0 + $1.width + 1 }) + nameMinimum + 1 > columns {
+            optional.removeLast()
+        }
+        let nameWidth = max(1, columns - 1 - optional.reduce(0) { $0 + $1.width + 1 })
+        return [FileColumn(title: "NAME", width: nameWidth) { $0.displayName }] + optional
+    }
+}

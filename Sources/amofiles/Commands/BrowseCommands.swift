@@ -1,0 +1,105 @@
+import AmoFilesAPI
+import AmoFilesApp
+import AmoFilesTasks
+import ArgumentParser
+import DriveEmulator
+import Foundation
+
+/// `--keymap` for the commands that open the TUI.
+struct KeymapOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Key bindings to lay over the defaults (default: $XDG_CONFIG_HOME/amofiles/keymap.txt when it exists).", valueName: "path"))
+    var keymap: String?
+
+    /// The defaults with the user's file over them; a bad line stops here, before the screen changes.
+    func load() throws -> Keymap {
+        let env = ProcessInfo.processInfo.environment
+        let config = env["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.config")
+        let path = keymap ?? config + "/amofiles/keymap.txt"
+        guard keymap != nil || FileManager.default.fileExists(atPath: path) else { return .defaults }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw CLIError.config("cannot read the keymap \(path)")
+        }
+        switch Keymap.defaults.overlaid(with: text) {
+        case .success(let keymap): return keymap
+        case .failure(let problem): throw CLIError.config("\(path), \(problem)")
+        }
+    }
+}
+
+/// `amofiles` with no subcommand: the full-screen UI on the configured account.
+struct BrowseCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "browse", abstract: "Open the full-screen UI (the default when no subcommand is given).")
+
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var keys: KeymapOptions
+
+    func run() async throws {
+        let keymap = try keys.load()
+        let api = try await connection.connect()
+        let name = (try? await api.account.account(withDriveURL: false).name) ?? api.account.accountURL.host ?? ""
+        try await openUI(api, accountName: name, keymap: keymap)
+    }
+}
+
+/// `amofiles demo`: the UI on a demo account served by the emulator in this process.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Open the full-screen UI on a demo account (the emulator, in a temporary folder removed on quit).")
+
+    @OptionGroup var keys: KeymapOptions
+    @Option(help: "Imitate amocrm or kommo.") var flavor: EmulatorFlavor = .amocrm
+
+    func run() async throws {
+        let keymap = try keys.load()
+        var options = EmulatorOptions()
+        options.seed = .demo
+        options.flavor = flavor
+        let emulator = try await Emulator.start(options)
+        do {
+            let api = try await AmoConnection.connect(
+                accountURL: emulator.accountURL, tokens: LongLivedToken(emulator.token), driveURL: emulator.driveURL,
+                transport: AsyncHTTPTransport(), pacer: Pacer(requestsPerSecond: nil))
+            try await openUI(api, accountName: "Demo account", keymap: keymap)
+        } catch {
+            await emulator.stop(removingData: true)
+            throw error
+        }
+        await emulator.stop(removingData: true)
+    }
+}
+
+/// `amofiles keymap`: prints the defaults, or checks a file.
+struct KeymapCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "keymap", abstract: "Print the default key bindings, or check a keymap file (--check FILE).")
+
+    @Option(help: ArgumentHelp("Check this file and report its first bad line.", valueName: "file")) var check: String?
+
+    func run() throws {
+        guard let check else { return print(Keymap.defaultText) }
+        _ = try KeymapOptions(keymap: check).load()
+        print("\(check): fine")
+    }
+}
+
+extension KeymapOptions {
+    init(keymap: String) {
+        self.init()
+        self.keymap = keymap
+    }
+}
+
+/// Runs the UI on a thread of its own (curses blocks while it waits for keys) and
+/// returns when the user quits.
+private func openUI(_ api: AmoConnection, accountName: String, keymap: Keymap) async throws {
+    let runtime = AppRuntime(connection: api, runner: TaskRunner(drive: api.drive, account: api.account))
+    let state = AppState(rows: 24, columns: 80, accountName: accountName, driveHost: api.drive.driveURL.host ?? "", keymap: keymap)
+    let outcome: Result<Void, any Error> = await withCheckedContinuation { done in
+        let thread = Thread { done.resume(returning: Result { try runtime.run(state) }) }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+    try outcome.get()
+}
