@@ -1,0 +1,41 @@
+import Foundation
+import XCTest
+
+final class DemoUITests: XCTestCase {
+    func testDemoPagesResizesAndLeavesAWorkingShell() throws {
+        let tmux = try TmuxSession(columns: 100, rows: 30)
+        defer { tmux.close() }
+        try tmux.send("\(Binary.path) demo; echo EXITED=$?", "Enter")
+        tmux.waitFor(text: "Demo account")
+        let first = tmux.waitFor(text: "files loaded")
+        XCTAssertTrue(first.contains(" 1 Files "), first)
+
+        // The end of the loaded rows pulls in the next page; the cursor stays on its row.
+        let before = Self.loaded(first)
+        try tmux.send("G")
+        let after = tmux.waitFor("more files loaded") { Self.loaded($0) > before }
+        XCTAssertTrue(after.contains("· \(before)/"), "the cursor stays on the row it moved to:\n\(after)")
+
+        try tmux.send("2")
+        tmux.waitFor(text: "PURGE IN")
+        try tmux.resize(columns: 40, rows: 12)
+        let narrow = tmux.waitFor("the narrow layout") { $0.contains("NAME") && !$0.contains("DELETED") }
+        XCTAssertTrue(narrow.split(separator: "\n").allSatisfy { $0.count <= 40 }, narrow)
+        try tmux.resize(columns: 20, rows: 5)
+        tmux.waitFor(text: "terminal too small")
+        try tmux.resize(columns: 100, rows: 30)
+        tmux.waitFor(text: "PURGE IN")
+
+        try tmux.send("q")
+        tmux.waitFor(text: "EXITED=0")
+        try tmux.send("stty -a | tr ' ' '\\n' | grep -x -- '-\\?echo'", "Enter")
+        let shell = tmux.waitFor("stty's echo setting") { $0.contains("\necho\n") || $0.contains("\n-echo\n") }
+        XCTAssertTrue(shell.contains("\necho\n"), "the terminal echoes again:\n\(shell)")
+    }
+
+    /// "350 files loaded · 12/350" -> 350.
+    private static func loaded(_ screen: String) -> Int {
+        guard let match = screen.range(of: #"(\d+) files"#, options: .regularExpression) else { return 0 }
+        return Int(screen[match].split(separator: " ")[0]) ?? 0
+    }
+}
