@@ -6,6 +6,8 @@ struct FileColumn {
     var title: String
     var width: Int
     var alignRight = false
+    /// Narrow terminals drop the lowest first.
+    var priority = 0
     var value: (DriveFile) -> String
 
     /// The columns of a tab that fit `columns`; the name takes what the others leave.
@@ -15,26 +17,27 @@ struct FileColumn {
         switch tab {
         case .files:
             optional = [
-                FileColumn(title: "TYPE", width: 8) { $0.type.rawValue },
-                FileColumn(title: "SIZE", width: 8, alignRight: true) { Quantities.bytes($0.size) },
-                FileColumn(title: "UPDATED", width: 16) { Quantities.time($0.updatedAt) },
+                FileColumn(title: "TYPE", width: 8, priority: 1) { $0.type.rawValue },
+                FileColumn(title: "SIZE", width: 8, alignRight: true, priority: 3) { Quantities.bytes($0.size) },
+                FileColumn(title: "UPDATED", width: 16, priority: 2) { Quantities.time($0.updatedAt) },
                 FileColumn(title: "BY", width: 14) { $0.updatedBy.displayName(users: users) },
             ]
         case .trash:
             let now = state.now
             optional = [
-                FileColumn(title: "SIZE", width: 8, alignRight: true) { Quantities.bytes($0.size) },
-                FileColumn(title: "DELETED", width: 16) { $0.deletedAt.map(Quantities.time) ?? "" },
+                FileColumn(title: "SIZE", width: 8, alignRight: true, priority: 1) { Quantities.bytes($0.size) },
+                FileColumn(title: "DELETED", width: 16, priority: 2) { $0.deletedAt.map(Quantities.time) ?? "" },
                 FileColumn(title: "BY", width: 14) { $0.deletedBy?.displayName(users: users) ?? "" },
-                FileColumn(title: "PURGE IN", width: 8, alignRight: true) { file in
+                FileColumn(title: "PURGE IN", width: 8, alignRight: true, priority: 3) { file in
                     file.deletedAt.map { "\(max(0, ($0 + 30 * 86_400 - now) / 86_400)) d" } ?? ""
                 },
             ]
         }
-        // Narrow terminals lose columns from the right, never the name.
-        let nameMinimum = 16
+        // Narrow terminals lose the least telling columns, never the name.
+        let nameMinimum = 24
         while !optional.isEmpty, optional.reduce(0, { $0 + $1.width + 1 }) + nameMinimum + 1 > columns {
-            optional.removeLast()
+            let least = optional.indices.min { optional[$0].priority < optional[$1].priority }!
+            optional.remove(at: least)
         }
         let nameWidth = max(1, columns - 1 - optional.reduce(0) { $0 + $1.width + 1 })
         return [FileColumn(title: "NAME", width: nameWidth) { $0.displayName }] + optional

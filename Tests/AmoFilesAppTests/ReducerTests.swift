@@ -1,0 +1,77 @@
+import AmoFilesAPI
+import AmoFilesApp
+import TerminalUI
+import XCTest
+
+final class ReducerTests: XCTestCase {
+    private func page(_ range: Range<Int>) -> [DriveFile] {
+        range.map { Samples.file($0, "file \($0)", ext: "pdf") }
+    }
+
+    func testTheNextPageIsAskedForBeforeTheCursorReachesTheEnd() {
+        var state = AppState(rows: 24, columns: 80, accountName: "a", driveHost: "d")
+        XCTAssertEqual(Reducer.start(&state), [.loadUsers, .loadPage(.files, generation: 0, page: 1)])
+        XCTAssertTrue(state.list.loading)
+        // 100 rows in, the cursor at the top: far from the end, nothing more is asked.
+        XCTAssertEqual(Reducer.reduce(&state, .pageLoaded(.files, generation: 0, page: 1, files: page(0..<100), hasMore: true)), [])
+        XCTAssertFalse(state.list.loading)
+        var asked: [Effect] = []
+        var moves = 0
+        while asked.isEmpty, moves < 100 {
+            asked = Reducer.reduce(&state, .input(.key(.character("j"))))
+            moves += 1
+        }
+        XCTAssertEqual(asked, [.loadPage(.files, generation: 0, page: 2)])
+        XCTAssertLessThan(state.list.viewport.cursor, 80, "asked while more than a screen of rows was still ahead")
+        // Further moves while it loads ask nothing more.
+        XCTAssertEqual(Reducer.reduce(&state, .input(.key(.down))), [])
+        let cursor = state.list.viewport.cursor
+        _ = Reducer.reduce(&state, .pageLoaded(.files, generation: 0, page: 2, files: page(100..<130), hasMore: false))
+        XCTAssertEqual(state.list.items.count, 130)
+        XCTAssertEqual(state.list.viewport.cursor, cursor, "the cursor does not jump when rows arrive")
+        XCTAssertTrue(state.list.isComplete)
+        XCTAssertEqual(Reducer.reduce(&state, .input(.key(.character("G")))), [], "nothing more to load")
+        XCTAssertEqual(state.list.viewport.cursor, 129)
+    }
+
+    func testAnAnswerToAnOlderRequestIsDropped() {
+        var state = AppState(rows: 24, columns: 80, accountName: "a", driveHost: "d")
+        _ = Reducer.start(&state)
+        XCTAssertEqual(Reducer.reduce(&state, .input(.key(.control("r")))), [.loadPage(.files, generation: 1, page: 1)])
+        _ = Reducer.reduce(&state, .pageLoaded(.files, generation: 0, page: 1, files: page(0..<50), hasMore: true))
+        XCTAssertTrue(state.list.items.isEmpty, "the answer from before the refresh is ignored")
+        _ = Reducer.reduce(&state, .pageLoaded(.files, generation: 1, page: 1, files: page(0..<5), hasMore: false))
+        XCTAssertEqual(state.list.items.count, 5)
+    }
+
+    func testTabsLoadOnFirstVisitAndKeepTheirPlace() {
+        var state = AppState(rows: 24, columns: 80, accountName: "a", driveHost: "d")
+        _ = Reducer.start(&state)
+        _ = Reducer.reduce(&state, .pageLoaded(.files, generation: 0, page: 1, files: page(0..<10), hasMore: false))
+        _ = Reducer.reduce(&state, .input(.key(.character("j"))))
+        XCTAssertEqual(Reducer.reduce(&state, .input(.key(.tab))), [.loadPage(.trash, generation: 0, page: 1)])
+        XCTAssertEqual(state.tab, .trash)
+        XCTAssertEqual(Reducer.reduce(&state, .input(.key(.character("1")))), [])
+        XCTAssertEqual(state.list.viewport.cursor, 1)
+    }
+
+    func testAFailureSaysWhatToDoAndTheNextKeyClearsIt() {
+        var state = AppState(rows: 24, columns: 80, accountName: "a", driveHost: "d")
+        _ = Reducer.start(&state)
+        _ = Reducer.reduce(&state, .pageFailed(.files, generation: 0, message: "this token lacks the files scope"))
+        XCTAssertEqual(state.status?.text, "Could not load Files: this token lacks the files scope. Press C-r to try again.")
+        XCTAssertFalse(state.list.loading)
+        _ = Reducer.reduce(&state, .input(.key(.character("j"))))
+        XCTAssertNil(state.status)
+    }
+
+    func testQuitHelpAndSuspend() {
+        var state = AppState(rows: 24, columns: 80, accountName: "a", driveHost: "d")
+        XCTAssertEqual(Reducer.reduce(&state, .input(.key(.function(10)))), [.quit])
+        _ = Reducer.reduce(&state, .input(.key(.character("?"))))
+        XCTAssertTrue(state.showingHelp)
+        XCTAssertEqual(Reducer.reduce(&state, .input(.key(.escape))), [])
+        XCTAssertFalse(state.showingHelp)
+        XCTAssertEqual(Reducer.reduce(&state, .input(.suspend)), [.suspend])
+    }
+}
