@@ -8,12 +8,20 @@ public enum Action: Sendable {
     case pageFailed(Tab, generation: Int, message: String)
     case usersLoaded([Int: String])
     case tick(now: Int64)
+    /// The pause after the search keystroke with this token has passed.
+    case searchPaused(token: Int)
+    /// The service took the edit; `files` are the files it answered with.
+    case editDone(Edit, files: [DriveFile])
+    case editFailed(Edit, message: String)
 }
 
 /// Work `reduce` asks the runtime to do; answers come back as actions.
 public enum Effect: Sendable, Equatable {
-    case loadPage(Tab, generation: Int, page: Int)
+    case loadPage(Tab, generation: Int, page: Int, filter: FileFilter)
     case loadUsers
+    /// Post `searchPaused(token)` after the typing pause.
+    case pauseSearch(token: Int)
+    case runEdit(Edit)
     case suspend
     case quit
 }

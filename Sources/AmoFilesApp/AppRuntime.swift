@@ -73,9 +73,7 @@ public final class AppRuntime: Sendable {
 
     private func execute(_ effect: Effect) {
         switch effect {
-        case .loadPage(let tab, let generation, let page):
-            var filter = FileFilter()
-            filter.deleted = tab == .trash
+        case .loadPage(let tab, let generation, let page, let filter):
             Task {
                 do {
                     let answer = try await drive.listFiles(filter, limit: 50, page: page)
@@ -88,8 +86,35 @@ public final class AppRuntime: Sendable {
             Task {
                 if let users = try? await account.userNames() { post(.usersLoaded(users)) }
             }
+        case .pauseSearch(let token):
+            Task {
+                try? await Task.sleep(for: .milliseconds(300))
+                post(.searchPaused(token: token))
+            }
+        case .runEdit(let edit):
+            let work = Self.work(for: edit)
+            Task { [runner] in
+                let snapshot = await runner.run(work)
+                switch snapshot.state {
+                case .done(.file(let file)): post(.editDone(edit, files: [file]))
+                case .done(.files(let files)): post(.editDone(edit, files: files))
+                case .done: post(.editDone(edit, files: []))
+                case .failed(let error):
+                    post(.editFailed(edit, message: "Could not \(work.title): \(Self.plainWords(error.underlying)); \(work.consequence)."))
+                default:
+                    post(.editFailed(edit, message: "Cancelled: \(work.title)."))
+                }
+            }
         case .suspend, .quit:
             break
+        }
+    }
+
+    static func work(for edit: Edit) -> TaskWork {
+        switch edit {
+        case .rename(let uuid, let from, let to): .rename(uuid: uuid, from: from, to: to)
+        case .delete(let files, _): .delete(files.map(\.uuid))
+        case .restore(let files, _): .restore(files.map(\.uuid))
         }
     }
 

@@ -11,6 +11,13 @@ public enum Tab: Int, CaseIterable, Sendable {
         case .trash: "Trash"
         }
     }
+
+    /// What the tab lists before the user filters anything.
+    public var baseFilter: FileFilter {
+        var filter = FileFilter()
+        filter.deleted = self == .trash
+        return filter
+    }
 }
 
 /// A list of drive files loaded a page at a time.
@@ -22,8 +29,23 @@ public struct FileList: Sendable {
     public var loading = false
     /// Bumped on every reload, so answers to an older request are dropped.
     public var generation = 0
+    public var filter: FileFilter
+    /// Files marked with Space, by uuid.
+    public var selected: Set<String> = []
+
+    public init(filter: FileFilter) {
+        self.filter = filter
+    }
 
     public var isComplete: Bool { nextPage == nil }
+    public var current: DriveFile? { items.indices.contains(viewport.cursor) ? items[viewport.cursor] : nil }
+
+    /// The same list emptied for a new first page (a new filter, a refresh, a change elsewhere).
+    public func reloaded(filter: FileFilter? = nil) -> FileList {
+        var fresh = FileList(filter: filter ?? self.filter)
+        fresh.generation = generation + 1
+        return fresh
+    }
 }
 
 /// A message in the status line.
@@ -32,21 +54,42 @@ public struct StatusMessage: Sendable, Equatable {
     public var isError: Bool
 }
 
+/// What covers the list for a moment and takes the keys.
+public enum Overlay: Sendable, Equatable {
+    case help
+    /// `/`: the search term as it is typed; `previous` comes back on Esc.
+    case search(LineEditor, previous: String?)
+    case rename(uuid: String, LineEditor)
+    case confirm(question: String, edit: Edit)
+}
+
+/// A change to the drive the UI shows before the service confirms it, and undoes
+/// if the service refuses.
+public enum Edit: Sendable, Equatable {
+    case rename(uuid: String, from: String, to: String)
+    /// Files moved to the trash, with where they stood in the Files list.
+    case delete([DriveFile], at: [Int])
+    /// Files restored from the trash, with where they stood in the Trash list.
+    case restore([DriveFile], at: [Int])
+}
+
 /// Everything the screen shows; changed only by `reduce`.
 public struct AppState: Sendable {
     public var rows: Int
     public var columns: Int
     public var tab: Tab = .files
-    public var lists: [Tab: FileList] = [.files: FileList(), .trash: FileList()]
+    public var lists: [Tab: FileList] = Dictionary(uniqueKeysWithValues: Tab.allCases.map { ($0, FileList(filter: $0.baseFilter)) })
     /// Names of account users by id, for "who" columns.
     public var users: [Int: String] = [:]
     public var accountName: String
     public var driveHost: String
     public var status: StatusMessage?
-    public var showingHelp = false
+    public var overlay: Overlay?
     public var keymap: Keymap
     /// The clock, as the runtime last reported it (reduce reads no clock itself).
     public var now: Int64 = 0
+    /// Bumped on every keystroke of a search; only the last one's pause applies it.
+    public var searchToken = 0
 
     public init(rows: Int, columns: Int, accountName: String, driveHost: String, keymap: Keymap = .defaults) {
         self.rows = rows
@@ -57,12 +100,19 @@ public struct AppState: Sendable {
     }
 
     public var list: FileList {
-        get { lists[tab] ?? FileList() }
+        get { lists[tab] ?? FileList(filter: tab.baseFilter) }
         set { lists[tab] = newValue }
     }
 
-    /// Rows the list gets: the screen less the tab bar, the column header and the status line.
-    public var listHeight: Int { max(0, rows - 3) }
+    /// True when the tab's list is narrowed by more than what the tab itself is.
+    public var isFiltered: Bool { list.filter != tab.baseFilter }
+
+    /// The first screen row of the list: below the tab bar, the filter line when one
+    /// shows, and the column header.
+    public var listTop: Int { isFiltered ? 3 : 2 }
+
+    /// Rows the list gets: the screen less what is above it and the status line.
+    public var listHeight: Int { max(0, rows - listTop - 1) }
 
     /// Under this the screen says so instead of drawing a layout that cannot fit.
     public var isTooSmall: Bool { rows < 6 || columns < 30 }

@@ -22,6 +22,16 @@ page-down       C-f PageDown
 top             g Home
 bottom          G End
 
+# Choosing and changing files
+select          Space
+rename          r
+delete          d Delete
+restore         u
+
+# Searching
+search          /
+clear-filter    c
+
 # Tabs
 next-tab        Tab
 previous-tab    S-Tab

@@ -3,6 +3,8 @@ import TerminalUI
 /// What a key can do. The names are those of keymap.txt.
 public enum KeyAction: String, CaseIterable, Sendable {
     case up, down, pageUp = "page-up", pageDown = "page-down", top, bottom
+    case select, rename, delete, restore
+    case search, clearFilter = "clear-filter"
     case nextTab = "next-tab", previousTab = "previous-tab", files, trash
     case refresh, help, quit
 
@@ -15,6 +17,12 @@ public enum KeyAction: String, CaseIterable, Sendable {
         case .pageDown: "one screen down"
         case .top: "first row"
         case .bottom: "last loaded row"
+        case .select: "mark or unmark a file, then move down"
+        case .rename: "rename the file"
+        case .delete: "move the marked files (or this one) to the trash"
+        case .restore: "restore the marked files (or this one) from the trash"
+        case .search: "search names and linked records on the server"
+        case .clearFilter: "clear the search and filters"
         case .nextTab: "next tab"
         case .previousTab: "previous tab"
         case .files: "Files tab"

@@ -32,6 +32,12 @@ public enum Reducer {
         case .tick(let now):
             state.now = now
             return []
+        case .searchPaused(let token):
+            return searchPaused(&state, token: token)
+        case .editDone(let edit, let files):
+            return editDone(&state, edit, files: files)
+        case .editFailed(let edit, let message):
+            return editFailed(&state, edit, message: message)
         }
     }
 
@@ -50,16 +56,13 @@ public enum Reducer {
         case .suspend:
             return [.suspend]
         case .wheel(let up):
-            return move(&state, by: up ? -3 : 3)
+            return state.overlay == nil ? move(&state, by: up ? -3 : 3) : []
         case .click(let row, _, _):
-            let index = state.list.viewport.top + row - 2
-            guard row >= 2, index < state.list.items.count else { return [] }
+            let index = state.list.viewport.top + row - state.listTop
+            guard state.overlay == nil, row >= state.listTop, index < state.list.items.count else { return [] }
             return move(&state, by: index - state.list.viewport.cursor)
         case .key(let key):
-            if state.showingHelp {
-                state.showingHelp = false
-                return state.keymap.action(for: key) == .quit ? [.quit] : []
-            }
+            if state.overlay != nil { return overlayKey(&state, key) }
             guard let action = state.keymap.action(for: key) else { return [] }
             state.status = nil
             return perform(&state, action)
@@ -80,19 +83,31 @@ public enum Reducer {
         case .files: return switchTo(&state, .files)
         case .trash: return switchTo(&state, .trash)
         case .refresh:
-            let generation = state.list.generation + 1
-            state.list = FileList()
-            state.list.generation = generation
+            state.list = state.list.reloaded()
             return prefetch(&state)
+        case .search:
+            state.overlay = .search(LineEditor(state.list.filter.term ?? ""), previous: state.list.filter.term)
+            return []
+        case .clearFilter:
+            guard state.isFiltered else { return [] }
+            state.list = state.list.reloaded(filter: state.tab.baseFilter)
+            return prefetch(&state)
+        case .select:
+            guard let file = state.list.current else { return [] }
+            if state.list.selected.remove(file.uuid) == nil { state.list.selected.insert(file.uuid) }
+            return move(&state, by: 1)
+        case .rename: return askRename(&state)
+        case .delete: return askDelete(&state)
+        case .restore: return restore(&state)
         case .help:
-            state.showingHelp = true
+            state.overlay = .help
             return []
         case .quit:
             return [.quit]
         }
     }
 
-    private static func move(_ state: inout AppState, by delta: Int) -> [Effect] {
+    static func move(_ state: inout AppState, by delta: Int) -> [Effect] {
         state.list.viewport.move(by: delta, count: state.list.items.count, height: state.listHeight)
         return prefetch(&state)
     }
@@ -109,10 +124,10 @@ public enum Reducer {
         guard !list.loading, let next = list.nextPage,
               list.items.count - list.viewport.cursor <= max(2 * state.listHeight, 25) else { return [] }
         state.list.loading = true
-        return [.loadPage(state.tab, generation: list.generation, page: next)]
+        return [.loadPage(state.tab, generation: list.generation, page: next, filter: list.filter)]
     }
 
-    /// "press C-r to try again", with the key in force.
+    /// "Press C-r to try again.", with the key in force.
     static func hint(_ action: KeyAction, _ state: AppState, _ purpose: String) -> String {
         guard let key = state.keymap.keys(for: action).first else { return "" }
         return "Press \(key) \(purpose)."

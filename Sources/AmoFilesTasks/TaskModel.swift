@@ -79,7 +79,7 @@ public enum TaskWork: Sendable {
     }
 
     /// What a failure leaves, so the UI can undo what it showed ahead of the answer.
-    var consequence: String {
+    public var consequence: String {
         switch self {
         case .upload: "nothing was added to the drive"
         case .download: "nothing was written"

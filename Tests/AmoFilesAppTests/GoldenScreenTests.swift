@@ -92,7 +92,7 @@ final class GoldenScreenTests: XCTestCase {
     func testHelpListsTheKeymapInForce() throws {
         var state = Samples.state()
         state.keymap = try Keymap.defaults.overlaid(with: "quit x").get()
-        state.showingHelp = true
+        state.overlay = .help
         let text = render(state).text
         XCTAssertTrue(text.contains("x              quit"), text)
         XCTAssertTrue(text.contains("? F1           this help"), text)

@@ -10,7 +10,7 @@ final class ReducerTests: XCTestCase {
 
     func testTheNextPageIsAskedForBeforeTheCursorReachesTheEnd() {
         var state = AppState(rows: 24, columns: 80, accountName: "a", driveHost: "d")
-        XCTAssertEqual(Reducer.start(&state), [.loadUsers, .loadPage(.files, generation: 0, page: 1)])
+        XCTAssertEqual(Reducer.start(&state), [.loadUsers, .loadPage(.files, generation: 0, page: 1, filter: Tab.files.baseFilter)])
         XCTAssertTrue(state.list.loading)
         // 100 rows in, the cursor at the top: far from the end, nothing more is asked.
         XCTAssertEqual(Reducer.reduce(&state, .pageLoaded(.files, generation: 0, page: 1, files: page(0..<100), hasMore: true)), [])
@@ -21,7 +21,7 @@ final class ReducerTests: XCTestCase {
             asked = Reducer.reduce(&state, .input(.key(.character("j"))))
             moves += 1
         }
-        XCTAssertEqual(asked, [.loadPage(.files, generation: 0, page: 2)])
+        XCTAssertEqual(asked, [.loadPage(.files, generation: 0, page: 2, filter: Tab.files.baseFilter)])
         XCTAssertLessThan(state.list.viewport.cursor, 80, "asked while more than a screen of rows was still ahead")
         // Further moves while it loads ask nothing more.
         XCTAssertEqual(Reducer.reduce(&state, .input(.key(.down))), [])
@@ -37,7 +37,7 @@ final class ReducerTests: XCTestCase {
     func testAnAnswerToAnOlderRequestIsDropped() {
         var state = AppState(rows: 24, columns: 80, accountName: "a", driveHost: "d")
         _ = Reducer.start(&state)
-        XCTAssertEqual(Reducer.reduce(&state, .input(.key(.control("r")))), [.loadPage(.files, generation: 1, page: 1)])
+        XCTAssertEqual(Reducer.reduce(&state, .input(.key(.control("r")))), [.loadPage(.files, generation: 1, page: 1, filter: Tab.files.baseFilter)])
         _ = Reducer.reduce(&state, .pageLoaded(.files, generation: 0, page: 1, files: page(0..<50), hasMore: true))
         XCTAssertTrue(state.list.items.isEmpty, "the answer from before the refresh is ignored")
         _ = Reducer.reduce(&state, .pageLoaded(.files, generation: 1, page: 1, files: page(0..<5), hasMore: false))
@@ -49,7 +49,7 @@ final class ReducerTests: XCTestCase {
         _ = Reducer.start(&state)
         _ = Reducer.reduce(&state, .pageLoaded(.files, generation: 0, page: 1, files: page(0..<10), hasMore: false))
         _ = Reducer.reduce(&state, .input(.key(.character("j"))))
-        XCTAssertEqual(Reducer.reduce(&state, .input(.key(.tab))), [.loadPage(.trash, generation: 0, page: 1)])
+        XCTAssertEqual(Reducer.reduce(&state, .input(.key(.tab))), [.loadPage(.trash, generation: 0, page: 1, filter: Tab.trash.baseFilter)])
         XCTAssertEqual(state.tab, .trash)
         XCTAssertEqual(Reducer.reduce(&state, .input(.key(.character("1")))), [])
         XCTAssertEqual(state.list.viewport.cursor, 1)
@@ -69,9 +69,9 @@ final class ReducerTests: XCTestCase {
         var state = AppState(rows: 24, columns: 80, accountName: "a", driveHost: "d")
         XCTAssertEqual(Reducer.reduce(&state, .input(.key(.function(10)))), [.quit])
         _ = Reducer.reduce(&state, .input(.key(.character("?"))))
-        XCTAssertTrue(state.showingHelp)
+        XCTAssertEqual(state.overlay, .help)
         XCTAssertEqual(Reducer.reduce(&state, .input(.key(.escape))), [])
-        XCTAssertFalse(state.showingHelp)
+        XCTAssertNil(state.overlay)
         XCTAssertEqual(Reducer.reduce(&state, .input(.suspend)), [.suspend])
     }
 }

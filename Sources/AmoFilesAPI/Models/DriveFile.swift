@@ -105,3 +105,13 @@ public struct DriveFile: Codable, Sendable, Hashable, Identifiable {
         try c.encode(versionUUID, forKey: .versionUUID)
     }
 }
+
+extension DriveFile {
+    /// The service purges a trashed file 30 days after it was deleted.
+    public static let purgeAfter: Int64 = 30 * 86_400
+
+    /// Whole days, rounded up, until the service purges this trashed file; nil when not trashed.
+    public func daysUntilPurge(now: Int64) -> Int64? {
+        deletedAt.map { max(0, ($0 + Self.purgeAfter - now + 86_399) / 86_400) }
+    }
+}

@@ -29,7 +29,7 @@ struct FileColumn {
                 FileColumn(title: "DELETED", width: 16, priority: 2) { $0.deletedAt.map(Quantities.time) ?? "" },
                 FileColumn(title: "BY", width: 14) { $0.deletedBy?.displayName(users: users) ?? "" },
                 FileColumn(title: "PURGE IN", width: 8, alignRight: true, priority: 3) { file in
-                    file.deletedAt.map { "\(max(0, ($0 + 30 * 86_400 - now) / 86_400)) d" } ?? ""
+                    file.daysUntilPurge(now: now).map { "\($0) d" } ?? ""
                 },
             ]
         }

@@ -11,9 +11,14 @@ public enum Renderer {
             return
         }
         tabBar(state, surface)
+        if state.isFiltered { filterLine(state, surface) }
         fileTable(state, surface)
-        statusLine(state, surface)
-        if state.showingHelp { help(state, surface) }
+        bottomLine(state, surface)
+        switch state.overlay {
+        case .help?: help(state, surface)
+        case .confirm(let question, _)?: confirm(question, surface)
+        default: break
+        }
     }
 
     private static func tabBar(_ state: AppState, _ surface: any Surface) {
@@ -31,22 +36,39 @@ public enum Renderer {
         surface.draw(shown, row: 0, column: surface.columns - TerminalText.width(shown), width: TerminalText.width(shown), style: .title)
     }
 
+    private static func filterLine(_ state: AppState, _ surface: any Surface) {
+        let clear = state.keymap.keys(for: .clearFilter).first.map { "  (\($0) clears)" } ?? ""
+        let text = " Filter: " + FilterSummary.describe(state.list.filter, users: state.users)
+        let room = surface.columns - clear.count
+        surface.draw(TerminalText.fit(text, columns: room) , row: 1, column: 0, width: room, style: .marked)
+        surface.draw(clear, row: 1, column: room, width: clear.count, style: .dim)
+    }
+
     private static func fileTable(_ state: AppState, _ surface: any Surface) {
+        let top = state.listTop
         let columns = FileColumn.layout(for: state.tab, columns: surface.columns, state: state)
-        row(columns.map(\.title), columns, surface, row: 1, style: .header)
+        row(columns.map(\.title), columns, surface, row: top - 1, style: .header)
         let list = state.list
         let height = state.listHeight
         let visible = list.viewport.visible(count: list.items.count, height: height)
         for (offset, index) in visible.enumerated() {
             let file = list.items[index]
-            row(columns.map { $0.value(file) }, columns, surface, row: 2 + offset, style: index == list.viewport.cursor ? .cursor : .normal)
+            let marked = list.selected.contains(file.uuid)
+            let style: Style = switch (index == list.viewport.cursor, marked) {
+            case (true, true): .markedCursor
+            case (true, false): .cursor
+            case (false, true): .marked
+            case (false, false): .normal
+            }
+            row(columns.map { $0.value(file) }, columns, surface, row: top + offset, style: style)
+            if marked { surface.put("*", row: top + offset, column: 0, style: style) }
         }
-        let after = 2 + visible.count
-        if list.loading, after < 2 + height {
+        let after = top + visible.count
+        if list.loading, after < top + height {
             surface.draw(" loading…", row: after, column: 0, width: surface.columns, style: .dim)
         } else if list.items.isEmpty, list.isComplete {
-            let empty = state.tab == .trash ? " The trash is empty." : " No files."
-            surface.draw(empty, row: 2, column: 0, width: surface.columns, style: .dim)
+            let empty = state.isFiltered ? " Nothing matches the filter." : state.tab == .trash ? " The trash is empty." : " No files."
+            surface.draw(empty, row: top, column: 0, width: surface.columns, style: .dim)
         }
     }
 
@@ -61,8 +83,17 @@ public enum Renderer {
         }
     }
 
-    private static func statusLine(_ state: AppState, _ surface: any Surface) {
+    /// The status line, or the prompt being typed in.
+    private static func bottomLine(_ state: AppState, _ surface: any Surface) {
         let row = surface.rows - 1
+        switch state.overlay {
+        case .search(let editor, _)?:
+            return prompt(" Search: ", editor, row: row, surface)
+        case .rename(_, let editor)?:
+            return prompt(" Rename to: ", editor, row: row, surface)
+        default:
+            break
+        }
         let list = state.list
         if let status = state.status {
             surface.draw(" " + status.text, row: row, column: 0, width: surface.columns, style: status.isError ? .error : .notice)
@@ -72,10 +103,26 @@ public enum Renderer {
         let noun = count == 1 ? "file" : "files"
         var left = list.isComplete ? " \(count) \(noun)" : " \(count) \(noun) loaded"
         if count > 0 { left += " · \(list.viewport.cursor + 1)/\(count)" }
+        if !list.selected.isEmpty { left += " · \(list.selected.count) marked" }
         let helpKey = state.keymap.keys(for: .help).first.map { "\($0) help " } ?? ""
         surface.draw(left, row: row, column: 0, width: surface.columns, style: .status)
         if surface.columns > TerminalText.width(left) + helpKey.count + 2 {
             surface.draw(helpKey, row: row, column: surface.columns - helpKey.count, width: helpKey.count, style: .dim)
+        }
+    }
+
+    private static func prompt(_ label: String, _ editor: LineEditor, row: Int, _ surface: any Surface) {
+        surface.draw(label, row: row, column: 0, width: label.count, style: .header)
+        editor.draw(into: surface, row: row, column: label.count, width: surface.columns - label.count, style: .normal, cursorStyle: .cursor)
+    }
+
+    private static func confirm(_ question: String, _ surface: any Surface) {
+        let answer = "y yes   n no"
+        let width = min(surface.columns - 2, max(TerminalText.width(question), answer.count) + 4)
+        let top = max(1, surface.rows / 2 - 2)
+        let left = max(1, (surface.columns - width) / 2)
+        for (offset, text) in ["", "  " + question, "", "  " + answer, ""].enumerated() {
+            surface.draw(text, row: top + offset, column: left, width: width, style: .dialog)
         }
     }
 
@@ -84,7 +131,7 @@ public enum Renderer {
             let keys = state.keymap.keys(for: action).map(\.description).joined(separator: " ")
             return TerminalText.pad(keys.isEmpty ? "(none)" : keys, columns: 14) + " " + action.summary
         }
-        let width = min(surface.columns - 2, 50)
+        let width = min(surface.columns - 2, 72)
         let height = min(surface.rows - 2, lines.count + 3)
         let top = max(1, (surface.rows - height) / 2)
         let left = max(1, (surface.columns - width) / 2)

@@ -46,7 +46,7 @@ enum Output {
             let header = ["UUID", "NAME", "SIZE", "DELETED", "BY", "PURGE IN"]
             let now = Int64(Date().timeIntervalSince1970)
             let rows = files.map { file -> [String] in
-                let purge = file.deletedAt.map { max(0, ($0 + 30 * 86_400 - now) / 86_400) }.map { "\($0) d" } ?? "-"
+                let purge = file.daysUntilPurge(now: now).map { "\($0) d" } ?? "-"
                 return [file.uuid, file.displayName, size(file.size), time(file.deletedAt), who(file.deletedBy, users: users), purge]
             }
             return (header, rows)

@@ -1,0 +1,110 @@
+import AmoFilesAPI
+import TerminalUI
+
+/// Rename, delete and restore: shown at once, confirmed or undone when the service answers.
+extension Reducer {
+    static func askRename(_ state: inout AppState) -> [Effect] {
+        guard state.tab == .files, let file = state.list.current else { return [] }
+        state.overlay = .rename(uuid: file.uuid, LineEditor(file.name))
+        return []
+    }
+
+    static func rename(_ state: inout AppState, uuid: String, to name: String) -> [Effect] {
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        guard let index = state.lists[.files]?.items.firstIndex(where: { $0.uuid == uuid }),
+              let old = state.lists[.files]?.items[index].name, !trimmed.isEmpty, trimmed != old else { return [] }
+        state.lists[.files]?.items[index].name = trimmed
+        return [.runEdit(.rename(uuid: uuid, from: old, to: trimmed))]
+    }
+
+    /// The files an action applies to: the marked ones, or the one under the cursor.
+    private static func targets(_ list: FileList) -> (files: [DriveFile], at: [Int]) {
+        let marked = list.items.indices.filter { list.selected.contains(list.items[$0].uuid) }
+        let indices = marked.isEmpty ? (list.current == nil ? [] : [list.viewport.cursor]) : marked
+        return (indices.map { list.items[$0] }, indices)
+    }
+
+    static func askDelete(_ state: inout AppState) -> [Effect] {
+        guard state.tab == .files else {
+            state.status = StatusMessage(text: "Files in the trash are purged by the service 30 days after they were deleted.", isError: false)
+            return []
+        }
+        let (files, indices) = targets(state.list)
+        guard let first = files.first else { return [] }
+        let what = files.count == 1 ? "“\(TerminalText.sanitize(first.displayName))”" : "\(files.count) files"
+        state.overlay = .confirm(question: "Move \(what) to the trash?", edit: .delete(files, at: indices))
+        return []
+    }
+
+    static func restore(_ state: inout AppState) -> [Effect] {
+        guard state.tab == .trash else {
+            state.status = StatusMessage(text: "Restoring works in the Trash tab. \(hint(.trash, state, "to open it"))", isError: false)
+            return []
+        }
+        let (files, indices) = targets(state.list)
+        guard !files.isEmpty else { return [] }
+        return apply(&state, .restore(files, at: indices))
+    }
+
+    /// Shows an edit ahead of the answer and asks the runtime to run it.
+    static func apply(_ state: inout AppState, _ edit: Edit) -> [Effect] {
+        switch edit {
+        case .rename:
+            break
+        case .delete(let files, _), .restore(let files, _):
+            let tab: Tab = if case .delete = edit { .files } else { .trash }
+            let gone = Set(files.map(\.uuid))
+            guard var list = state.lists[tab] else { return [] }
+            list.items.removeAll { gone.contains($0.uuid) }
+            list.selected.subtract(gone)
+            list.viewport.follow(count: list.items.count, height: state.listHeight)
+            state.lists[tab] = list
+        }
+        return [.runEdit(edit)] + prefetch(&state)
+    }
+
+    static func editDone(_ state: inout AppState, _ edit: Edit, files: [DriveFile]) -> [Effect] {
+        switch edit {
+        case .rename(let uuid, _, _):
+            if let renamed = files.first, let index = state.lists[.files]?.items.firstIndex(where: { $0.uuid == uuid }) {
+                state.lists[.files]?.items[index] = renamed
+            }
+        case .delete(let moved, _):
+            // The trash changed; it loads afresh when next shown.
+            state.lists[.trash] = state.lists[.trash]?.reloaded()
+            state.status = StatusMessage(text: "Moved \(count(moved)) to the trash. \(hint(.trash, state, "to see it"))", isError: false)
+        case .restore(let restored, _):
+            state.lists[.files] = state.lists[.files]?.reloaded()
+            state.status = StatusMessage(text: "Restored \(count(restored)).", isError: false)
+        }
+        return prefetch(&state)
+    }
+
+    static func editFailed(_ state: inout AppState, _ edit: Edit, message: String) -> [Effect] {
+        switch edit {
+        case .rename(let uuid, let from, _):
+            if let index = state.lists[.files]?.items.firstIndex(where: { $0.uuid == uuid }) {
+                state.lists[.files]?.items[index].name = from
+            }
+        case .delete(let files, let indices):
+            putBack(&state, .files, files, at: indices)
+        case .restore(let files, let indices):
+            putBack(&state, .trash, files, at: indices)
+        }
+        state.status = StatusMessage(text: message, isError: true)
+        return []
+    }
+
+    private static func putBack(_ state: inout AppState, _ tab: Tab, _ files: [DriveFile], at indices: [Int]) {
+        guard var list = state.lists[tab] else { return }
+        for (file, index) in zip(files, indices).sorted(by: { $0.1 < $1.1 }) where !list.items.contains(where: { $0.uuid == file.uuid }) {
+            list.items.insert(file, at: min(index, list.items.count))
+        }
+        list.viewport.follow(count: list.items.count, height: state.listHeight)
+        state.lists[tab] = list
+    }
+
+    private static func count(_ files: [DriveFile]) -> String {
+        files.count == 1 ? "“\(TerminalText.sanitize(files[0].displayName))”" : "\(files.count) files"
+    }
+}

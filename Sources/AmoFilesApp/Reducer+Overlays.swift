@@ -1,0 +1,69 @@
+import AmoFilesAPI
+import TerminalUI
+
+/// Keys while a prompt, a question or the help covers the list.
+extension Reducer {
+    static func overlayKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+        switch state.overlay {
+        case .help?:
+            state.overlay = nil
+            return state.keymap.action(for: key) == .quit ? [.quit] : []
+        case .search(var editor, let previous)?:
+            switch key {
+            case .escape:
+                state.overlay = nil
+                return applySearch(&state, previous ?? "")
+            case .enter:
+                state.overlay = nil
+                return applySearch(&state, editor.text)
+            default:
+                guard editor.handle(key) else { return [] }
+                state.overlay = .search(editor, previous: previous)
+                state.searchToken += 1
+                return [.pauseSearch(token: state.searchToken)]
+            }
+        case .rename(let uuid, var editor)?:
+            switch key {
+            case .escape:
+                state.overlay = nil
+                return []
+            case .enter:
+                state.overlay = nil
+                return rename(&state, uuid: uuid, to: editor.text)
+            default:
+                _ = editor.handle(key)
+                state.overlay = .rename(uuid: uuid, editor)
+                return []
+            }
+        case .confirm(_, let edit)?:
+            switch key {
+            case .character("y"), .character("Y"), .enter:
+                state.overlay = nil
+                return apply(&state, edit)
+            case .character("n"), .character("N"), .escape:
+                state.overlay = nil
+                return []
+            default:
+                return []
+            }
+        case nil:
+            return []
+        }
+    }
+
+    /// Typing paused: the term so far goes to the server.
+    static func searchPaused(_ state: inout AppState, token: Int) -> [Effect] {
+        guard token == state.searchToken, case .search(let editor, _)? = state.overlay else { return [] }
+        return applySearch(&state, editor.text)
+    }
+
+    /// Reloads the list with `term` (blank: no term), unless it is already the filter.
+    private static func applySearch(_ state: inout AppState, _ term: String) -> [Effect] {
+        let trimmed = term.trimmingCharacters(in: .whitespaces)
+        var filter = state.list.filter
+        filter.term = trimmed.isEmpty ? nil : trimmed
+        guard filter != state.list.filter else { return [] }
+        state.list = state.list.reloaded(filter: filter)
+        return prefetch(&state)
+    }
+}
