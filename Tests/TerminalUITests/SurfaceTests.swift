@@ -39,3 +39,25 @@ final class SurfaceTests: XCTestCase {
         XCTAssertEqual(Quantities.bar(0.5, columns: 12), "[#####.....]")
     }
 }
+
+final class LineEditorTests: XCTestCase {
+    func testEditingKeys() {
+        var editor = LineEditor("договор поставки")
+        _ = editor.handle(.control("w"))
+        XCTAssertEqual(editor.text, "договор ")
+        _ = editor.handle(.home)
+        _ = editor.handle(.character("Н"))
+        _ = editor.handle(.delete)
+        XCTAssertEqual(editor.text, "Ноговор ")
+        _ = editor.handle(.control("k"))
+        XCTAssertEqual(editor.text, "Н")
+        XCTAssertFalse(editor.handle(.up), "not an editing key")
+    }
+
+    func testALongLineScrollsToKeepTheCursorVisible() {
+        let surface = MemorySurface(rows: 1, columns: 10)
+        LineEditor(String(repeating: "я", count: 30) + "日本").draw(into: surface, row: 0, column: 0, width: 10, style: .normal, cursorStyle: .cursor)
+        XCTAssertEqual(surface.lines, ["яяяяя日本"])
+        XCTAssertEqual(surface.style(row: 0, column: 9), .cursor)
+    }
+}

@@ -88,9 +88,10 @@ public enum Renderer {
         let row = surface.rows - 1
         switch state.overlay {
         case .search(let editor, _)?:
-            return prompt(" Search: ", editor, row: row, surface)
+            // The count answers "how many match" while the term is still being typed.
+            return prompt(" Search: ", editor, trailing: countText(state.list), row: row, surface)
         case .rename(_, let editor)?:
-            return prompt(" Rename to: ", editor, row: row, surface)
+            return prompt(" Rename to: ", editor, trailing: "", row: row, surface)
         default:
             break
         }
@@ -100,8 +101,7 @@ public enum Renderer {
             return
         }
         let count = list.items.count
-        let noun = count == 1 ? "file" : "files"
-        var left = list.isComplete ? " \(count) \(noun)" : " \(count) \(noun) loaded"
+        var left = " " + countText(list)
         if count > 0 { left += " · \(list.viewport.cursor + 1)/\(count)" }
         if !list.selected.isEmpty { left += " · \(list.selected.count) marked" }
         let helpKey = state.keymap.keys(for: .help).first.map { "\($0) help " } ?? ""
@@ -111,9 +111,18 @@ public enum Renderer {
         }
     }
 
-    private static func prompt(_ label: String, _ editor: LineEditor, row: Int, _ surface: any Surface) {
+    /// "12 files", or "100 files loaded" while more pages remain.
+    private static func countText(_ list: FileList) -> String {
+        let noun = list.items.count == 1 ? "file" : "files"
+        return list.isComplete ? "\(list.items.count) \(noun)" : "\(list.items.count) \(noun) loaded"
+    }
+
+    private static func prompt(_ label: String, _ editor: LineEditor, trailing: String, row: Int, _ surface: any Surface) {
+        let right = trailing.isEmpty ? "" : "  \(trailing) "
         surface.draw(label, row: row, column: 0, width: label.count, style: .header)
-        editor.draw(into: surface, row: row, column: label.count, width: surface.columns - label.count, style: .normal, cursorStyle: .cursor)
+        let width = surface.columns - label.count - right.count
+        editor.draw(into: surface, row: row, column: label.count, width: width, style: .normal, cursorStyle: .cursor)
+        surface.draw(right, row: row, column: label.count + width, width: right.count, style: .dim)
     }
 
     private static func confirm(_ question: String, _ surface: any Surface) {

@@ -1,0 +1,101 @@
+import Foundation
+import XCTest
+
+/// The Files and Trash screens driven in tmux against `amofiles serve --seed demo`,
+/// with the emulator asked through the command line whether it agrees.
+final class FilesScreenTests: XCTestCase {
+    private var served: ServedEmulator!
+    private var tmux: TmuxSession!
+
+    override func setUpWithError() throws {
+        served = try ServedEmulator(arguments: ["--seed", "demo"])
+        tmux = try TmuxSession(columns: 120, rows: 40, environment: ["AMOFILES_TOKEN": served.token])
+        try tmux.send("\(Binary.path) --account \(served.accountURL); echo EXITED=$?", "Enter")
+        tmux.waitFor("the first page") { $0.contains(" 100 files loaded") }
+    }
+
+    override func tearDown() {
+        tmux?.close()
+        served?.stop()
+    }
+
+    private func cli(_ arguments: String...) throws -> [[String: Any]] {
+        let result = try Binary.run(arguments + ["--json", "--account", served.accountURL], environment: served.env)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let page = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        return ((page?["_embedded"] as? [String: Any])?["files"] as? [[String: Any]]) ?? []
+    }
+
+    func testSearchShowsOnlyWhatTheServerMatches() throws {
+        let expected = try cli("ls", "--term", "договор", "--all")
+        XCTAssertGreaterThan(expected.count, 5)
+        try tmux.send("/")
+        try tmux.send("-l", "договор")
+        // The prompt counts the matches while it is open; all pages in, no "loaded".
+        let screen = tmux.waitFor("\(expected.count) matches") { $0.contains(" \(expected.count) files") && !$0.contains("files loaded") }
+        XCTAssertTrue(screen.contains("Filter: term “договор”"), screen)
+        try tmux.send("Enter", "c")
+        tmux.waitFor("the filter cleared") { !$0.contains("Filter:") && $0.contains("files loaded") }
+    }
+
+    func testMarkedFilesGoToTheTrashAndComeBack() throws {
+        try tmux.send("/")
+        try tmux.send("-l", "Договор аренды офиса")
+        tmux.waitFor(text: "Filter: term")
+        try tmux.send("Enter")
+        let before = try cli("ls", "--term", "Договор аренды офиса", "--all")
+        let names = before.prefix(2).compactMap { $0["name"] as? String }
+        XCTAssertEqual(names.count, 2)
+        tmux.waitFor(text: " \(before.count) files ")
+        try tmux.send("Space", "Space", "d")
+        tmux.waitFor(text: "Move 2 files to the trash?")
+        try tmux.send("y")
+        tmux.waitFor(text: "Moved 2 files to the trash")
+        let trashed = Set(try cli("ls", "--trash", "--all").compactMap { $0["uuid"] as? String })
+        XCTAssertTrue(before.prefix(2).allSatisfy { trashed.contains($0["uuid"] as? String ?? "") }, "the emulator has them in the trash")
+
+        try tmux.send("2")
+        let trash = tmux.waitFor("the trash with both") { screen in names.allSatisfy { screen.contains($0) } && screen.contains("PURGE IN") }
+        XCTAssertTrue(trash.contains("30 d"), trash)
+        // The two just deleted are the newest in the trash: the first two rows.
+        try tmux.send("Space", "Space", "u")
+        tmux.waitFor(text: "Restored 2 files.")
+        let back = Set(try cli("ls", "--term", "Договор аренды офиса", "--all").compactMap { $0["uuid"] as? String })
+        XCTAssertEqual(back, Set(before.compactMap { $0["uuid"] as? String }), "the emulator has them back in Files")
+        try tmux.send("1")
+        tmux.waitFor(text: " \(before.count) files ")
+    }
+
+    func testRenameShowsAtOnceAndTheEmulatorHasIt() throws {
+        try tmux.send("r")
+        tmux.waitFor(text: "Rename to:")
+        try tmux.send("C-u")
+        try tmux.send("-l", "Переименованный файл")
+        try tmux.send("Enter")
+        let screen = tmux.waitFor(text: "Переименованный файл")
+        XCTAssertFalse(screen.contains("Could not"), screen)
+        let renamed = try cli("ls", "--name", "Переименованный файл")
+        XCTAssertEqual(renamed.count, 1)
+    }
+
+    func testHostileNamesShowAsVisibleStandInsAndChangeNothing() throws {
+        let title = tmux.title
+        try tmux.send("/")
+        try tmux.send("-l", "HACKED")
+        tmux.waitFor(text: "␛]0;HACKED␇Счёт")
+        try tmux.send("C-u")
+        try tmux.send("-l", "Очистка")
+        let screen = tmux.waitFor(text: "␛[2J␛[HОчистка экрана")
+        XCTAssertTrue(screen.contains(" 1 Files "), "the screen was not cleared:\n\(screen)")
+        XCTAssertEqual(tmux.title, title, "the pane title did not change")
+        try tmux.send("C-u")
+        try tmux.send("-l", "fdp.exe")
+        let bidi = tmux.waitFor(text: "invoice�fdp.exe.pdf")
+        XCTAssertFalse(bidi.contains("\u{202E}"))
+        // Esc and q as two presses: sent together they would read as Alt-q.
+        try tmux.send("Escape")
+        tmux.waitFor("the search gone") { !$0.contains("Filter:") }
+        try tmux.send("q")
+        tmux.waitFor(text: "EXITED=0")
+    }
+}
