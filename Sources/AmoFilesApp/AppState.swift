@@ -60,6 +60,7 @@ public enum Overlay: Sendable, Equatable {
     /// `/`: the search term as it is typed; `previous` comes back on Esc.
     case search(LineEditor, previous: String?)
     case rename(uuid: String, LineEditor)
+    case filterForm(FilterForm)
     case confirm(question: String, edit: Edit)
 }
 

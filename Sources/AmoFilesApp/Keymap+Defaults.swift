@@ -30,6 +30,7 @@ restore         u
 
 # Searching
 search          /
+filter          f
 clear-filter    c
 
 # Tabs

@@ -4,7 +4,7 @@ import TerminalUI
 public enum KeyAction: String, CaseIterable, Sendable {
     case up, down, pageUp = "page-up", pageDown = "page-down", top, bottom
     case select, rename, delete, restore
-    case search, clearFilter = "clear-filter"
+    case search, filter, clearFilter = "clear-filter"
     case nextTab = "next-tab", previousTab = "previous-tab", files, trash
     case refresh, help, quit
 
@@ -22,6 +22,7 @@ public enum KeyAction: String, CaseIterable, Sendable {
         case .delete: "move the marked files (or this one) to the trash"
         case .restore: "restore the marked files (or this one) from the trash"
         case .search: "search names and linked records on the server"
+        case .filter: "filter by extension, size, date, author, source"
         case .clearFilter: "clear the search and filters"
         case .nextTab: "next tab"
         case .previousTab: "previous tab"

@@ -35,6 +35,20 @@ extension Reducer {
                 state.overlay = .rename(uuid: uuid, editor)
                 return []
             }
+        case .filterForm(var form)?:
+            switch form.handle(key) {
+            case .editing:
+                state.overlay = .filterForm(form)
+                return []
+            case .cancel:
+                state.overlay = nil
+                return []
+            case .apply(let filter):
+                state.overlay = nil
+                guard filter != state.list.filter else { return [] }
+                state.list = state.list.reloaded(filter: filter)
+                return prefetch(&state)
+            }
         case .confirm(_, let edit)?:
             switch key {
             case .character("y"), .character("Y"), .enter:

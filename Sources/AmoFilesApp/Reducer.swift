@@ -88,6 +88,9 @@ public enum Reducer {
         case .search:
             state.overlay = .search(LineEditor(state.list.filter.term ?? ""), previous: state.list.filter.term)
             return []
+        case .filter:
+            state.overlay = .filterForm(FilterForm(filter: state.list.filter, users: state.users))
+            return []
         case .clearFilter:
             guard state.isFiltered else { return [] }
             state.list = state.list.reloaded(filter: state.tab.baseFilter)

@@ -22,6 +22,34 @@ public enum Quantities {
         return String(format: "%04d-%02d-%02d %02d:%02d", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday, parts.tm_hour, parts.tm_min)
     }
 
+    /// "1.5MB" -> 1500000, "2KiB" -> 2048, "500" -> 500; nil when it is not a size.
+    public static func parseBytes(_ text: String) -> Int64? {
+        let units: [(String, Double)] = [
+            ("kib", 1024), ("mib", 1_048_576), ("gib", 1_073_741_824), ("kb", 1000), ("mb", 1_000_000), ("gb", 1_000_000_000),
+            ("k", 1000), ("m", 1_000_000), ("g", 1_000_000_000), ("b", 1),
+        ]
+        let lower = text.lowercased().trimmingCharacters(in: .whitespaces)
+        for (suffix, factor) in units where lower.hasSuffix(suffix) {
+            guard let number = Double(lower.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)), number >= 0 else { return nil }
+            return Int64(number * factor)
+        }
+        guard let number = Int64(lower), number >= 0 else { return nil }
+        return number
+    }
+
+    /// Unix seconds, `YYYY-MM-DD`, `YYYY-MM-DD HH:MM` or `YYYY-MM-DDTHH:MM[:SS]` in local time; nil otherwise.
+    public static func parseTime(_ text: String) -> Int64? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let seconds = Int64(trimmed) { return seconds }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        for format in ["yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm", "yyyy-MM-dd"] {
+            formatter.dateFormat = format
+            if let date = formatter.date(from: trimmed) { return Int64(date.timeIntervalSince1970) }
+        }
+        return nil
+    }
+
     /// "3.4 MB/s".
     public static func rate(_ bytesPerSecond: Double) -> String {
         bytes(Int64(bytesPerSecond.rounded())) + "/s"

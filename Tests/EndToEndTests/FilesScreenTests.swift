@@ -38,6 +38,24 @@ final class FilesScreenTests: XCTestCase {
         tmux.waitFor("the filter cleared") { !$0.contains("Filter:") && $0.contains("files loaded") }
     }
 
+    func testTheFilterFormNarrowsToPDFsOverOneMegabyte() throws {
+        let expected = try cli("ls", "--ext", "pdf", "--min-size", "1MB", "--all")
+        XCTAssertGreaterThan(expected.count, 3)
+        try tmux.send("f")
+        tmux.waitFor(text: "Extensions")
+        try tmux.send("-l", "pdf")
+        try tmux.send("Down")
+        try tmux.send("-l", "1MB")
+        try tmux.send("Enter")
+        let screen = tmux.waitFor("\(expected.count) files") { $0.contains(" \(expected.count) files ·") }
+        XCTAssertTrue(screen.contains("Filter: .pdf · over 1.0 MB"), screen)
+        let rows = screen.split(separator: "\n").dropFirst(3).dropLast().filter { $0.contains("document") }
+        XCTAssertFalse(rows.isEmpty)
+        for row in rows {
+            XCTAssertTrue(row.contains(".pdf") && row.contains(" MB "), "a row that does not match: \(row)")
+        }
+    }
+
     func testMarkedFilesGoToTheTrashAndComeBack() throws {
         try tmux.send("/")
         try tmux.send("-l", "Договор аренды офиса")

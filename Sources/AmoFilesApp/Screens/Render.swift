@@ -17,6 +17,7 @@ public enum Renderer {
         switch state.overlay {
         case .help?: help(state, surface)
         case .confirm(let question, _)?: confirm(question, surface)
+        case .filterForm(let form)?: FilterFormView.draw(form, users: state.users, into: surface)
         default: break
         }
     }

@@ -1,6 +1,7 @@
 import AmoFilesAPI
 import ArgumentParser
 import Foundation
+import TerminalUI
 
 /// `amofiles ls`: the drive's files with every documented filter.
 struct ListCommand: AsyncParsableCommand {
@@ -107,29 +108,16 @@ struct ListCommand: AsyncParsableCommand {
         }
     }
 
-    /// "1.5MB" -> 1500000, "2KiB" -> 2048.
     static func bytes(_ text: String, option: String) throws -> Int64 {
-        let units: [(String, Double)] = [("kib", 1024), ("mib", 1_048_576), ("gib", 1_073_741_824), ("kb", 1000), ("mb", 1_000_000), ("gb", 1_000_000_000), ("k", 1000), ("m", 1_000_000), ("g", 1_000_000_000), ("b", 1)]
-        let lower = text.lowercased().trimmingCharacters(in: .whitespaces)
-        for (suffix, factor) in units where lower.hasSuffix(suffix) {
-            if let number = Double(lower.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)), number >= 0 {
-                return Int64(number * factor)
-            }
-        }
-        guard let number = Int64(lower), number >= 0 else { throw ValidationError("\(option): \"\(text)\" is not a size (e.g. 500, 20KB, 1.5MB)") }
-        return number
+        guard let bytes = Quantities.parseBytes(text) else { throw ValidationError("\(option): \"\(text)\" is not a size (e.g. 500, 20KB, 1.5MB)") }
+        return bytes
     }
 
-    /// Unix seconds, `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM` in local time.
     static func time(_ text: String, option: String) throws -> Int64 {
-        if let seconds = Int64(text) { return seconds }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        for format in ["yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm", "yyyy-MM-dd"] {
-            formatter.dateFormat = format
-            if let date = formatter.date(from: text) { return Int64(date.timeIntervalSince1970) }
+        guard let time = Quantities.parseTime(text) else {
+            throw ValidationError("\(option): \"\(text)\" is not a date (Unix seconds, YYYY-MM-DD or YYYY-MM-DDTHH:MM)")
         }
-        throw ValidationError("\(option): \"\(text)\" is not a date (Unix seconds, YYYY-MM-DD or YYYY-MM-DDTHH:MM)")
+        return time
     }
 
     static func author(_ text: String, option: String) throws -> Int {
