@@ -1,4 +1,5 @@
 import AmoFilesAPI
+import Foundation
 import TerminalUI
 
 /// The tabs across the top.
@@ -56,7 +57,8 @@ public struct StatusMessage: Sendable, Equatable {
 
 /// What covers the list for a moment and takes the keys.
 public enum Overlay: Sendable, Equatable {
-    case help
+    /// The key list, scrolled down by `scroll` lines when it does not fit.
+    case help(scroll: Int)
     /// `/`: the search term as it is typed; `previous` comes back on Esc.
     case search(LineEditor, previous: String?)
     case rename(uuid: String, LineEditor)
@@ -74,6 +76,45 @@ public enum Edit: Sendable, Equatable {
     case restore([DriveFile], at: [Int])
 }
 
+/// An order of the loaded rows; without one, the service's (newest change first).
+public struct FileSort: Sendable, Equatable {
+    public enum Column: String, CaseIterable, Sendable {
+        case name = "NAME", size = "SIZE", updated = "UPDATED", type = "TYPE"
+    }
+
+    public var column: Column
+    public var descending: Bool
+
+    public init(_ column: Column, descending: Bool) {
+        self.column = column
+        self.descending = descending
+    }
+
+    /// The order after this one when the sort key is pressed; nil returns to the service's.
+    public static func next(after sort: FileSort?) -> FileSort? {
+        switch sort?.column {
+        case nil: FileSort(.name, descending: false)
+        case .name?: FileSort(.size, descending: true)
+        case .size?: FileSort(.updated, descending: true)
+        case .updated?: FileSort(.type, descending: false)
+        case .type?: nil
+        }
+    }
+
+    func ordered(_ a: DriveFile, _ b: DriveFile) -> Bool {
+        descending ? less(b, a) : less(a, b)
+    }
+
+    private func less(_ a: DriveFile, _ b: DriveFile) -> Bool {
+        switch column {
+        case .name: a.displayName.localizedStandardCompare(b.displayName) == .orderedAscending
+        case .size: a.size < b.size
+        case .updated: a.updatedAt < b.updatedAt
+        case .type: (a.type.rawValue, a.displayName) < (b.type.rawValue, b.displayName)
+        }
+    }
+}
+
 /// Everything the screen shows; changed only by `reduce`.
 public struct AppState: Sendable {
     public var rows: Int
@@ -86,6 +127,9 @@ public struct AppState: Sendable {
     public var driveHost: String
     public var status: StatusMessage?
     public var overlay: Overlay?
+    /// The detail pane (wide terminals) or view (narrow ones) of the file under the cursor.
+    public var showingDetails = false
+    public var sort: FileSort?
     public var keymap: Keymap
     /// The clock, as the runtime last reported it (reduce reads no clock itself).
     public var now: Int64 = 0
@@ -114,6 +158,9 @@ public struct AppState: Sendable {
 
     /// Rows the list gets: the screen less what is above it and the status line.
     public var listHeight: Int { max(0, rows - listTop - 1) }
+
+    /// Wide terminals show details beside the list; narrow ones instead of it.
+    public var detailsBesideList: Bool { columns >= 110 }
 
     /// Under this the screen says so instead of drawing a layout that cannot fit.
     public var isTooSmall: Bool { rows < 6 || columns < 30 }

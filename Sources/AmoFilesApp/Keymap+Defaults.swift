@@ -23,6 +23,8 @@ top             g Home
 bottom          G End
 
 # Choosing and changing files
+details         i Enter
+sort            s
 select          Space
 rename          r
 delete          d Delete

@@ -5,7 +5,19 @@ import TerminalUI
 extension Reducer {
     static func overlayKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         switch state.overlay {
-        case .help?:
+        case .help(let scroll)?:
+            let step: Int? = switch state.keymap.action(for: key) {
+            case .down?: 1
+            case .up?: -1
+            case .pageDown?: 10
+            case .pageUp?: -10
+            default: nil
+            }
+            if let step {
+                let most = max(0, KeyAction.allCases.count - (state.rows - 5))
+                state.overlay = .help(scroll: min(most, max(0, scroll + step)))
+                return []
+            }
             state.overlay = nil
             return state.keymap.action(for: key) == .quit ? [.quit] : []
         case .search(var editor, let previous)?:

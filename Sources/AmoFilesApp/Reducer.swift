@@ -20,6 +20,7 @@ public enum Reducer {
             list.loading = false
             list.viewport.follow(count: list.items.count, height: state.listHeight)
             state.lists[tab] = list
+            resort(&state, tab)
             return tab == state.tab ? prefetch(&state) : []
         case .pageFailed(let tab, let generation, let message):
             guard state.lists[tab]?.generation == generation else { return [] }
@@ -63,6 +64,10 @@ public enum Reducer {
             return move(&state, by: index - state.list.viewport.cursor)
         case .key(let key):
             if state.overlay != nil { return overlayKey(&state, key) }
+            if key == .escape, state.showingDetails {
+                state.showingDetails = false
+                return []
+            }
             guard let action = state.keymap.action(for: key) else { return [] }
             state.status = nil
             return perform(&state, action)
@@ -88,6 +93,18 @@ public enum Reducer {
         case .search:
             state.overlay = .search(LineEditor(state.list.filter.term ?? ""), previous: state.list.filter.term)
             return []
+        case .details:
+            state.showingDetails.toggle()
+            return []
+        case .sort:
+            state.sort = FileSort.next(after: state.sort)
+            guard state.sort != nil else {
+                // Back to the service's order: load it again.
+                state.list = state.list.reloaded()
+                return prefetch(&state)
+            }
+            for tab in Tab.allCases { resort(&state, tab) }
+            return []
         case .filter:
             state.overlay = .filterForm(FilterForm(filter: state.list.filter, users: state.users))
             return []
@@ -103,11 +120,22 @@ public enum Reducer {
         case .delete: return askDelete(&state)
         case .restore: return restore(&state)
         case .help:
-            state.overlay = .help
+            state.overlay = .help(scroll: 0)
             return []
         case .quit:
             return [.quit]
         }
+    }
+
+    /// Puts a tab's loaded rows in the chosen order, the cursor staying on its file.
+    static func resort(_ state: inout AppState, _ tab: Tab) {
+        guard let sort = state.sort, var list = state.lists[tab] else { return }
+        let current = list.current?.uuid
+        list.items.sort(by: sort.ordered)
+        if let current, let index = list.items.firstIndex(where: { $0.uuid == current }) {
+            list.viewport.moveTo(index, count: list.items.count, height: state.listHeight)
+        }
+        state.lists[tab] = list
     }
 
     static func move(_ state: inout AppState, by delta: Int) -> [Effect] {

@@ -92,7 +92,8 @@ final class GoldenScreenTests: XCTestCase {
     func testHelpListsTheKeymapInForce() throws {
         var state = Samples.state()
         state.keymap = try Keymap.defaults.overlaid(with: "quit x").get()
-        state.overlay = .help
+        state.rows = 40
+        state.overlay = .help(scroll: 0)
         let text = render(state).text
         XCTAssertTrue(text.contains("x              quit"), text)
         XCTAssertTrue(text.contains("? F1           this help"), text)
@@ -104,5 +105,70 @@ final class GoldenScreenTests: XCTestCase {
         let surface = render(state)
         XCTAssertEqual(surface.lines[23], " Could not load Files: the service cannot be reached (connection refused). Pres…")
         XCTAssertEqual(surface.style(row: 23, column: 2), .error)
+    }
+}
+
+final class DetailsAndSortTests: XCTestCase {
+    override func setUp() {
+        setenv("TZ", "UTC", 1)
+        tzset()
+    }
+
+    func testDetailsBesideTheListOnAWideTerminalAndInsteadOfItOnANarrowOne() {
+        var state = Samples.state(rows: 40, columns: 120)
+        _ = Reducer.reduce(&state, .input(.key(.character("i"))))
+        let wide = MemorySurface(rows: 40, columns: 120)
+        Renderer.render(state, into: wide)
+        XCTAssertEqual(Array(wide.lines[1...4]), [
+            " NAME                                  TYPE         SIZE UPDATED          │ Договор поставки №106.pdf",
+            " Договор поставки №106.pdf             document   1.5 MB 2026-11-22 12:00 │ uuid           00000000-0000-4000-8000-000…",
+            " 見積書 423.xlsx                       document    16 KB 2026-11-21 12:00 │ name           Договор поставки №106",
+            " Фото объекта.jpg                      image       84 KB 2026-11-20 12:00 │ extension      pdf",
+        ])
+        XCTAssertTrue(wide.text.contains("│ created        2026-11-22 12:00 by Анна См…"), wide.text)
+
+        state.columns = 80
+        state.rows = 24
+        _ = Reducer.reduce(&state, .input(.key(.character("j"))))
+        let narrow = MemorySurface(rows: 24, columns: 80)
+        Renderer.render(state, into: narrow)
+        XCTAssertEqual(narrow.lines[1], " 見積書 423.xlsx", "the details of the next file, instead of the list")
+        XCTAssertEqual(narrow.lines[7], " size           16 KB (16000 bytes)")
+        _ = Reducer.reduce(&state, .input(.key(.escape)))
+        XCTAssertFalse(state.showingDetails)
+    }
+
+    func testSortCyclesThroughTheLoadedColumnsKeepingTheCursorOnItsFile() {
+        var state = Samples.state()
+        _ = Reducer.reduce(&state, .input(.key(.character("j"))))
+        let current = state.list.current?.uuid
+        XCTAssertEqual(Reducer.reduce(&state, .input(.key(.character("s")))), [])
+        XCTAssertEqual(state.sort, FileSort(.name, descending: false))
+        XCTAssertEqual(state.list.current?.uuid, current, "the cursor stays on its file")
+        XCTAssertEqual(state.list.items.map(\.name).first, "report\u{202E}fdp.exe")
+        _ = Reducer.reduce(&state, .input(.key(.character("s"))))
+        XCTAssertEqual(state.list.items.map(\.size), state.list.items.map(\.size).sorted(by: >))
+        let surface = MemorySurface(rows: 24, columns: 80)
+        Renderer.render(state, into: surface)
+        XCTAssertTrue(surface.lines[1].contains("SIZE ▼"), surface.lines[1])
+        _ = Reducer.reduce(&state, .input(.key(.character("s"))))
+        _ = Reducer.reduce(&state, .input(.key(.character("s"))))
+        XCTAssertEqual(Reducer.reduce(&state, .input(.key(.character("s")))), [.loadPage(.files, generation: 1, page: 1, filter: Tab.files.baseFilter)],
+                       "back to the service's order: loaded again")
+    }
+}
+
+final class HelpScrollTests: XCTestCase {
+    func testHelpScrollsWhenTheKeysDoNotFit() {
+        var state = Samples.state(rows: 24, columns: 80)
+        _ = Reducer.reduce(&state, .input(.key(.character("?"))))
+        _ = Reducer.reduce(&state, .input(.key(.character("j"))))
+        XCTAssertEqual(state.overlay, .help(scroll: 1))
+        let surface = MemorySurface(rows: 24, columns: 80)
+        Renderer.render(state, into: surface)
+        XCTAssertTrue(surface.text.contains("2–20 of \(KeyAction.allCases.count)"), surface.text)
+        XCTAssertFalse(surface.text.contains("move up"), "the first line scrolled away")
+        _ = Reducer.reduce(&state, .input(.key(.character("x"))))
+        XCTAssertNil(state.overlay)
     }
 }

@@ -69,7 +69,7 @@ final class ReducerTests: XCTestCase {
         var state = AppState(rows: 24, columns: 80, accountName: "a", driveHost: "d")
         XCTAssertEqual(Reducer.reduce(&state, .input(.key(.function(10)))), [.quit])
         _ = Reducer.reduce(&state, .input(.key(.character("?"))))
-        XCTAssertEqual(state.overlay, .help)
+        XCTAssertEqual(state.overlay, .help(scroll: 0))
         XCTAssertEqual(Reducer.reduce(&state, .input(.key(.escape))), [])
         XCTAssertNil(state.overlay)
         XCTAssertEqual(Reducer.reduce(&state, .input(.suspend)), [.suspend])

@@ -12,10 +12,19 @@ public enum Renderer {
         }
         tabBar(state, surface)
         if state.isFiltered { filterLine(state, surface) }
-        fileTable(state, surface)
+        switch (state.showingDetails, state.detailsBesideList) {
+        case (true, true):
+            let paneWidth = 46
+            fileTable(state, surface, width: surface.columns - paneWidth - 1)
+            DetailsView.draw(state, into: surface, column: surface.columns - paneWidth, width: paneWidth)
+        case (true, false):
+            DetailsView.draw(state, into: surface, column: 0, width: surface.columns)
+        case (false, _):
+            fileTable(state, surface, width: surface.columns)
+        }
         bottomLine(state, surface)
         switch state.overlay {
-        case .help?: help(state, surface)
+        case .help(let scroll)?: help(state, scroll: scroll, surface)
         case .confirm(let question, _)?: confirm(question, surface)
         case .filterForm(let form)?: FilterFormView.draw(form, users: state.users, into: surface)
         default: break
@@ -45,10 +54,14 @@ public enum Renderer {
         surface.draw(clear, row: 1, column: room, width: clear.count, style: .dim)
     }
 
-    private static func fileTable(_ state: AppState, _ surface: any Surface) {
+    private static func fileTable(_ state: AppState, _ surface: any Surface, width: Int) {
         let top = state.listTop
-        let columns = FileColumn.layout(for: state.tab, columns: surface.columns, state: state)
-        row(columns.map(\.title), columns, surface, row: top - 1, style: .header)
+        let columns = FileColumn.layout(for: state.tab, columns: width, state: state)
+        let titles = columns.map { column in
+            guard let sort = state.sort, column.title == sort.column.rawValue else { return column.title }
+            return column.title + (sort.descending ? " ▼" : " ▲")
+        }
+        row(titles, columns, surface, row: top - 1, width: width, style: .header)
         let list = state.list
         let height = state.listHeight
         let visible = list.viewport.visible(count: list.items.count, height: height)
@@ -61,20 +74,20 @@ public enum Renderer {
             case (false, true): .marked
             case (false, false): .normal
             }
-            row(columns.map { $0.value(file) }, columns, surface, row: top + offset, style: style)
+            row(columns.map { $0.value(file) }, columns, surface, row: top + offset, width: width, style: style)
             if marked { surface.put("*", row: top + offset, column: 0, style: style) }
         }
         let after = top + visible.count
         if list.loading, after < top + height {
-            surface.draw(" loading…", row: after, column: 0, width: surface.columns, style: .dim)
+            surface.draw(" loading…", row: after, column: 0, width: width, style: .dim)
         } else if list.items.isEmpty, list.isComplete {
             let empty = state.isFiltered ? " Nothing matches the filter." : state.tab == .trash ? " The trash is empty." : " No files."
-            surface.draw(empty, row: top, column: 0, width: surface.columns, style: .dim)
+            surface.draw(empty, row: top, column: 0, width: width, style: .dim)
         }
     }
 
-    private static func row(_ cells: [String], _ columns: [FileColumn], _ surface: any Surface, row: Int, style: Style) {
-        if style != .normal { surface.fill(row: row, style: style) }
+    private static func row(_ cells: [String], _ columns: [FileColumn], _ surface: any Surface, row: Int, width: Int, style: Style) {
+        if style != .normal { surface.draw("", row: row, column: 0, width: width, style: style) }
         var x = 1
         for (cell, column) in zip(cells, columns) {
             var text = TerminalText.fit(cell, columns: column.width)
@@ -136,20 +149,23 @@ public enum Renderer {
         }
     }
 
-    private static func help(_ state: AppState, _ surface: any Surface) {
+    private static func help(_ state: AppState, scroll: Int, _ surface: any Surface) {
         let lines = KeyAction.allCases.map { action -> String in
             let keys = state.keymap.keys(for: action).map(\.description).joined(separator: " ")
             return TerminalText.pad(keys.isEmpty ? "(none)" : keys, columns: 14) + " " + action.summary
         }
         let width = min(surface.columns - 2, 72)
-        let height = min(surface.rows - 2, lines.count + 3)
-        let top = max(1, (surface.rows - height) / 2)
+        let room = max(1, surface.rows - 5)
+        let shown = Array(lines.dropFirst(scroll).prefix(room))
+        let more = lines.count > room
+        let top = max(1, (surface.rows - shown.count - 3) / 2)
         let left = max(1, (surface.columns - width) / 2)
-        surface.draw(" Keys (any key closes)", row: top, column: left, width: width, style: .dialog)
-        for index in 0..<(height - 2) {
-            let text = index < lines.count ? "  " + lines[index] : ""
-            surface.draw(text, row: top + 1 + index, column: left, width: width, style: .dialog)
+        let title = more ? " Keys (↑↓ scroll, any other key closes)" : " Keys (any key closes)"
+        surface.draw(title, row: top, column: left, width: width, style: .dialog)
+        for (index, line) in shown.enumerated() {
+            surface.draw("  " + line, row: top + 1 + index, column: left, width: width, style: .dialog)
         }
-        surface.draw("", row: top + height - 1, column: left, width: width, style: .dialog)
+        let footer = more ? "  \(scroll + 1)–\(scroll + shown.count) of \(lines.count)" : ""
+        surface.draw(footer, row: top + 1 + shown.count, column: left, width: width, style: .dialog)
     }
 }

@@ -1,4 +1,5 @@
 import AmoFilesAPI
+import AmoFilesApp
 import AmoFilesTasks
 import ArgumentParser
 import Foundation
@@ -44,17 +45,7 @@ struct InfoCommand: AsyncParsableCommand {
         let file = try await api.drive.file(uuid)
         if output.json { return try Output.json(file) }
         let users = (try? await api.account.userNames()) ?? [:]
-        let rows: [(String, String)] = [
-            ("uuid", file.uuid), ("name", file.name), ("extension", file.metadata?.fileExtension ?? ""),
-            ("sanitized name", file.sanitizedName), ("type", file.type.rawValue),
-            ("size", "\(Output.size(file.size)) (\(file.size) bytes)"), ("mime type", file.metadata?.mimeType ?? ""),
-            ("active version", file.versionUUID), ("versions", file.hasMultipleVersions ? "several" : "one"),
-            ("source id", file.sourceID.map(String.init) ?? "-"),
-            ("created", "\(Output.time(file.createdAt)) by \(Output.who(file.createdBy, users: users))"),
-            ("updated", "\(Output.time(file.updatedAt)) by \(Output.who(file.updatedBy, users: users))"),
-            ("in trash", file.isTrashed ? "yes, since \(Output.time(file.deletedAt)) by \(Output.who(file.deletedBy, users: users))" : "no"),
-            ("download", file.links.download?.href ?? "-"),
-        ]
+        let rows = FileProperties.rows(file, users: users, now: Int64(Date().timeIntervalSince1970))
         for (key, value) in rows { print(key.padding(toLength: 15, withPad: " ", startingAt: 0) + Output.plain(value)) }
     }
 }
