@@ -74,4 +74,16 @@ final class ReducerTests: XCTestCase {
         XCTAssertNil(state.overlay)
         XCTAssertEqual(Reducer.reduce(&state, .input(.suspend)), [.suspend])
     }
+
+    func testClicksSelectARowAndTheWheelScrolls() {
+        var state = Samples.state()
+        _ = Reducer.reduce(&state, .input(.click(row: 4, column: 10, double: false)))
+        XCTAssertEqual(state.list.viewport.cursor, 2, "row 4 is the third file under the tab bar and header")
+        _ = Reducer.reduce(&state, .input(.click(row: 20, column: 10, double: false)))
+        XCTAssertEqual(state.list.viewport.cursor, 2, "a click below the last row does nothing")
+        _ = Reducer.reduce(&state, .input(.wheel(up: false)))
+        XCTAssertEqual(state.list.viewport.cursor, 5)
+        _ = Reducer.reduce(&state, .input(.wheel(up: true)))
+        XCTAssertEqual(state.list.viewport.cursor, 2)
+    }
 }

@@ -38,4 +38,42 @@ final class DemoUITests: XCTestCase {
         guard let match = screen.range(of: #"(\d+) files"#, options: .regularExpression) else { return 0 }
         return Int(screen[match].split(separator: " ")[0]) ?? 0
     }
+
+    func testSuspendResumeAndSIGTERMGiveTheTerminalBack() throws {
+        let tmux = try TmuxSession(columns: 80, rows: 24, environment: ["NO_COLOR": "1"])
+        defer { tmux.close() }
+        // Alone on its line: with `; echo`, the shell would go on when the job stops.
+        try tmux.send("\(Binary.path) demo --keymap /dev/null", "Enter")
+        tmux.waitFor("the first page") { $0.contains("50 files loaded") }
+        // NO_COLOR: attributes only, no foreground or background colours.
+        let styled = tmux.screenWithAttributes
+        XCTAssertNil(styled.range(of: #"\e\[[0-9;]*(3[0-7]|4[0-7])m"#, options: .regularExpression), "a colour escape despite NO_COLOR")
+
+        try tmux.send("C-z")
+        tmux.waitFor(text: "Stopped")
+        try tmux.send("fg", "Enter")
+        tmux.waitFor("the UI back") { $0.contains(" 1 Files ") && $0.contains("files loaded") }
+
+        let pid = try XCTUnwrap(Self.pid(of: "demo --keymap /dev/null"))
+        kill(pid, SIGTERM)
+        tmux.waitFor("the shell back") { !$0.contains(" 1 Files ") }
+        try tmux.send("echo EXITED=$?", "Enter")
+        let shell = tmux.waitFor(text: "EXITED=")
+        XCTAssertTrue(shell.contains("EXITED=0"), "SIGTERM is a clean quit:\n\(shell)")
+        try tmux.send("stty -a | tr ' ' '\\n' | grep -x -- '-\\?echo'", "Enter")
+        let echo = tmux.waitFor("stty's echo setting") { $0.contains("\necho\n") || $0.contains("\n-echo\n") }
+        XCTAssertTrue(echo.contains("\necho\n"), echo)
+    }
+
+    private static func pid(of pattern: String) -> pid_t? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["pgrep", "-n", "-f", pattern]
+        let out = Pipe()
+        process.standardOutput = out
+        try? process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
 }

@@ -25,6 +25,11 @@ final class TmuxSession {
         (try? Self.tmux(["capture-pane", "-p", "-t", name])) ?? ""
     }
 
+    /// The screen with its SGR escapes (colours and attributes) as tmux keeps them.
+    var screenWithAttributes: String {
+        (try? Self.tmux(["capture-pane", "-e", "-p", "-t", name])) ?? ""
+    }
+
     var title: String {
         (try? Self.tmux(["display-message", "-p", "-t", name, "#{pane_title}"]))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
     }

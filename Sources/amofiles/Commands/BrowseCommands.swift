@@ -16,8 +16,10 @@ struct KeymapOptions: ParsableArguments {
         let config = env["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.config")
         let path = keymap ?? config + "/amofiles/keymap.txt"
         guard keymap != nil || FileManager.default.fileExists(atPath: path) else { return .defaults }
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw CLIError.config("cannot read the keymap \(path)")
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw CLIError.config("cannot read the keymap \(path)") }
+        defer { try? handle.close() }
+        guard let text = String(data: handle.readDataToEndOfFile(), encoding: .utf8) else {
+            throw CLIError.config("the keymap \(path) is not UTF-8 text")
         }
         switch Keymap.defaults.overlaid(with: text) {
         case .success(let keymap): return keymap
