@@ -183,10 +183,10 @@ extension DriveStore {
             arguments: [uuid, fileUUID, seq, name, fileExtension, mime, type, size, time, user.type, user.id, time, user.type, user.id, blob])
     }
 
+    /// 32 random letters and digits: safe in URLs and never mistaken for an option (a leading `-`).
     static func newToken() -> String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
         var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<24).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        return Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        return String((0..<32).map { _ in alphabet.randomElement(using: &generator)! })
     }
 }
