@@ -118,28 +118,19 @@ public struct FilterForm: Sendable, Equatable {
             .split(whereSeparator: { $0 == " " || $0 == "," })
             .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".")).lowercased() }
             .filter { !$0.isEmpty }
-        var sizes: [Int64?] = []
-        for field in [Field.minSize, .maxSize] {
-            let raw = text(field)
-            guard !raw.isEmpty else { sizes.append(nil); continue }
-            guard let bytes = Quantities.parseBytes(raw) else {
-                return .failure(Problem(field: field, message: "“\(raw)” is not a size; write 500, 20KB or 1.5MB"))
-            }
-            sizes.append(bytes)
+        let sizes: [Int64?], times: [Int64?]
+        do {
+            sizes = try [.minSize, .maxSize].map { try parsed($0, Quantities.parseBytes, "a size; write 500, 20KB or 1.5MB") }
+            times = try [.since, .until].map { try parsed($0, Quantities.parseTime, "a date; write 2026-11-22 or 2026-11-22 17:30") }
+        } catch let problem as Problem {
+            return .failure(problem)
+        } catch {
+            preconditionFailure("parsed throws only problems")
         }
         if let from = sizes[0], let to = sizes[1], from > to {
             return .failure(Problem(field: .maxSize, message: "the largest size is below the smallest"))
         }
         if sizes[0] != nil || sizes[1] != nil { filter.size = FileFilter.SizeRange(from: sizes[0], to: sizes[1]) }
-        var times: [Int64?] = []
-        for field in [Field.since, .until] {
-            let raw = text(field)
-            guard !raw.isEmpty else { times.append(nil); continue }
-            guard let time = Quantities.parseTime(raw) else {
-                return .failure(Problem(field: field, message: "“\(raw)” is not a date; write 2026-11-22 or 2026-11-22 17:30"))
-            }
-            times.append(time)
-        }
         if preset != nil, times.contains(where: { $0 != nil }) {
             return .failure(Problem(field: .datePreset, message: "choose a period or dates, not both"))
         }
@@ -154,6 +145,14 @@ public struct FilterForm: Sendable, Equatable {
             filter.sourceID = id
         }
         return .success(filter)
+    }
+
+    /// A text field read by `parse`: nil when blank, a problem naming what it should be when unreadable.
+    private func parsed(_ field: Field, _ parse: (String) -> Int64?, _ expected: String) throws -> Int64? {
+        let raw = text(field)
+        guard !raw.isEmpty else { return nil }
+        guard let value = parse(raw) else { throw Problem(field: field, message: "“\(raw)” is not \(expected)") }
+        return value
     }
 
     private func text(_ field: Field) -> String {

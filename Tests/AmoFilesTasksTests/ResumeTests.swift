@@ -134,32 +134,4 @@ final class ResumeTests: XCTestCase {
         }
         XCTAssertTrue(journal.records().isEmpty)
     }
-
-    func testACancelledUploadLeavesNoFileAndNoJournalEntry() async throws {
-        var faults = FaultInjection()
-        faults.latencyMilliseconds = 100
-        let emu = try await TestEmulator.start(maxPartSize: 1000, faults: faults)
-        defer { Task { await emu.stop() } }
-        let journal = UploadJournal(folder: scratch.appendingPathComponent("journal"))
-        let source = scratch.appendingPathComponent("cancel.bin")
-        try Data(testBytes(20_000)).write(to: source)
-        let drive = emu.api.drive
-        let started = Collected<String>()
-        let task = Task {
-            try await FileUpload(path: source.path, journal: journal).run(drive: drive, progress: { sent, _ in
-                if sent >= 2000 { started.append("sent") }
-            })
-        }
-        while started.values.isEmpty { try await Task.sleep(for: .milliseconds(20)) }
-        task.cancel()
-        do {
-            _ = try await task.value
-            XCTFail("expected the cancelled upload to stop")
-        } catch {}
-        XCTAssertTrue(journal.records().isEmpty, "no journal entry")
-        let listed = try await drive.listFiles().items
-        XCTAssertTrue(listed.isEmpty, "no file in the drive")
-    }
 }
-
-

@@ -15,6 +15,18 @@ enum Binary {
         var stderr: String
     }
 
+    /// Starts the binary in the background (to be signalled or killed); stderr goes to `stderr` when given.
+    static func start(_ arguments: [String], environment: [String: String], stderr: Pipe? = nil) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = stderr ?? FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     /// Runs to completion (with a generous timeout) and captures both streams.
     static func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil, timeout: TimeInterval = 120) throws -> Result {
         let process = Process()

@@ -109,13 +109,7 @@ final class CommandLineTests: XCTestCase {
         let bytes = Data(testBytes(1_200_000, seed: 31))
         try bytes.write(to: source)
 
-        let upload = Process()
-        upload.executableURL = URL(fileURLWithPath: Binary.path)
-        upload.arguments = ["upload", source.path, "--account", served.accountURL]
-        upload.environment = ProcessInfo.processInfo.environment.merging(env) { $1 }
-        upload.standardOutput = FileHandle.nullDevice
-        upload.standardError = FileHandle.nullDevice
-        try upload.run()
+        let upload = try Binary.start(["upload", source.path, "--account", served.accountURL], environment: env)
         let journal = state.appendingPathComponent("amofiles/uploads")
         let deadline = Date().addingTimeInterval(60)
         func acceptedParts() -> Int {

@@ -43,14 +43,8 @@ final class TransferCommandTests: XCTestCase {
         let source = served.folder.appendingPathComponent("interrupted.bin")
         try Data(testBytes(2_000_000, seed: 43)).write(to: source)
 
-        let upload = Process()
-        upload.executableURL = URL(fileURLWithPath: Binary.path)
-        upload.arguments = ["upload", source.path, "--account", served.accountURL]
-        upload.environment = ProcessInfo.processInfo.environment.merging(env) { $1 }
         let errors = Pipe()
-        upload.standardOutput = FileHandle.nullDevice
-        upload.standardError = errors
-        try upload.run()
+        let upload = try Binary.start(["upload", source.path, "--account", served.accountURL], environment: env, stderr: errors)
         let journal = state.appendingPathComponent("amofiles/uploads")
         let deadline = Date().addingTimeInterval(60)
         while ((try? FileManager.default.contentsOfDirectory(atPath: journal.path)) ?? []).isEmpty {
