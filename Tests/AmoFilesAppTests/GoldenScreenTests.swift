@@ -172,3 +172,175 @@ final class HelpScrollTests: XCTestCase {
         XCTAssertNil(state.overlay)
     }
 }
+
+final class DialogScreenTests: XCTestCase {
+    override func setUp() {
+        setenv("TZ", "UTC", 1)
+        tzset()
+    }
+
+    private func screens(rows: Int, columns: Int) -> (confirm: String, form: String) {
+        var state = Samples.state(rows: rows, columns: columns)
+        let surface = MemorySurface(rows: rows, columns: columns)
+        _ = Reducer.reduce(&state, .input(.key(.character("d"))))
+        Renderer.render(state, into: surface)
+        let confirm = surface.text
+        state.overlay = nil
+        _ = Reducer.reduce(&state, .input(.key(.character("f"))))
+        Renderer.render(state, into: surface)
+        return (confirm, surface.text)
+    }
+
+    func testConfirmAndFilterFormAt80x24() {
+        let (confirm, form) = screens(rows: 24, columns: 80)
+        XCTAssertEqual(confirm, """
+             1 Files   2 Trash                                  Ромашка · drive-b.amocrm.ru
+             NAME                          TYPE         SIZE UPDATED          BY
+             Договор поставки №106.pdf     document   1.5 MB 2026-11-22 12:00 Анна Смирнова
+             見積書 423.xlsx               document    16 KB 2026-11-21 12:00 Li Wei
+             Фото объекта.jpg              image       84 KB 2026-11-20 12:00 robot
+             title␛]0;pwned␇.txt           document     12 B 2026-11-19 12:00 Анна Смирнова
+             report�fdp.exe.pdf            document   3.4 MB 2026-11-18 12:00 client
+             Очень длинное имя файла, кот… document   1.5 MB 2026-11-17 12:00 Анна Смирнова
+
+
+
+                             Move “Договор поставки №106.pdf” to the trash?
+
+                             y yes   n no
+
+
+
+
+
+
+
+
+
+             6 files · 1/6                                                           ? help
+            """)
+        XCTAssertEqual(form, """
+             1 Files   2 Trash                                  Ромашка · drive-b.amocrm.ru
+             NAME                          TYPE         SIZE UPDATED          BY
+             Договор поставки №106.pdf     document   1.5 MB 2026-11-22 12:00 Анна Смирнова
+             見積書 423.xlsx               document    16 KB 2026-11-21 12:00 Li Wei
+             Фото об Filter
+             title␛]  Extensions                                                    мирнова
+             report�  Size from
+             Очень д  Size up to                                                    мирнова
+                      Date of      ‹ updated ›
+                      Period       ‹ any time ›
+                      From date
+                      Up to date
+                      Created by   ‹ anyone ›
+                      Updated by   ‹ anyone ›
+                      Source id
+
+                      sizes: 500, 20KB, 1.5MB · dates: 2026-11-22
+                      Tab/↑↓ field · ←→ choose · Enter apply · Esc cancel
+
+
+
+
+
+             6 files · 1/6                                                           ? help
+            """)
+    }
+
+    func testConfirmAndFilterFormAt120x40() {
+        let (confirm, form) = screens(rows: 40, columns: 120)
+        XCTAssertEqual(confirm, """
+             1 Files   2 Trash                                                                          Ромашка · drive-b.amocrm.ru
+             NAME                                                                  TYPE         SIZE UPDATED          BY
+             Договор поставки №106.pdf                                             document   1.5 MB 2026-11-22 12:00 Анна Смирнова
+             見積書 423.xlsx                                                       document    16 KB 2026-11-21 12:00 Li Wei
+             Фото объекта.jpg                                                      image       84 KB 2026-11-20 12:00 robot
+             title␛]0;pwned␇.txt                                                   document     12 B 2026-11-19 12:00 Анна Смирнова
+             report�fdp.exe.pdf                                                    document   3.4 MB 2026-11-18 12:00 client
+             Очень длинное имя файла, которое не помещается в колонку даже на шир… document   1.5 MB 2026-11-17 12:00 Анна Смирнова
+
+
+
+
+
+
+
+
+
+
+
+                                                 Move “Договор поставки №106.pdf” to the trash?
+
+                                                 y yes   n no
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+             6 files · 1/6                                                                                                   ? help
+            """)
+        XCTAssertEqual(form, """
+             1 Files   2 Trash                                                                          Ромашка · drive-b.amocrm.ru
+             NAME                                                                  TYPE         SIZE UPDATED          BY
+             Договор поставки №106.pdf                                             document   1.5 MB 2026-11-22 12:00 Анна Смирнова
+             見積書 423.xlsx                                                       document    16 KB 2026-11-21 12:00 Li Wei
+             Фото объекта.jpg                                                      image       84 KB 2026-11-20 12:00 robot
+             title␛]0;pwned␇.txt                                                   document     12 B 2026-11-19 12:00 Анна Смирнова
+             report�fdp.exe.pdf                                                    document   3.4 MB 2026-11-18 12:00 client
+             Очень длинное имя файла, которое не помещается в колонку даже на шир… document   1.5 MB 2026-11-17 12:00 Анна Смирнова
+
+
+
+
+                                         Filter
+                                          Extensions
+                                          Size from
+                                          Size up to
+                                          Date of      ‹ updated ›
+                                          Period       ‹ any time ›
+                                          From date
+                                          Up to date
+                                          Created by   ‹ anyone ›
+                                          Updated by   ‹ anyone ›
+                                          Source id
+
+                                          sizes: 500, 20KB, 1.5MB · dates: 2026-11-22
+                                          Tab/↑↓ field · ←→ choose · Enter apply · Esc cancel
+
+
+
+
+
+
+
+
+
+
+
+
+
+             6 files · 1/6                                                                                                   ? help
+            """)
+    }
+
+    func testTheRenamePromptStartsWithTheName() {
+        var state = Samples.state()
+        _ = Reducer.reduce(&state, .input(.key(.character("r"))))
+        let surface = MemorySurface(rows: 24, columns: 80)
+        Renderer.render(state, into: surface)
+        XCTAssertEqual(surface.lines[23], " Rename to: Договор поставки №106")
+        XCTAssertEqual(surface.style(row: 23, column: 33), .cursor, "the cursor after the last character")
+    }
+}

@@ -5,6 +5,7 @@ final class DemoUITests: XCTestCase {
     func testDemoPagesResizesAndLeavesAWorkingShell() throws {
         let tmux = try TmuxSession(columns: 100, rows: 30)
         defer { tmux.close() }
+        let foldersBefore = Self.emulatorFolders()
         try tmux.send("\(Binary.path) demo; echo EXITED=$?", "Enter")
         tmux.waitFor(text: "Demo account")
         // Two pages load at the start (the second ahead of need); then nothing until the cursor moves.
@@ -29,6 +30,7 @@ final class DemoUITests: XCTestCase {
 
         try tmux.send("q")
         tmux.waitFor(text: "EXITED=0")
+        XCTAssertEqual(Self.emulatorFolders(), foldersBefore, "quitting the demo leaves no data folder behind")
         try tmux.send("stty -a | tr ' ' '\\n' | grep -x -- '-\\?echo'", "Enter")
         let shell = tmux.waitFor("stty's echo setting") { $0.contains("\necho\n") || $0.contains("\n-echo\n") }
         XCTAssertTrue(shell.contains("\necho\n"), "the terminal echoes again:\n\(shell)")
@@ -64,6 +66,31 @@ final class DemoUITests: XCTestCase {
         try tmux.send("stty -a | tr ' ' '\\n' | grep -x -- '-\\?echo'", "Enter")
         let echo = tmux.waitFor("stty's echo setting") { $0.contains("\necho\n") || $0.contains("\n-echo\n") }
         XCTAssertTrue(echo.contains("\necho\n"), echo)
+    }
+
+    private static func emulatorFolders() -> Set<String> {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path)) ?? []
+        return Set(names.filter { $0.hasPrefix("amofiles-emulator-") })
+    }
+
+    func testKeymapCheckReportsTheBadLineAndTheUIRefusesToStartWithIt() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("amofiles-keymap-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let good = folder.appendingPathComponent("good.txt")
+        let bad = folder.appendingPathComponent("bad.txt")
+        try Data("# mine\nquit  x\n".utf8).write(to: good)
+        try Data("quit  x\n\nfly  C-f\n".utf8).write(to: bad)
+        let fine = try Binary.run(["keymap", "--check", good.path])
+        XCTAssertEqual(fine.status, 0, fine.stderr)
+        let broken = try Binary.run(["keymap", "--check", bad.path])
+        XCTAssertEqual(broken.status, 2)
+        XCTAssertTrue(broken.stderr.contains("line 3: unknown action \"fly\""), broken.stderr)
+        let demo = try Binary.run(["demo", "--keymap", bad.path])
+        XCTAssertEqual(demo.status, 2, "a bad keymap stops the UI before the screen changes")
+        XCTAssertTrue(demo.stderr.contains("line 3"), demo.stderr)
+        let defaults = try Binary.run(["keymap"])
+        XCTAssertTrue(defaults.stdout.contains("quit            q F10"), defaults.stdout)
     }
 
     private static func pid(of pattern: String) -> pid_t? {
