@@ -21,6 +21,12 @@ public enum FileProperties {
             rows.append(("in trash", "no"))
         }
         rows.append(("download", file.links.download?.href ?? "-"))
+        rows.append(("this version", file.links.downloadVersion?.href ?? "-"))
+        let previews = (file.previews ?? []).map { preview in
+            preview.width.flatMap { width in preview.height.map { "\(width)×\($0)" } } ?? "preview"
+        }
+        rows.append(("previews", previews.isEmpty ? "none" : previews.joined(separator: ", ")))
+        if let session = file.sessionID { rows.append(("upload session", String(session))) }
         return rows
     }
 }

@@ -74,6 +74,17 @@ final class GoldenScreenTests: XCTestCase {
             """, bottom: " 3 files · 1/3                                                           ? help", rows: 24))
     }
 
+    func testTrashAt120x40() {
+        var state = Samples.state(rows: 40, columns: 120)
+        state.tab = .trash
+        state.lists[.trash]?.items = [Samples.file(3, "見積書 423", ext: "xlsx", size: 16_000, by: .client(5), deleted: true)]
+        state.lists[.trash]?.nextPage = nil
+        let lines = render(state).lines
+        XCTAssertEqual(lines[1], " NAME                                                                      SIZE DELETED          BY             PURGE IN")
+        XCTAssertEqual(lines[2], " 見積書 423.xlsx                                                          16 KB 2026-11-19 12:00 client             27 d")
+        XCTAssertEqual(lines[39], " 1 file · 1/1" + String(repeating: " ", count: 100) + "? help")
+    }
+
     func testAnEmptyTrashSaysSo() {
         var state = Samples.state()
         state.tab = .trash
