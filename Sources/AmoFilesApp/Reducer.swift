@@ -68,7 +68,12 @@ public enum Reducer {
                 state.showingDetails = false
                 return []
             }
-            guard let action = state.keymap.action(for: key) else { return [] }
+            guard let action = state.keymap.action(for: key) else {
+                if key == .control("c") {
+                    state.status = StatusMessage(text: hint(.quit, state, "to quit"), isError: false)
+                }
+                return []
+            }
             state.status = nil
             return perform(&state, action)
         }

@@ -73,6 +73,8 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(Reducer.reduce(&state, .input(.key(.escape))), [])
         XCTAssertNil(state.overlay)
         XCTAssertEqual(Reducer.reduce(&state, .input(.suspend)), [.suspend])
+        XCTAssertEqual(Reducer.reduce(&state, .input(.key(.control("c")))), [], "Ctrl-C does not throw the session away")
+        XCTAssertEqual(state.status?.text, "Press q to quit.")
     }
 
     func testClicksSelectARowAndTheWheelScrolls() {
