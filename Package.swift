@@ -55,6 +55,6 @@ let package = Package(
         .testTarget(name: "AmoFilesTasksTests", dependencies: ["AmoFilesTasks", "EmulatorTesting", "DriveEmulator"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "AmoFilesAppTests", dependencies: ["AmoFilesApp", "AmoFilesAPI", "TerminalUI"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["EmulatorTesting"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["EmulatorTesting", "TerminalUI"]),
     ]
 )

@@ -7,6 +7,8 @@ public enum Action: Sendable {
     case pageLoaded(Tab, generation: Int, page: Int, files: [DriveFile], hasMore: Bool)
     case pageFailed(Tab, generation: Int, message: String)
     case usersLoaded([Int: String])
+    case versionsLoaded(fileUUID: String, [FileVersion])
+    case versionsFailed(fileUUID: String, message: String)
     case tick(now: Int64)
     /// The pause after the search keystroke with this token has passed.
     case searchPaused(token: Int)
@@ -19,6 +21,7 @@ public enum Action: Sendable {
 public enum Effect: Sendable, Equatable {
     case loadPage(Tab, generation: Int, page: Int, filter: FileFilter)
     case loadUsers
+    case loadVersions(fileUUID: String)
     /// Post `searchPaused(token)` after the typing pause.
     case pauseSearch(token: Int)
     case runEdit(Edit)

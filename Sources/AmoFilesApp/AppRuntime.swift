@@ -86,6 +86,14 @@ public final class AppRuntime: Sendable {
             Task {
                 if let users = try? await account.userNames() { post(.usersLoaded(users)) }
             }
+        case .loadVersions(let uuid):
+            Task {
+                do {
+                    post(.versionsLoaded(fileUUID: uuid, try await drive.versions(of: uuid)))
+                } catch {
+                    post(.versionsFailed(fileUUID: uuid, message: Self.plainWords(error)))
+                }
+            }
         case .pauseSearch(let token):
             Task {
                 try? await Task.sleep(for: .milliseconds(300))
@@ -115,6 +123,7 @@ public final class AppRuntime: Sendable {
         case .rename(let uuid, let from, let to): .rename(uuid: uuid, from: from, to: to)
         case .delete(let files, _): .delete(files.map(\.uuid))
         case .restore(let files, _): .restore(files.map(\.uuid))
+        case .activate(let file, let version, _): .activate(uuid: file.uuid, name: file.displayName, version: version.uuid)
         }
     }
 

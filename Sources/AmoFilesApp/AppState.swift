@@ -49,6 +49,20 @@ public struct FileList: Sendable {
     }
 }
 
+/// The versions of one file, newest first, shown over the Files list.
+public struct VersionList: Sendable, Equatable {
+    public var file: DriveFile
+    public var items: [FileVersion] = []
+    public var viewport = ListViewport()
+    public var loading = true
+
+    public init(file: DriveFile) {
+        self.file = file
+    }
+
+    public var current: FileVersion? { items.indices.contains(viewport.cursor) ? items[viewport.cursor] : nil }
+}
+
 /// A message in the status line.
 public struct StatusMessage: Sendable, Equatable {
     public var text: String
@@ -74,6 +88,8 @@ public enum Edit: Sendable, Equatable {
     case delete([DriveFile], at: [Int])
     /// Files restored from the trash, with where they stood in the Trash list.
     case restore([DriveFile], at: [Int])
+    /// Make `version` the active one of `file`; `previous` was active before.
+    case activate(file: DriveFile, version: FileVersion, previous: String)
 }
 
 /// An order of the loaded rows; without one, the service's (newest change first).
@@ -130,6 +146,8 @@ public struct AppState: Sendable {
     /// The detail pane (wide terminals) or view (narrow ones) of the file under the cursor.
     public var showingDetails = false
     public var sort: FileSort?
+    /// Open over the Files list while set.
+    public var versions: VersionList?
     public var keymap: Keymap
     /// The clock, as the runtime last reported it (reduce reads no clock itself).
     public var now: Int64 = 0
@@ -152,9 +170,9 @@ public struct AppState: Sendable {
     /// True when the tab's list is narrowed by more than what the tab itself is.
     public var isFiltered: Bool { list.filter != tab.baseFilter }
 
-    /// The first screen row of the list: below the tab bar, the filter line when one
-    /// shows, and the column header.
-    public var listTop: Int { isFiltered ? 3 : 2 }
+    /// The first screen row of the list: below the tab bar, the filter line (or the
+    /// versions title) when one shows, and the column header.
+    public var listTop: Int { isFiltered || versions != nil ? 3 : 2 }
 
     /// Rows the list gets: the screen less what is above it and the status line.
     public var listHeight: Int { max(0, rows - listTop - 1) }

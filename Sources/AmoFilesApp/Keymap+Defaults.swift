@@ -24,6 +24,7 @@ bottom          G End
 
 # Choosing and changing files
 details         i Enter
+versions        v
 sort            s
 select          Space
 rename          r

@@ -3,7 +3,7 @@ import TerminalUI
 /// What a key can do. The names are those of keymap.txt.
 public enum KeyAction: String, CaseIterable, Sendable {
     case up, down, pageUp = "page-up", pageDown = "page-down", top, bottom
-    case details, sort, select, rename, delete, restore
+    case details, versions, sort, select, rename, delete, restore
     case search, filter, clearFilter = "clear-filter"
     case nextTab = "next-tab", previousTab = "previous-tab", files, trash
     case refresh, help, quit
@@ -18,6 +18,7 @@ public enum KeyAction: String, CaseIterable, Sendable {
         case .top: "first row"
         case .bottom: "last loaded row"
         case .details: "show or hide every property of the file"
+        case .versions: "versions of the file; Enter on one makes it active"
         case .sort: "sort the loaded rows: name, size, updated, type, as served"
         case .select: "mark or unmark a file, then move down"
         case .rename: "rename the file"

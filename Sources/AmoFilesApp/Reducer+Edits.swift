@@ -51,6 +51,8 @@ extension Reducer {
         switch edit {
         case .rename:
             break
+        case .activate(let file, let version, _):
+            markActive(&state, fileUUID: file.uuid, version.uuid)
         case .delete(let files, _), .restore(let files, _):
             let tab: Tab = if case .delete = edit { .files } else { .trash }
             let gone = Set(files.map(\.uuid))
@@ -69,6 +71,14 @@ extension Reducer {
             if let renamed = files.first, let index = state.lists[.files]?.items.firstIndex(where: { $0.uuid == uuid }) {
                 state.lists[.files]?.items[index] = renamed
             }
+        case .activate(let file, _, _):
+            guard let updated = files.first else { break }
+            if let index = state.lists[.files]?.items.firstIndex(where: { $0.uuid == file.uuid }) {
+                state.lists[.files]?.items[index] = updated
+            }
+            if state.versions?.file.uuid == file.uuid { state.versions?.file = updated }
+            state.status = StatusMessage(text: "The version of \(Quantities.bytes(updated.size)) is now active.", isError: false)
+            return [.loadVersions(fileUUID: file.uuid)]
         case .delete(let moved, _):
             // The trash changed; it loads afresh when next shown.
             state.lists[.trash] = state.lists[.trash]?.reloaded()
@@ -86,6 +96,8 @@ extension Reducer {
             if let index = state.lists[.files]?.items.firstIndex(where: { $0.uuid == uuid }) {
                 state.lists[.files]?.items[index].name = from
             }
+        case .activate(let file, _, let previous):
+            markActive(&state, fileUUID: file.uuid, previous)
         case .delete(let files, let indices):
             putBack(&state, .files, files, at: indices)
         case .restore(let files, let indices):

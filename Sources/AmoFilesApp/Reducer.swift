@@ -30,6 +30,13 @@ public enum Reducer {
         case .usersLoaded(let users):
             state.users = users
             return []
+        case .versionsLoaded(let uuid, let items):
+            return versionsLoaded(&state, fileUUID: uuid, items)
+        case .versionsFailed(let uuid, let message):
+            guard state.versions?.file.uuid == uuid else { return [] }
+            state.versions?.loading = false
+            state.status = StatusMessage(text: "Could not load the versions: \(message).", isError: true)
+            return []
         case .tick(let now):
             state.now = now
             return []
@@ -57,13 +64,14 @@ public enum Reducer {
         case .suspend:
             return [.suspend]
         case .wheel(let up):
-            return state.overlay == nil ? move(&state, by: up ? -3 : 3) : []
+            return state.overlay == nil && state.versions == nil ? move(&state, by: up ? -3 : 3) : []
         case .click(let row, _, _):
             let index = state.list.viewport.top + row - state.listTop
-            guard state.overlay == nil, row >= state.listTop, index < state.list.items.count else { return [] }
+            guard state.overlay == nil, state.versions == nil, row >= state.listTop, index < state.list.items.count else { return [] }
             return move(&state, by: index - state.list.viewport.cursor)
         case .key(let key):
             if state.overlay != nil { return overlayKey(&state, key) }
+            if let effects = versionsKey(&state, key) { return effects }
             if key == .escape, state.showingDetails {
                 state.showingDetails = false
                 return []
@@ -101,6 +109,8 @@ public enum Reducer {
         case .details:
             state.showingDetails.toggle()
             return []
+        case .versions:
+            return openVersions(&state)
         case .sort:
             state.sort = FileSort.next(after: state.sort)
             guard state.sort != nil else {
@@ -150,6 +160,7 @@ public enum Reducer {
 
     private static func switchTo(_ state: inout AppState, _ tab: Tab) -> [Effect] {
         state.tab = tab
+        state.versions = nil
         return prefetch(&state)
     }
 

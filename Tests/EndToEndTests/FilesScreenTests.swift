@@ -1,4 +1,5 @@
 import Foundation
+import TerminalUI
 import XCTest
 
 /// The Files and Trash screens driven in tmux against `amofiles serve --seed demo`,
@@ -94,6 +95,44 @@ final class FilesScreenTests: XCTestCase {
         XCTAssertFalse(screen.contains("Could not"), screen)
         let renamed = try cli("ls", "--name", "Переименованный файл")
         XCTAssertEqual(renamed.count, 1)
+    }
+
+    func testTheOldestOfThreeVersionsMadeActive() throws {
+        // A demo file with at least three versions and a name no other file has.
+        var chosen: (uuid: String, name: String, versions: [[String: Any]])?
+        let all = try cli("ls", "--all")
+        for file in all where (file["has_multiple_versions"] as? Bool) == true {
+            guard let uuid = file["uuid"] as? String, let name = file["name"] as? String,
+                  all.filter({ ($0["name"] as? String) == name }).count == 1 else { continue }
+            let result = try Binary.run(["versions", uuid, "--json", "--account", served.accountURL], environment: served.env)
+            let page = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+            let versions = ((page?["_embedded"] as? [String: Any])?["versions"] as? [[String: Any]]) ?? []
+            if versions.count >= 3 {
+                chosen = (uuid, name, versions)
+                break
+            }
+        }
+        let file = try XCTUnwrap(chosen, "the demo has a file with three versions")
+        let oldest = try XCTUnwrap(file.versions.last)
+        let oldestSize = try XCTUnwrap(oldest["size"] as? Int)
+        try tmux.send("/")
+        try tmux.send("-l", file.name)
+        tmux.waitFor("only that file") { $0.contains(" 1 file") }
+        try tmux.send("Enter")
+        try tmux.send("v")
+        tmux.waitFor(text: "\(file.versions.count) versions")
+        try tmux.send("G")
+        try tmux.send("Enter")
+        tmux.waitFor(text: "Make version 1 (")
+        try tmux.send("y")
+        tmux.waitFor(text: "is now active")
+        let info = try Binary.run(["info", file.uuid, "--json", "--account", served.accountURL], environment: served.env)
+        let model = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(info.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(model["version_uuid"] as? String, oldest["uuid"] as? String, "amofiles info shows the oldest version active")
+        try tmux.send("Escape")
+        let size = Quantities.bytes(Int64(oldestSize))
+        let screen = tmux.waitFor("the Files row with \(size)") { $0.contains(" \(size) ") && !$0.contains("Versions of") }
+        XCTAssertTrue(screen.contains(file.name), screen)
     }
 
     func testHostileNamesShowAsVisibleStandInsAndChangeNothing() throws {

@@ -11,6 +11,22 @@ public enum Renderer {
             return
         }
         tabBar(state, surface)
+        if let versions = state.versions, state.tab == .files {
+            VersionsView.draw(state, versions, into: surface)
+        } else {
+            list(state, surface)
+        }
+        bottomLine(state, surface)
+        switch state.overlay {
+        case .help(let scroll)?: help(state, scroll: scroll, surface)
+        case .confirm(let question, _)?: confirm(question, surface)
+        case .filterForm(let form)?: FilterFormView.draw(form, users: state.users, into: surface)
+        default: break
+        }
+    }
+
+    /// The tab's files, with the filter line and the details when they show.
+    private static func list(_ state: AppState, _ surface: any Surface) {
         if state.isFiltered { filterLine(state, surface) }
         switch (state.showingDetails, state.detailsBesideList) {
         case (true, true):
@@ -21,13 +37,6 @@ public enum Renderer {
             DetailsView.draw(state, into: surface, column: 0, width: surface.columns)
         case (false, _):
             fileTable(state, surface, width: surface.columns)
-        }
-        bottomLine(state, surface)
-        switch state.overlay {
-        case .help(let scroll)?: help(state, scroll: scroll, surface)
-        case .confirm(let question, _)?: confirm(question, surface)
-        case .filterForm(let form)?: FilterFormView.draw(form, users: state.users, into: surface)
-        default: break
         }
     }
 
@@ -117,6 +126,10 @@ public enum Renderer {
         let count = list.items.count
         var left = " " + countText(list)
         if count > 0 { left += " · \(list.viewport.cursor + 1)/\(count)" }
+        if let versions = state.versions, state.tab == .files, !versions.loading {
+            let total = versions.items.count
+            left = " \(total) version\(total == 1 ? "" : "s") · \(versions.viewport.cursor + 1)/\(total)"
+        }
         if !list.selected.isEmpty { left += " · \(list.selected.count) marked" }
         let helpKey = state.keymap.keys(for: .help).first.map { "\($0) help " } ?? ""
         surface.draw(left, row: row, column: 0, width: surface.columns, style: .status)

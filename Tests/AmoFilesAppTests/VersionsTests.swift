@@ -1,0 +1,62 @@
+import AmoFilesAPI
+import AmoFilesApp
+import TerminalUI
+import XCTest
+
+final class VersionsTests: XCTestCase {
+    private func version(_ number: Int, of file: DriveFile, size: Int64, active: Bool) -> FileVersion {
+        FileVersion(
+            uuid: "v\(number)", fileUUID: file.uuid, type: file.type, name: file.name, sanitizedName: file.name, size: size,
+            isMain: active, sourceID: nil, createdAt: Samples.now - Int64(10 - number) * 86_400, createdBy: .user(7),
+            updatedAt: Samples.now, updatedBy: .user(7), metadata: file.metadata, previews: nil,
+            links: FileVersion.Links(download: nil, this: nil))
+    }
+
+    func testMakingTheOldestVersionActiveShowsAtOnceAndUpdatesTheFilesRow() {
+        setenv("TZ", "UTC", 1)
+        tzset()
+        var state = Samples.state()
+        let file = state.list.items[0]
+        XCTAssertEqual(Reducer.reduce(&state, .input(.key(.character("v")))), [.loadVersions(fileUUID: file.uuid)])
+        let versions = [version(3, of: file, size: 1_500_000, active: true), version(2, of: file, size: 900, active: false),
+                        version(1, of: file, size: 42_000, active: false)]
+        _ = Reducer.reduce(&state, .versionsLoaded(fileUUID: file.uuid, versions))
+        _ = Reducer.reduce(&state, .input(.key(.character("G"))))
+        _ = Reducer.reduce(&state, .input(.key(.enter)))
+        guard case .confirm(let question, let edit)? = state.overlay else { return XCTFail("no question") }
+        XCTAssertEqual(question, "Make version 1 (2026-11-13 12:00, 42 KB) active?")
+        XCTAssertEqual(Reducer.reduce(&state, .input(.key(.character("y")))), [.runEdit(edit)])
+        XCTAssertEqual(state.versions?.items.map(\.isMain), [false, false, true], "shown active at once")
+
+        var updated = file
+        updated.size = 42_000
+        updated.versionUUID = "v1"
+        XCTAssertEqual(Reducer.reduce(&state, .editDone(edit, files: [updated])), [.loadVersions(fileUUID: file.uuid)])
+        XCTAssertEqual(state.lists[.files]?.items[0].size, 42_000, "the Files row has the active version's size")
+        let surface = MemorySurface(rows: 24, columns: 80)
+        Renderer.render(state, into: surface)
+        XCTAssertEqual(surface.lines[1], " Versions of Договор поставки №106.pdf           (Esc back · Enter makes active)")
+        XCTAssertEqual(surface.lines[5], "*   1 Договор поставки №106.pdf          42 KB 2026-11-13 12:00 Анна Смирнова")
+        _ = Reducer.reduce(&state, .input(.key(.escape)))
+        XCTAssertNil(state.versions)
+        Renderer.render(state, into: surface)
+        XCTAssertTrue(surface.lines[2].contains("42 KB"), surface.lines[2])
+    }
+
+    func testARefusedSwitchPutsTheActiveMarkBack() {
+        var state = Samples.state()
+        let file = state.list.items[0]
+        _ = Reducer.reduce(&state, .input(.key(.character("v"))))
+        _ = Reducer.reduce(&state, .versionsLoaded(fileUUID: file.uuid, [version(2, of: file, size: 1, active: true), version(1, of: file, size: 2, active: false)]))
+        _ = Reducer.reduce(&state, .input(.key(.character("j"))))
+        _ = Reducer.reduce(&state, .input(.key(.enter)))
+        guard case .confirm(_, let edit)? = state.overlay else { return XCTFail("no question") }
+        _ = Reducer.reduce(&state, .input(.key(.enter)))
+        _ = Reducer.reduce(&state, .editFailed(edit, message: "Could not switch the active version: …"))
+        XCTAssertEqual(state.versions?.items.map(\.isMain), [true, false])
+        _ = Reducer.reduce(&state, .input(.key(.character("k"))))
+        _ = Reducer.reduce(&state, .input(.key(.enter)))
+        XCTAssertNil(state.overlay, "the active version is not offered again")
+        XCTAssertEqual(state.status?.text, "Version 2 is already the active one.")
+    }
+}
