@@ -65,10 +65,12 @@ public enum Reducer {
             return [.suspend]
         case .wheel(let up):
             return state.overlay == nil && state.versions == nil ? move(&state, by: up ? -3 : 3) : []
-        case .click(let row, _, _):
+        case .click(let row, _, let double):
             let index = state.list.viewport.top + row - state.listTop
             guard state.overlay == nil, state.versions == nil, row >= state.listTop, index < state.list.items.count else { return [] }
-            return move(&state, by: index - state.list.viewport.cursor)
+            let effects = move(&state, by: index - state.list.viewport.cursor)
+            // A double click opens the file's versions, as Enter opens a folder elsewhere.
+            return double && state.tab == .files ? effects + openVersions(&state) : effects
         case .key(let key):
             if state.overlay != nil { return overlayKey(&state, key) }
             if let effects = versionsKey(&state, key) { return effects }

@@ -87,5 +87,7 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(state.list.viewport.cursor, 5)
         _ = Reducer.reduce(&state, .input(.wheel(up: true)))
         XCTAssertEqual(state.list.viewport.cursor, 2)
+        XCTAssertEqual(Reducer.reduce(&state, .input(.click(row: 3, column: 5, double: true))), [.loadVersions(fileUUID: state.list.items[1].uuid)],
+                       "a double click opens the versions of the file clicked")
     }
 }
