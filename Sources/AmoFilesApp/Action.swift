@@ -15,6 +15,9 @@ public enum Action: Sendable {
     /// The service took the edit; `files` are the files it answered with.
     case editDone(Edit, files: [DriveFile])
     case editFailed(Edit, message: String)
+    case downloadTargetExists(DownloadRequest, path: String)
+    case downloadFinished(DownloadRequest, path: String, bytes: Int64)
+    case downloadFailed(DownloadRequest, message: String)
 }
 
 /// Work `reduce` asks the runtime to do; answers come back as actions.
@@ -25,6 +28,8 @@ public enum Effect: Sendable, Equatable {
     /// Post `searchPaused(token)` after the typing pause.
     case pauseSearch(token: Int)
     case runEdit(Edit)
+    /// Download to `path`; without `overwrite`, an existing file is reported back instead.
+    case download(DownloadRequest, path: String, overwrite: Bool)
     case suspend
     case quit
 }

@@ -113,6 +113,25 @@ public final class AppRuntime: Sendable {
                     post(.editFailed(edit, message: "Cancelled: \(work.title)."))
                 }
             }
+        case .download(let request, var path, let overwrite):
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+                path = (path as NSString).appendingPathComponent(FileDownload.safeFileName(request.name))
+            }
+            if !overwrite, FileManager.default.fileExists(atPath: path) {
+                return post(.downloadTargetExists(request, path: path))
+            }
+            let work = TaskWork.download(FileDownload(href: request.href, target: path, overwrite: overwrite), name: request.name, size: request.size)
+            Task { [runner] in
+                let snapshot = await runner.run(work)
+                switch snapshot.state {
+                case .done(.downloaded(let path, let bytes)): post(.downloadFinished(request, path: path, bytes: bytes))
+                case .failed(let error):
+                    post(.downloadFailed(request, message: "Could not \(work.title): \(Self.plainWords(error.underlying)); \(work.consequence)."))
+                default:
+                    post(.downloadFailed(request, message: "Cancelled: \(work.title)."))
+                }
+            }
         case .suspend, .quit:
             break
         }

@@ -69,6 +69,19 @@ public struct StatusMessage: Sendable, Equatable {
     public var isError: Bool
 }
 
+/// A file or version to download: where from, what it is called, how big it is.
+public struct DownloadRequest: Sendable, Equatable {
+    public var href: String
+    public var name: String
+    public var size: Int64
+
+    public init(href: String, name: String, size: Int64) {
+        self.href = href
+        self.name = name
+        self.size = size
+    }
+}
+
 /// What covers the list for a moment and takes the keys.
 public enum Overlay: Sendable, Equatable {
     /// The key list, scrolled down by `scroll` lines when it does not fit.
@@ -77,6 +90,10 @@ public enum Overlay: Sendable, Equatable {
     case search(LineEditor, previous: String?)
     case rename(uuid: String, LineEditor)
     case filterForm(FilterForm)
+    /// Where to save a download, prefilled with a safe name in the current folder.
+    case saveAs(DownloadRequest, LineEditor)
+    /// The target exists: overwrite it?
+    case overwrite(DownloadRequest, path: String)
     case confirm(question: String, edit: Edit)
 }
 

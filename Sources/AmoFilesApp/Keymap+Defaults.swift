@@ -25,6 +25,7 @@ bottom          G End
 # Choosing and changing files
 details         i Enter
 versions        v
+download        D
 sort            s
 select          Space
 rename          r

@@ -3,7 +3,7 @@ import TerminalUI
 /// What a key can do. The names are those of keymap.txt.
 public enum KeyAction: String, CaseIterable, Sendable {
     case up, down, pageUp = "page-up", pageDown = "page-down", top, bottom
-    case details, versions, sort, select, rename, delete, restore
+    case details, versions, download, sort, select, rename, delete, restore
     case search, filter, clearFilter = "clear-filter"
     case nextTab = "next-tab", previousTab = "previous-tab", files, trash
     case refresh, help, quit
@@ -19,6 +19,7 @@ public enum KeyAction: String, CaseIterable, Sendable {
         case .bottom: "last loaded row"
         case .details: "show or hide every property of the file"
         case .versions: "versions of the file; Enter on one makes it active"
+        case .download: "download the file, or the version under the cursor"
         case .sort: "sort the loaded rows: name, size, updated, type, as served"
         case .select: "mark or unmark a file, then move down"
         case .rename: "rename the file"

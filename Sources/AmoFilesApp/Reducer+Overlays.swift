@@ -61,6 +61,20 @@ extension Reducer {
                 state.list = state.list.reloaded(filter: filter)
                 return prefetch(&state)
             }
+        case .saveAs(let request, let editor)?:
+            return downloadKey(&state, request, editor, key)
+        case .overwrite(let request, let path)?:
+            switch key {
+            case .character("y"), .character("Y"), .enter:
+                state.overlay = nil
+                return startDownload(&state, request, path: path, overwrite: true)
+            case .character("n"), .character("N"), .escape:
+                state.overlay = nil
+                state.status = StatusMessage(text: "Not downloaded: \(path) stays as it was.", isError: false)
+                return []
+            default:
+                return []
+            }
         case .confirm(_, let edit)?:
             switch key {
             case .character("y"), .character("Y"), .enter:

@@ -34,6 +34,8 @@ extension Reducer {
             return []
         case .details?:
             return askActivate(&state)
+        case .download?:
+            return askDownload(&state)
         case .quit?, .help?, nil:
             return nil
         default:

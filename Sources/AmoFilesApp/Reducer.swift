@@ -46,6 +46,8 @@ public enum Reducer {
             return editDone(&state, edit, files: files)
         case .editFailed(let edit, let message):
             return editFailed(&state, edit, message: message)
+        case .downloadTargetExists, .downloadFinished, .downloadFailed:
+            return downloadAnswer(&state, action)
         }
     }
 
@@ -113,6 +115,8 @@ public enum Reducer {
             return []
         case .versions:
             return openVersions(&state)
+        case .download:
+            return askDownload(&state)
         case .sort:
             state.sort = FileSort.next(after: state.sort)
             guard state.sort != nil else {

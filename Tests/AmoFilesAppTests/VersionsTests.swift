@@ -60,3 +60,29 @@ final class VersionsTests: XCTestCase {
         XCTAssertEqual(state.status?.text, "Version 2 is already the active one.")
     }
 }
+
+final class DownloadTests: XCTestCase {
+    func testDownloadAsksWhereAndBeforeOverwriting() {
+        var state = Samples.state()
+        state.lists[.files]?.items[0].links.download = HALLink(href: "http://drive/download/1")
+        _ = Reducer.reduce(&state, .input(.key(.character("D"))))
+        guard case .saveAs(let request, let editor)? = state.overlay else { return XCTFail("no prompt") }
+        XCTAssertEqual(editor.text, "Договор поставки №106.pdf")
+        XCTAssertEqual(Reducer.reduce(&state, .input(.key(.enter))), [.download(request, path: "Договор поставки №106.pdf", overwrite: false)])
+        _ = Reducer.reduce(&state, .downloadTargetExists(request, path: "Договор поставки №106.pdf"))
+        XCTAssertEqual(state.overlay, .overwrite(request, path: "Договор поставки №106.pdf"))
+        XCTAssertEqual(Reducer.reduce(&state, .input(.key(.character("y")))), [.download(request, path: "Договор поставки №106.pdf", overwrite: true)])
+        _ = Reducer.reduce(&state, .downloadFinished(request, path: "Договор поставки №106.pdf", bytes: 1_500_000))
+        XCTAssertEqual(state.status?.text, "Downloaded Договор поставки №106.pdf to Договор поставки №106.pdf (1.5 MB).")
+    }
+
+    func testNoDownloadFromTheTrashOrWithoutALink() {
+        var state = Samples.state()
+        _ = Reducer.reduce(&state, .input(.key(.character("D"))))
+        XCTAssertNil(state.overlay)
+        XCTAssertEqual(state.status?.isError, true, "the sample files have no download link")
+        state.tab = .trash
+        _ = Reducer.reduce(&state, .input(.key(.character("D"))))
+        XCTAssertEqual(state.status?.text, "A file in the trash has to be restored before it can be downloaded.")
+    }
+}

@@ -129,6 +129,29 @@ final class FilesScreenTests: XCTestCase {
         let info = try Binary.run(["info", file.uuid, "--json", "--account", served.accountURL], environment: served.env)
         let model = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(info.stdout.utf8)) as? [String: Any])
         XCTAssertEqual(model["version_uuid"] as? String, oldest["uuid"] as? String, "amofiles info shows the oldest version active")
+        // Download that version from the UI; a second time asks before overwriting.
+        let target = served.folder.appendingPathComponent("from-the-ui.bin").path
+        for answer in ["", "y"] {
+            try tmux.send("D")
+            tmux.waitFor(text: "Save as:")
+            try tmux.send("C-u")
+            try tmux.send("-l", target)
+            try tmux.send("Enter")
+            if !answer.isEmpty {
+                tmux.waitFor(text: "exists. Overwrite it?")
+                try tmux.send(answer)
+            }
+            tmux.waitFor(text: "Downloaded ")
+            try tmux.send("G")  // stays on the oldest and clears the status line for the next round
+            tmux.waitFor("the status cleared") { !$0.contains("Downloaded ") }
+        }
+        let reference = served.folder.appendingPathComponent("from-the-cli.bin").path
+        let cli = try Binary.run(["download", file.uuid, "--version", try XCTUnwrap(oldest["uuid"] as? String), "-o", reference,
+                                  "--account", served.accountURL], environment: served.env)
+        XCTAssertEqual(cli.status, 0, cli.stderr)
+        XCTAssertEqual(FileManager.default.contents(atPath: target), FileManager.default.contents(atPath: reference))
+        XCTAssertEqual(FileManager.default.contents(atPath: target)?.count, oldestSize)
+
         try tmux.send("Escape")
         let size = Quantities.bytes(Int64(oldestSize))
         let screen = tmux.waitFor("the Files row with \(size)") { $0.contains(" \(size) ") && !$0.contains("Versions of") }

@@ -20,6 +20,7 @@ public enum Renderer {
         switch state.overlay {
         case .help(let scroll)?: help(state, scroll: scroll, surface)
         case .confirm(let question, _)?: confirm(question, surface)
+        case .overwrite(_, let path)?: confirm("\(path) exists. Overwrite it?", surface)
         case .filterForm(let form)?: FilterFormView.draw(form, users: state.users, into: surface)
         default: break
         }
@@ -115,6 +116,8 @@ public enum Renderer {
             return prompt(" Search: ", editor, trailing: countText(state.list), row: row, surface)
         case .rename(_, let editor)?:
             return prompt(" Rename to: ", editor, trailing: "", row: row, surface)
+        case .saveAs(let request, let editor)?:
+            return prompt(" Save as: ", editor, trailing: Quantities.bytes(request.size), row: row, surface)
         default:
             break
         }

@@ -1,0 +1,67 @@
+import AmoFilesAPI
+import AmoFilesTasks
+import TerminalUI
+
+/// Downloading a file or one of its versions: where to, and whether to overwrite.
+extension Reducer {
+    static func askDownload(_ state: inout AppState) -> [Effect] {
+        let request: DownloadRequest?
+        if let versions = state.versions, state.tab == .files {
+            request = versions.current.flatMap { version in
+                let ext = version.metadata?.fileExtension.map { $0.isEmpty ? "" : ".\($0)" } ?? ""
+                return version.links.download.map { DownloadRequest(href: $0.href, name: version.name + ext, size: version.size) }
+            }
+        } else if state.tab == .trash {
+            state.status = StatusMessage(text: "A file in the trash has to be restored before it can be downloaded.", isError: false)
+            return []
+        } else {
+            request = state.list.current.flatMap { file in
+                file.links.download.map { DownloadRequest(href: $0.href, name: file.displayName, size: file.size) }
+            }
+        }
+        guard let request else {
+            state.status = StatusMessage(text: "The service gave no download link for this file.", isError: true)
+            return []
+        }
+        state.overlay = .saveAs(request, LineEditor(FileDownload.safeFileName(request.name)))
+        return []
+    }
+
+    static func downloadKey(_ state: inout AppState, _ request: DownloadRequest, _ editor: LineEditor, _ key: Key) -> [Effect] {
+        var editor = editor
+        switch key {
+        case .escape:
+            state.overlay = nil
+            return []
+        case .enter:
+            let path = editor.text.trimmingCharacters(in: .whitespaces)
+            state.overlay = nil
+            guard !path.isEmpty else { return [] }
+            return startDownload(&state, request, path: path, overwrite: false)
+        default:
+            _ = editor.handle(key)
+            state.overlay = .saveAs(request, editor)
+            return []
+        }
+    }
+
+    static func startDownload(_ state: inout AppState, _ request: DownloadRequest, path: String, overwrite: Bool) -> [Effect] {
+        state.status = StatusMessage(text: "Downloading \(TerminalText.sanitize(request.name)) (\(Quantities.bytes(request.size)))…", isError: false)
+        return [.download(request, path: path, overwrite: overwrite)]
+    }
+
+    static func downloadAnswer(_ state: inout AppState, _ action: Action) -> [Effect] {
+        switch action {
+        case .downloadTargetExists(let request, let path):
+            state.status = nil
+            state.overlay = .overwrite(request, path: path)
+        case .downloadFinished(let request, let path, let bytes):
+            state.status = StatusMessage(text: "Downloaded \(TerminalText.sanitize(request.name)) to \(path) (\(Quantities.bytes(bytes))).", isError: false)
+        case .downloadFailed(_, let message):
+            state.status = StatusMessage(text: message, isError: true)
+        default:
+            break
+        }
+        return []
+    }
+}
