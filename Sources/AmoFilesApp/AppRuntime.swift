@@ -100,19 +100,13 @@ public final class AppRuntime: Sendable {
                 post(.searchPaused(token: token))
             }
         case .runEdit(let edit):
-            let work = Self.work(for: edit)
-            Task { [runner] in
-                let snapshot = await runner.run(work)
-                switch snapshot.state {
-                case .done(.file(let file)): post(.editDone(edit, files: [file]))
-                case .done(.files(let files)): post(.editDone(edit, files: files))
-                case .done: post(.editDone(edit, files: []))
-                case .failed(let error):
-                    post(.editFailed(edit, message: "Could not \(work.title): \(Self.plainWords(error.underlying)); \(work.consequence)."))
-                default:
-                    post(.editFailed(edit, message: "Cancelled: \(work.title)."))
+            run(Self.work(for: edit), done: { outcome in
+                switch outcome {
+                case .file(let file): .editDone(edit, files: [file])
+                case .files(let files): .editDone(edit, files: files)
+                default: .editDone(edit, files: [])
                 }
-            }
+            }, failed: { .editFailed(edit, message: $0) })
         case .download(let request, var path, let overwrite):
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
@@ -121,19 +115,26 @@ public final class AppRuntime: Sendable {
             if !overwrite, FileManager.default.fileExists(atPath: path) {
                 return post(.downloadTargetExists(request, path: path))
             }
-            let work = TaskWork.download(FileDownload(href: request.href, target: path, overwrite: overwrite), name: request.name, size: request.size)
-            Task { [runner] in
-                let snapshot = await runner.run(work)
-                switch snapshot.state {
-                case .done(.downloaded(let path, let bytes)): post(.downloadFinished(request, path: path, bytes: bytes))
-                case .failed(let error):
-                    post(.downloadFailed(request, message: "Could not \(work.title): \(Self.plainWords(error.underlying)); \(work.consequence)."))
-                default:
-                    post(.downloadFailed(request, message: "Cancelled: \(work.title)."))
-                }
-            }
+            let download = FileDownload(href: request.href, target: path, overwrite: overwrite)
+            run(.download(download, name: request.name, size: request.size), done: { [target = path] outcome in
+                // A download task always ends with the bytes written.
+                var bytes = request.size
+                if case .downloaded(_, let written) = outcome { bytes = written }
+                return .downloadFinished(request, path: target, bytes: bytes)
+            }, failed: { .downloadFailed(request, message: $0) })
         case .suspend, .quit:
             break
+        }
+    }
+
+    /// Runs `work` through the task layer and posts what `done` or `failed` make of its end.
+    private func run(_ work: TaskWork, done: @escaping @Sendable (TaskOutcome) -> Action, failed: @escaping @Sendable (String) -> Action) {
+        Task { [runner] in
+            switch await runner.run(work).state {
+            case .done(let outcome): post(done(outcome))
+            case .failed(let error): post(failed("Could not \(work.title): \(Self.plainWords(error.underlying)); \(work.consequence)."))
+            default: post(failed("Cancelled: \(work.title)."))
+            }
         }
     }
 

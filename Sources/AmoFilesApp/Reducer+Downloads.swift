@@ -8,8 +8,7 @@ extension Reducer {
         let request: DownloadRequest?
         if let versions = state.versions, state.tab == .files {
             request = versions.current.flatMap { version in
-                let ext = version.metadata?.fileExtension.map { $0.isEmpty ? "" : ".\($0)" } ?? ""
-                return version.links.download.map { DownloadRequest(href: $0.href, name: version.name + ext, size: version.size) }
+                version.links.download.map { DownloadRequest(href: $0.href, name: version.displayName, size: version.size) }
             }
         } else if state.tab == .trash {
             state.status = StatusMessage(text: "A file in the trash has to be restored before it can be downloaded.", isError: false)

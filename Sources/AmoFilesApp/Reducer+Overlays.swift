@@ -64,30 +64,28 @@ extension Reducer {
         case .saveAs(let request, let editor)?:
             return downloadKey(&state, request, editor, key)
         case .overwrite(let request, let path)?:
-            switch key {
-            case .character("y"), .character("Y"), .enter:
-                state.overlay = nil
-                return startDownload(&state, request, path: path, overwrite: true)
-            case .character("n"), .character("N"), .escape:
-                state.overlay = nil
+            guard let yes = answer(key) else { return [] }
+            state.overlay = nil
+            guard yes else {
                 state.status = StatusMessage(text: "Not downloaded: \(path) stays as it was.", isError: false)
                 return []
-            default:
-                return []
             }
+            return startDownload(&state, request, path: path, overwrite: true)
         case .confirm(_, let edit)?:
-            switch key {
-            case .character("y"), .character("Y"), .enter:
-                state.overlay = nil
-                return apply(&state, edit)
-            case .character("n"), .character("N"), .escape:
-                state.overlay = nil
-                return []
-            default:
-                return []
-            }
+            guard let yes = answer(key) else { return [] }
+            state.overlay = nil
+            return yes ? apply(&state, edit) : []
         case nil:
             return []
+        }
+    }
+
+    /// A question's answer: y or Enter yes, n or Esc no, nil for any other key.
+    private static func answer(_ key: Key) -> Bool? {
+        switch key {
+        case .character("y"), .character("Y"), .enter: true
+        case .character("n"), .character("N"), .escape: false
+        default: nil
         }
     }
 

@@ -19,6 +19,12 @@ public struct FileVersion: Codable, Sendable, Hashable, Identifiable {
 
     public var id: String { uuid }
 
+    /// `name.extension` when the extension is known, as `DriveFile.displayName`.
+    public var displayName: String {
+        guard let ext = metadata?.fileExtension, !ext.isEmpty else { return name }
+        return "\(name).\(ext)"
+    }
+
     public struct Links: Codable, Sendable, Hashable {
         public var download: HALLink?
         public var this: HALLink?

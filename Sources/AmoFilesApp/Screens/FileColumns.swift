@@ -1,14 +1,18 @@
 import AmoFilesAPI
 import TerminalUI
 
-/// One column of a file table: its title, width, and what it shows of a file.
+/// One column of a file table: its place in the table, and what it shows of a file.
 struct FileColumn {
-    var title: String
-    var width: Int
-    var alignRight = false
+    var table: TableColumn
     /// Narrow terminals drop the lowest first.
-    var priority = 0
+    var priority: Int
     var value: (DriveFile) -> String
+
+    init(title: String, width: Int, alignRight: Bool = false, priority: Int = 0, value: @escaping (DriveFile) -> String) {
+        table = TableColumn(title, width: width, alignRight: alignRight)
+        self.priority = priority
+        self.value = value
+    }
 
     /// The columns of a tab that fit `columns`; the name takes what the others leave.
     static func layout(for tab: Tab, columns: Int, state: AppState) -> [FileColumn] {
@@ -35,11 +39,11 @@ struct FileColumn {
         }
         // Narrow terminals lose the least telling columns, never the name.
         let nameMinimum = 24
-        while !optional.isEmpty, optional.reduce(0, { $0 + $1.width + 1 }) + nameMinimum + 1 > columns {
+        while !optional.isEmpty, optional.reduce(0, { $0 + $1.table.width + 1 }) + nameMinimum + 1 > columns {
             let least = optional.indices.min { optional[$0].priority < optional[$1].priority }!
             optional.remove(at: least)
         }
-        let nameWidth = max(1, columns - 1 - optional.reduce(0) { $0 + $1.width + 1 })
+        let nameWidth = max(1, columns - 1 - optional.reduce(0) { $0 + $1.table.width + 1 })
         return [FileColumn(title: "NAME", width: nameWidth) { $0.displayName }] + optional
     }
 }

@@ -67,24 +67,20 @@ public enum Renderer {
     private static func fileTable(_ state: AppState, _ surface: any Surface, width: Int) {
         let top = state.listTop
         let columns = FileColumn.layout(for: state.tab, columns: width, state: state)
-        let titles = columns.map { column in
+        let table = columns.map(\.table)
+        let titles = table.map { column in
             guard let sort = state.sort, column.title == sort.column.rawValue else { return column.title }
             return column.title + (sort.descending ? " ▼" : " ▲")
         }
-        row(titles, columns, surface, row: top - 1, width: width, style: .header)
+        surface.drawRow(titles, columns: table, row: top - 1, width: width, style: .header)
         let list = state.list
         let height = state.listHeight
         let visible = list.viewport.visible(count: list.items.count, height: height)
         for (offset, index) in visible.enumerated() {
             let file = list.items[index]
             let marked = list.selected.contains(file.uuid)
-            let style: Style = switch (index == list.viewport.cursor, marked) {
-            case (true, true): .markedCursor
-            case (true, false): .cursor
-            case (false, true): .marked
-            case (false, false): .normal
-            }
-            row(columns.map { $0.value(file) }, columns, surface, row: top + offset, width: width, style: style)
+            let style = Style.row(cursor: index == list.viewport.cursor, marked: marked)
+            surface.drawRow(columns.map { $0.value(file) }, columns: table, row: top + offset, width: width, style: style)
             if marked { surface.put("*", row: top + offset, column: 0, style: style) }
         }
         let after = top + visible.count
@@ -93,17 +89,6 @@ public enum Renderer {
         } else if list.items.isEmpty, list.isComplete {
             let empty = state.isFiltered ? " Nothing matches the filter." : state.tab == .trash ? " The trash is empty." : " No files."
             surface.draw(empty, row: top, column: 0, width: width, style: .dim)
-        }
-    }
-
-    private static func row(_ cells: [String], _ columns: [FileColumn], _ surface: any Surface, row: Int, width: Int, style: Style) {
-        if style != .normal { surface.draw("", row: row, column: 0, width: width, style: style) }
-        var x = 1
-        for (cell, column) in zip(cells, columns) {
-            var text = TerminalText.fit(cell, columns: column.width)
-            if column.alignRight { text = String(repeating: " ", count: column.width - TerminalText.width(text)) + text }
-            surface.draw(text, row: row, column: x, width: column.width, style: style)
-            x += column.width + 1
         }
     }
 

@@ -67,9 +67,8 @@ struct VersionsCommand: AsyncParsableCommand {
         Output.table(
             ["", "VERSION", "NAME", "SIZE", "CREATED", "BY"],
             versions.map { version in
-                let ext = version.metadata?.fileExtension.map { $0.isEmpty ? "" : ".\($0)" } ?? ""
-                return [version.isMain ? "*" : "", version.uuid, version.name + ext, Output.size(version.size),
-                        Output.time(version.createdAt), Output.who(version.createdBy, users: users)]
+                [version.isMain ? "*" : "", version.uuid, version.displayName, Output.size(version.size),
+                 Output.time(version.createdAt), Output.who(version.createdBy, users: users)]
             }, flexible: 2)
     }
 }

@@ -84,22 +84,7 @@ struct UploadCommand: AsyncParsableCommand {
                 return nil
             })
         }
-        try Self.outcome(of: finals, verb: "uploads")
-    }
-
-    /// Throws when any transfer did not finish: the one error, a count, or the interruption.
-    static func outcome(of finals: [TaskSnapshot], verb: String) throws {
-        if finals.contains(where: { if case .cancelled = $0.state { true } else { false } }) {
-            let finished = finals.filter { if case .done = $0.state { true } else { false } }.count
-            throw CLIError.interrupted("cancelled; \(finished) of \(finals.count) \(verb) finished")
-        }
-        let failures = finals.compactMap { snapshot -> TaskError? in
-            if case .failed(let error) = snapshot.state { return error }
-            return nil
-        }
-        guard let first = failures.first else { return }
-        if failures.count == 1 { throw first.underlying }
-        throw CLIError.local("\(failures.count) of \(finals.count) \(verb) failed")
+        try throwIfUnfinished(finals, verb: "uploads")
     }
 }
 
@@ -150,8 +135,7 @@ struct DownloadCommand: AsyncParsableCommand {
                 throw CLIError.local("file \(uuid) has no version \(version); see `amofiles versions \(uuid)`")
             }
             href = chosen.links.download?.href
-            let ext = chosen.metadata?.fileExtension ?? ""
-            name = ext.isEmpty ? chosen.name : "\(chosen.name).\(ext)"
+            name = chosen.displayName
         }
         guard let href else { throw CLIError.local("the service gave no download link for \(uuid)") }
         var target = outputPath ?? FileDownload.safeFileName(name)
@@ -169,6 +153,21 @@ struct DownloadCommand: AsyncParsableCommand {
             default: break
             }
         }
-        try UploadCommand.outcome(of: finals, verb: "downloads")
+        try throwIfUnfinished(finals, verb: "downloads")
     }
+}
+
+/// Throws when any transfer did not finish: the one error, a count, or the interruption.
+func throwIfUnfinished(_ finals: [TaskSnapshot], verb: String) throws {
+    if finals.contains(where: { if case .cancelled = $0.state { true } else { false } }) {
+        let finished = finals.filter { if case .done = $0.state { true } else { false } }.count
+        throw CLIError.interrupted("cancelled; \(finished) of \(finals.count) \(verb) finished")
+    }
+    let failures = finals.compactMap { snapshot -> TaskError? in
+        if case .failed(let error) = snapshot.state { return error }
+        return nil
+    }
+    guard let first = failures.first else { return }
+    if failures.count == 1 { throw first.underlying }
+    throw CLIError.local("\(failures.count) of \(finals.count) \(verb) failed")
 }

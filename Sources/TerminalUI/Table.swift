@@ -1,0 +1,39 @@
+/// A column of a table: its title, width and alignment.
+public struct TableColumn: Sendable, Equatable {
+    public var title: String
+    public var width: Int
+    public var alignRight: Bool
+
+    public init(_ title: String, width: Int, alignRight: Bool = false) {
+        self.title = title
+        self.width = width
+        self.alignRight = alignRight
+    }
+}
+
+extension Style {
+    /// The style of a list row under the cursor and/or marked.
+    public static func row(cursor: Bool, marked: Bool) -> Style {
+        switch (cursor, marked) {
+        case (true, true): .markedCursor
+        case (true, false): .cursor
+        case (false, true): .marked
+        case (false, false): .normal
+        }
+    }
+}
+
+extension Surface {
+    /// One table row: each cell made safe and fitted to its column, one space apart from
+    /// column 1 on, over a band of `style` `width` wide.
+    public func drawRow(_ cells: [String], columns: [TableColumn], row: Int, width: Int, style: Style) {
+        if style != .normal { draw("", row: row, column: 0, width: width, style: style) }
+        var x = 1
+        for (cell, column) in zip(cells, columns) {
+            var text = TerminalText.fit(cell, columns: column.width)
+            if column.alignRight { text = String(repeating: " ", count: max(0, column.width - TerminalText.width(text))) + text }
+            draw(text, row: row, column: x, width: column.width, style: style)
+            x += column.width + 1
+        }
+    }
+}
