@@ -45,13 +45,7 @@ enum Binary {
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
         let collected = ReadBoth(out: out, err: err)
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning, Date() < deadline { usleep(20_000) }
-        if process.isRunning {
-            process.terminate()
-            throw HarnessError(reason: "amofiles \(arguments.joined(separator: " ")) did not finish in \(timeout) s")
-        }
-        process.waitUntilExit()
+        try process.finish(within: timeout)
         let (stdout, stderr) = collected.finish()
         return Result(status: process.terminationStatus, stdout: stdout, stderr: stderr)
     }
@@ -114,13 +108,29 @@ final class ServedEmulator {
     func stop() -> Int32 {
         if process.isRunning {
             process.terminate()
-            process.waitUntilExit()
+            try? process.finish(within: 20)
         }
         try? FileManager.default.removeItem(at: folder)
         return process.terminationStatus
     }
 
     deinit { if process.isRunning { process.terminate() } }
+}
+
+extension Process {
+    /// Waits for the process to end; past `seconds` it is killed and the test fails
+    /// instead of hanging the whole run.
+    func finish(within seconds: TimeInterval) throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        while isRunning, Date() < deadline { usleep(10_000) }
+        if isRunning {
+            kill(processIdentifier, SIGKILL)
+            waitUntilExit()
+            let command = ([executableURL?.lastPathComponent ?? "?"] + (arguments ?? [])).joined(separator: " ")
+            throw HarnessError(reason: "\(command) did not finish in \(Int(seconds)) s")
+        }
+        waitUntilExit()
+    }
 }
 
 struct HarnessError: Error, CustomStringConvertible {

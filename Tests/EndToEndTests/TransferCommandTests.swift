@@ -52,7 +52,7 @@ final class TransferCommandTests: XCTestCase {
             usleep(20_000)
         }
         kill(upload.processIdentifier, SIGINT)
-        upload.waitUntilExit()
+        try upload.finish(within: 30)
         let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         XCTAssertEqual(upload.terminationStatus, 130, stderr)
         XCTAssertTrue(stderr.contains("cancelled; nothing was added to the drive"), stderr)
