@@ -1,4 +1,5 @@
 import AmoFilesAPI
+import AmoFilesTasks
 import TerminalUI
 
 /// Everything that can change the state: input, and answers to effects.
@@ -18,6 +19,12 @@ public enum Action: Sendable {
     case downloadTargetExists(DownloadRequest, path: String)
     case downloadFinished(DownloadRequest, path: String, bytes: Int64)
     case downloadFailed(DownloadRequest, message: String)
+    /// An upload or download changed (queued, progress, done, failed, cancelled).
+    case transferChanged(TaskSnapshot)
+    case folderListed(path: String, [LocalEntry])
+    case folderFailed(path: String, message: String)
+    /// The unfinished uploads of this drive found in the journal at start.
+    case journalRead([UploadRecord])
 }
 
 /// Work `reduce` asks the runtime to do; answers come back as actions.
@@ -30,6 +37,13 @@ public enum Effect: Sendable, Equatable {
     case runEdit(Edit)
     /// Download to `path`; without `overwrite`, an existing file is reported back instead.
     case download(DownloadRequest, path: String, overwrite: Bool)
+    case listFolder(path: String)
+    /// Upload local files, as new files or as a new version of one drive file.
+    case upload(paths: [String], newVersionOf: String?, attach: LinkTarget?)
+    case cancelTransfer(TaskID)
+    case retryTransfer(TaskID)
+    case readJournal
+    case resume([UploadRecord])
     case suspend
     case quit
 }

@@ -11,12 +11,14 @@ public final class AppRuntime: Sendable {
     private let drive: DriveClient
     private let account: AccountClient
     public let runner: TaskRunner
+    private let journal: UploadJournal
     private let inbox = Mutex<[Action]>([])
 
-    public init(connection: AmoConnection, runner: TaskRunner) {
+    public init(connection: AmoConnection, runner: TaskRunner, journal: UploadJournal = UploadJournal()) {
         drive = connection.drive
         account = connection.account
         self.runner = runner
+        self.journal = journal
     }
 
     /// Opens the terminal and runs until the user quits or a stop signal arrives.
@@ -29,6 +31,10 @@ public final class AppRuntime: Sendable {
         state.rows = terminal.rows
         state.columns = terminal.columns
         state.now = Int64(Date().timeIntervalSince1970)
+        let transfers = Task { [runner] in
+            for await snapshot in await runner.events() where snapshot.work.isTransfer { post(.transferChanged(snapshot)) }
+        }
+        defer { transfers.cancel() }
         for effect in Reducer.start(&state) { execute(effect) }
         var dirty = true
         var lastFrame = 0.0
@@ -122,9 +128,50 @@ public final class AppRuntime: Sendable {
                 if case .downloaded(_, let written) = outcome { bytes = written }
                 return .downloadFinished(request, path: target, bytes: bytes)
             }, failed: { .downloadFailed(request, message: $0) })
+        case .listFolder(let path):
+            Task.detached {
+                do {
+                    self.post(.folderListed(path: path, try LocalFolder.list(path)))
+                } catch {
+                    self.post(.folderFailed(path: path, message: String(describing: error)))
+                }
+            }
+        case .upload(let paths, let newVersionOf, let attach):
+            Task { [runner, journal] in
+                for path in paths {
+                    await runner.submit(.upload(FileUpload(path: path, newVersionOf: newVersionOf, attach: attach, journal: journal)))
+                }
+            }
+        case .cancelTransfer(let id):
+            Task { [runner] in await runner.cancel(id) }
+        case .retryTransfer(let id):
+            Task { [runner] in
+                guard let work = await runner.snapshot(id)?.work else { return }
+                await runner.submit(retried(work))
+            }
+        case .readJournal:
+            let here = drive.driveURL.absoluteString
+            let records = journal.records().filter { $0.driveURL == here }
+            post(.journalRead(records))
+        case .resume(let records):
+            Task { [runner, journal] in
+                for record in records { await runner.submit(.upload(.resume(record, journal: journal), resuming: record)) }
+            }
         case .suspend, .quit:
             break
         }
+    }
+
+    /// The work that tries `work` again: an upload the journal still holds goes on
+    /// from its last accepted part instead of starting over.
+    private func retried(_ work: TaskWork) -> TaskWork {
+        guard case .upload(let upload, _) = work else { return work }
+        let here = drive.driveURL.absoluteString
+        let record = journal.records().first {
+            $0.path == upload.path && $0.newVersionOf == upload.newVersionOf && $0.driveURL == here
+        }
+        guard let record else { return work }
+        return .upload(.resume(record, journal: journal), resuming: record)
     }
 
     /// Runs `work` through the task layer and posts what `done` or `failed` make of its end.

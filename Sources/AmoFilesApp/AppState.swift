@@ -1,17 +1,22 @@
 import AmoFilesAPI
+import AmoFilesTasks
 import Foundation
 import TerminalUI
 
 /// The tabs across the top.
 public enum Tab: Int, CaseIterable, Sendable {
-    case files, trash
+    case files, trash, transfers
 
     public var title: String {
         switch self {
         case .files: "Files"
         case .trash: "Trash"
+        case .transfers: "Transfers"
         }
     }
+
+    /// The tabs that list drive files.
+    public static let fileTabs: [Tab] = [.files, .trash]
 
     /// What the tab lists before the user filters anything.
     public var baseFilter: FileFilter {
@@ -95,6 +100,8 @@ public enum Overlay: Sendable, Equatable {
     /// The target exists: overwrite it?
     case overwrite(DownloadRequest, path: String)
     case confirm(question: String, edit: Edit)
+    /// Uploads a previous run left unfinished: go on with them?
+    case resumeOffer([UploadRecord])
 }
 
 /// A change to the drive the UI shows before the service confirms it, and undoes
@@ -153,7 +160,13 @@ public struct AppState: Sendable {
     public var rows: Int
     public var columns: Int
     public var tab: Tab = .files
-    public var lists: [Tab: FileList] = Dictionary(uniqueKeysWithValues: Tab.allCases.map { ($0, FileList(filter: $0.baseFilter)) })
+    public var lists: [Tab: FileList] = Dictionary(uniqueKeysWithValues: Tab.fileTabs.map { ($0, FileList(filter: $0.baseFilter)) })
+    /// Uploads and downloads of this run, oldest first.
+    public var transfers = TransferList()
+    /// Open over the tab while set: local files to upload.
+    public var picker: LocalPicker?
+    /// Where the local picker opens first: the folder amofiles started in.
+    public var localFolder = "/"
     /// Names of account users by id, for "who" columns.
     public var users: [Int: String] = [:]
     public var accountName: String
@@ -185,14 +198,15 @@ public struct AppState: Sendable {
     }
 
     /// True when the tab's list is narrowed by more than what the tab itself is.
-    public var isFiltered: Bool { list.filter != tab.baseFilter }
+    public var isFiltered: Bool { tab != .transfers && list.filter != tab.baseFilter }
 
     /// The first screen row of the list: below the tab bar, the filter line (or the
     /// versions title) when one shows, and the column header.
-    public var listTop: Int { isFiltered || versions != nil ? 3 : 2 }
+    public var listTop: Int { isFiltered || versions != nil || picker != nil ? 3 : 2 }
 
-    /// Rows the list gets: the screen less what is above it and the status line.
-    public var listHeight: Int { max(0, rows - listTop - 1) }
+    /// Rows the list gets: the screen less what is above it and the status line
+    /// (and the total line of Transfers).
+    public var listHeight: Int { max(0, rows - listTop - (tab == .transfers && picker == nil ? 2 : 1)) }
 
     /// Wide terminals show details beside the list; narrow ones instead of it.
     public var detailsBesideList: Bool { columns >= 110 }

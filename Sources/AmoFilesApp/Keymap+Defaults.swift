@@ -31,6 +31,16 @@ select          Space
 rename          r
 delete          d Delete
 restore         u
+upload          U
+new-version     V
+
+# Uploading from the local picker
+parent          Backspace Left
+hidden          .
+
+# Transfers
+cancel          x
+retry           R
 
 # Searching
 search          /
@@ -42,6 +52,7 @@ next-tab        Tab
 previous-tab    S-Tab
 files           1
 trash           2
+transfers       3
 
 # Anywhere
 refresh         C-r

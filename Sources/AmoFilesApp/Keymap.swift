@@ -3,9 +3,10 @@ import TerminalUI
 /// What a key can do. The names are those of keymap.txt.
 public enum KeyAction: String, CaseIterable, Sendable {
     case up, down, pageUp = "page-up", pageDown = "page-down", top, bottom
-    case details, versions, download, sort, select, rename, delete, restore
+    case details, versions, download, sort, select, rename, delete, restore, upload, newVersion = "new-version"
+    case parent, hidden, cancel, retry
     case search, filter, clearFilter = "clear-filter"
-    case nextTab = "next-tab", previousTab = "previous-tab", files, trash
+    case nextTab = "next-tab", previousTab = "previous-tab", files, trash, transfers
     case refresh, help, quit
 
     /// One line for the help overlay.
@@ -25,6 +26,12 @@ public enum KeyAction: String, CaseIterable, Sendable {
         case .rename: "rename the file"
         case .delete: "move the marked files (or this one) to the trash"
         case .restore: "restore the marked files (or this one) from the trash"
+        case .upload: "choose local files to upload"
+        case .newVersion: "choose a local file to upload as a new version of this one"
+        case .parent: "local picker: the folder above"
+        case .hidden: "local picker: show or hide hidden files"
+        case .cancel: "cancel the transfer under the cursor"
+        case .retry: "start a failed or cancelled transfer again"
         case .search: "search names and linked records on the server"
         case .filter: "filter by extension, size, date, author, source"
         case .clearFilter: "clear the search and filters"
@@ -32,6 +39,7 @@ public enum KeyAction: String, CaseIterable, Sendable {
         case .previousTab: "previous tab"
         case .files: "Files tab"
         case .trash: "Trash tab"
+        case .transfers: "Transfers tab: uploads and downloads"
         case .refresh: "load the list again"
         case .help: "this help"
         case .quit: "quit"

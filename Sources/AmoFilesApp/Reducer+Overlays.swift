@@ -75,6 +75,10 @@ extension Reducer {
             guard let yes = answer(key) else { return [] }
             state.overlay = nil
             return yes ? apply(&state, edit) : []
+        case .resumeOffer(let records)?:
+            guard let yes = answer(key) else { return [] }
+            state.overlay = nil
+            return answerResume(&state, records, yes: yes)
         case nil:
             return []
         }

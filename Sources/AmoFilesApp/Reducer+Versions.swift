@@ -20,15 +20,14 @@ extension Reducer {
             state.versions = nil
             return []
         }
-        let page = max(1, state.listHeight - 1)
-        let delta: Int
-        switch state.keymap.action(for: key) {
-        case .up?: delta = -1
-        case .down?: delta = 1
-        case .pageUp?: delta = -page
-        case .pageDown?: delta = page
-        case .top?: delta = -versions.viewport.cursor
-        case .bottom?: delta = versions.items.count
+        let action = state.keymap.action(for: key)
+        if let delta = movement(action, cursor: versions.viewport.cursor, count: versions.items.count, state: state) {
+            state.status = nil
+            versions.viewport.move(by: delta, count: versions.items.count, height: state.listHeight)
+            state.versions = versions
+            return []
+        }
+        switch action {
         case .versions?:
             state.versions = nil
             return []
@@ -36,17 +35,14 @@ extension Reducer {
             return askActivate(&state)
         case .download?:
             return askDownload(&state)
-        case .quit?, .help?, nil:
+        case .newVersion?:
+            return openNewVersionPicker(&state)
+        case .quit?, .help?, .upload?, .transfers?, .files?, .trash?, .nextTab?, .previousTab?, nil:
             return nil
         default:
             return []
         }
-        state.status = nil
-        versions.viewport.move(by: delta, count: versions.items.count, height: state.listHeight)
-        state.versions = versions
-        return []
     }
-
     static func versionsLoaded(_ state: inout AppState, fileUUID: String, _ items: [FileVersion]) -> [Effect] {
         guard var versions = state.versions, versions.file.uuid == fileUUID else { return [] }
         let current = versions.current?.uuid
@@ -60,7 +56,7 @@ extension Reducer {
     }
 
     /// "Make version 2 (2026-11-20 17:30, 1.5 MB) active?"
-    private static func askActivate(_ state: inout AppState) -> [Effect] {
+    static func askActivate(_ state: inout AppState) -> [Effect] {
         guard let versions = state.versions, let version = versions.current else { return [] }
         let number = versions.items.count - versions.viewport.cursor
         guard !version.isMain else {

@@ -1,4 +1,5 @@
 import AmoFilesAPI
+import AmoFilesTasks
 import TerminalUI
 
 /// The whole behaviour of the UI: a pure step from state and action to new state
@@ -6,7 +7,7 @@ import TerminalUI
 public enum Reducer {
     /// What to do when the UI opens.
     public static func start(_ state: inout AppState) -> [Effect] {
-        [.loadUsers] + prefetch(&state)
+        [.loadUsers, .readJournal] + prefetch(&state)
     }
 
     public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
@@ -48,6 +49,14 @@ public enum Reducer {
             return editFailed(&state, edit, message: message)
         case .downloadTargetExists, .downloadFinished, .downloadFailed:
             return downloadAnswer(&state, action)
+        case .transferChanged(let snapshot):
+            return transferChanged(&state, snapshot)
+        case .folderListed(let path, let entries):
+            return folderListed(&state, path: path, entries)
+        case .folderFailed(let path, let message):
+            return folderFailed(&state, path: path, message: message)
+        case .journalRead(let records):
+            return journalRead(&state, records)
         }
     }
 
@@ -57,24 +66,23 @@ public enum Reducer {
             state.rows = rows
             state.columns = columns
             let height = state.listHeight
-            for tab in Tab.allCases {
+            for tab in Tab.fileTabs {
                 guard var list = state.lists[tab] else { continue }
                 list.viewport.follow(count: list.items.count, height: height)
                 state.lists[tab] = list
             }
+            state.transfers.viewport.follow(count: state.transfers.items.count, height: height)
+            if let count = state.picker?.rows.count { state.picker?.viewport.follow(count: count, height: height) }
             return prefetch(&state)
         case .suspend:
             return [.suspend]
         case .wheel(let up):
-            return state.overlay == nil && state.versions == nil ? move(&state, by: up ? -3 : 3) : []
+            return state.overlay == nil ? scroll(&state, by: up ? -3 : 3) : []
         case .click(let row, _, let double):
-            let index = state.list.viewport.top + row - state.listTop
-            guard state.overlay == nil, state.versions == nil, row >= state.listTop, index < state.list.items.count else { return [] }
-            let effects = move(&state, by: index - state.list.viewport.cursor)
-            // A double click opens the file's versions, as Enter opens a folder elsewhere.
-            return double && state.tab == .files ? effects + openVersions(&state) : effects
+            return state.overlay == nil ? click(&state, row: row, double: double) : []
         case .key(let key):
             if state.overlay != nil { return overlayKey(&state, key) }
+            if let effects = pickerKey(&state, key) { return effects }
             if let effects = versionsKey(&state, key) { return effects }
             if key == .escape, state.showingDetails {
                 state.showingDetails = false
@@ -92,18 +100,25 @@ public enum Reducer {
     }
 
     private static func perform(_ state: inout AppState, _ action: KeyAction) -> [Effect] {
-        let page = max(1, state.listHeight - 1)
+        if state.tab == .transfers, let effects = transfersAction(&state, action) { return effects }
+        if let delta = movement(action, cursor: state.list.viewport.cursor, count: state.list.items.count, state: state) {
+            return move(&state, by: delta)
+        }
         switch action {
-        case .up: return move(&state, by: -1)
-        case .down: return move(&state, by: 1)
-        case .pageUp: return move(&state, by: -page)
-        case .pageDown: return move(&state, by: page)
-        case .top: return move(&state, by: -state.list.viewport.cursor)
-        case .bottom: return move(&state, by: state.list.items.count)
+        case .up, .down, .pageUp, .pageDown, .top, .bottom: return []
         case .nextTab: return switchTo(&state, Tab(rawValue: (state.tab.rawValue + 1) % Tab.allCases.count)!)
         case .previousTab: return switchTo(&state, Tab(rawValue: (state.tab.rawValue + Tab.allCases.count - 1) % Tab.allCases.count)!)
         case .files: return switchTo(&state, .files)
         case .trash: return switchTo(&state, .trash)
+        case .transfers: return switchTo(&state, .transfers)
+        case .upload: return openPicker(&state, .upload(attach: nil))
+        case .newVersion: return openNewVersionPicker(&state)
+        case .parent, .hidden:
+            state.status = StatusMessage(text: "That key works in the local picker. \(hint(.upload, state, "to open it"))", isError: false)
+            return []
+        case .cancel, .retry:
+            state.status = StatusMessage(text: "That key works in Transfers. \(hint(.transfers, state, "to open it"))", isError: false)
+            return []
         case .refresh:
             state.list = state.list.reloaded()
             return prefetch(&state)
@@ -124,7 +139,7 @@ public enum Reducer {
                 state.list = state.list.reloaded()
                 return prefetch(&state)
             }
-            for tab in Tab.allCases { resort(&state, tab) }
+            for tab in Tab.fileTabs { resort(&state, tab) }
             return []
         case .filter:
             state.overlay = .filterForm(FilterForm(filter: state.list.filter, users: state.users))
@@ -159,6 +174,20 @@ public enum Reducer {
         state.lists[tab] = list
     }
 
+    /// How far a movement action moves a cursor at `cursor` in `count` rows; nil for other actions.
+    static func movement(_ action: KeyAction?, cursor: Int, count: Int, state: AppState) -> Int? {
+        let page = max(1, state.listHeight - 1)
+        return switch action {
+        case .up?: -1
+        case .down?: 1
+        case .pageUp?: -page
+        case .pageDown?: page
+        case .top?: -cursor
+        case .bottom?: count
+        default: nil
+        }
+    }
+
     static func move(_ state: inout AppState, by delta: Int) -> [Effect] {
         state.list.viewport.move(by: delta, count: state.list.items.count, height: state.listHeight)
         return prefetch(&state)
@@ -173,6 +202,7 @@ public enum Reducer {
     /// Asks for the next page while the cursor is still a screen or more away from
     /// the end, so scrolling does not stall on the network.
     static func prefetch(_ state: inout AppState) -> [Effect] {
+        guard state.tab != .transfers else { return [] }
         let list = state.list
         guard !list.loading, let next = list.nextPage,
               list.items.count - list.viewport.cursor <= max(2 * state.listHeight, 25) else { return [] }

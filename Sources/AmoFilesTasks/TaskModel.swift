@@ -179,3 +179,52 @@ struct RateMeter {
         return Double(bytes - first.bytes) / (time - first.time)
     }
 }
+
+/// Where a set of transfers stands together: counts and bytes, for a total line.
+public struct TransferTotals: Sendable, Equatable {
+    public var count = 0
+    public var finished = 0
+    public var failed = 0
+    public var cancelled = 0
+    public var queued = 0
+    public var running = 0
+    /// Bytes of the transfers that finished or may still finish, and the rate of the running ones.
+    public var progress = TransferProgress(done: 0, total: 0)
+
+    public init(_ snapshots: some Sequence<TaskSnapshot>) {
+        var rate = 0.0
+        for snapshot in snapshots where snapshot.work.isTransfer {
+            count += 1
+            let size = snapshot.progress?.total ?? 0
+            switch snapshot.state {
+            case .queued:
+                queued += 1
+                progress.total += size
+            case .running:
+                running += 1
+                progress.total += size
+                progress.done += snapshot.progress?.done ?? 0
+                rate += snapshot.progress?.rate ?? 0
+            case .done:
+                finished += 1
+                progress.total += size
+                progress.done += size
+            case .failed: failed += 1
+            case .cancelled: cancelled += 1
+            }
+        }
+        progress.rate = rate > 0 ? rate : nil
+    }
+
+    /// Some transfer is still queued or running.
+    public var isActive: Bool { queued + running > 0 }
+
+    /// "2/6 done, 1 failed, 1 queued".
+    public var label: String {
+        var label = "\(finished)/\(count) done"
+        if failed > 0 { label += ", \(failed) failed" }
+        if cancelled > 0 { label += ", \(cancelled) cancelled" }
+        if queued > 0 { label += ", \(queued) queued" }
+        return label
+    }
+}

@@ -35,7 +35,9 @@ public actor TaskRunner {
     public func submit(_ work: TaskWork) -> TaskID {
         let id = nextID
         nextID += 1
-        tasks[id] = TaskSnapshot(id: id, work: work, state: .queued, progress: nil, notes: [], startedAt: Date())
+        // A transfer shows its size from the start, while it waits for a slot.
+        let progress = work.isTransfer ? TransferProgress(done: 0, total: work.expectedBytes ?? 0) : nil
+        tasks[id] = TaskSnapshot(id: id, work: work, state: .queued, progress: progress, notes: [], startedAt: Date())
         order.append(id)
         publish(id)
         if work.isTransfer {

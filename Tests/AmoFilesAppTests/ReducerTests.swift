@@ -10,7 +10,7 @@ final class ReducerTests: XCTestCase {
 
     func testTheNextPageIsAskedForBeforeTheCursorReachesTheEnd() {
         var state = AppState(rows: 24, columns: 80, accountName: "a", driveHost: "d")
-        XCTAssertEqual(Reducer.start(&state), [.loadUsers, .loadPage(.files, generation: 0, page: 1, filter: Tab.files.baseFilter)])
+        XCTAssertEqual(Reducer.start(&state), [.loadUsers, .readJournal, .loadPage(.files, generation: 0, page: 1, filter: Tab.files.baseFilter)])
         XCTAssertTrue(state.list.loading)
         // 100 rows in, the cursor at the top: far from the end, nothing more is asked.
         XCTAssertEqual(Reducer.reduce(&state, .pageLoaded(.files, generation: 0, page: 1, files: page(0..<100), hasMore: true)), [])

@@ -18,15 +18,14 @@ struct FileColumn {
     static func layout(for tab: Tab, columns: Int, state: AppState) -> [FileColumn] {
         let users = state.users
         var optional: [FileColumn]
-        switch tab {
-        case .files:
+        if tab == .files {
             optional = [
                 FileColumn(title: "TYPE", width: 8, priority: 1) { $0.type.rawValue },
                 FileColumn(title: "SIZE", width: 8, alignRight: true, priority: 3) { Quantities.bytes($0.size) },
                 FileColumn(title: "UPDATED", width: 16, priority: 2) { Quantities.time($0.updatedAt) },
                 FileColumn(title: "BY", width: 14) { $0.updatedBy.displayName(users: users) },
             ]
-        case .trash:
+        } else {
             let now = state.now
             optional = [
                 FileColumn(title: "SIZE", width: 8, alignRight: true, priority: 1) { Quantities.bytes($0.size) },

@@ -11,8 +11,12 @@ public enum Renderer {
             return
         }
         tabBar(state, surface)
-        if let versions = state.versions, state.tab == .files {
+        if let picker = state.picker {
+            PickerView.draw(state, picker, into: surface)
+        } else if let versions = state.versions, state.tab == .files {
             VersionsView.draw(state, versions, into: surface)
+        } else if state.tab == .transfers {
+            TransfersView.draw(state, into: surface)
         } else {
             list(state, surface)
         }
@@ -21,6 +25,7 @@ public enum Renderer {
         case .help(let scroll)?: help(state, scroll: scroll, surface)
         case .confirm(let question, _)?: confirm(question, surface)
         case .overwrite(_, let path)?: confirm("\(path) exists. Overwrite it?", surface)
+        case .resumeOffer(let records)?: confirm(Reducer.resumeQuestion(records), surface)
         case .filterForm(let form)?: FilterFormView.draw(form, users: state.users, into: surface)
         default: break
         }
@@ -106,24 +111,42 @@ public enum Renderer {
         default:
             break
         }
-        let list = state.list
         if let status = state.status {
             surface.draw(" " + status.text, row: row, column: 0, width: surface.columns, style: status.isError ? .error : .notice)
             return
         }
-        let count = list.items.count
-        var left = " " + countText(list)
-        if count > 0 { left += " · \(list.viewport.cursor + 1)/\(count)" }
-        if let versions = state.versions, state.tab == .files, !versions.loading {
-            let total = versions.items.count
-            left = " \(total) version\(total == 1 ? "" : "s") · \(versions.viewport.cursor + 1)/\(total)"
+        if state.picker == nil, state.tab == .transfers, case .failed(let error)? = state.transfers.current?.state {
+            // The whole error of the failed transfer under the cursor.
+            surface.draw(" " + TerminalText.sanitize(error.message), row: row, column: 0, width: surface.columns, style: .error)
+            return
         }
-        if !list.selected.isEmpty { left += " · \(list.selected.count) marked" }
-        let helpKey = state.keymap.keys(for: .help).first.map { "\($0) help " } ?? ""
+        let left = statusText(state)
+        let totals = state.transfers.totals
+        var right = state.keymap.keys(for: .help).first.map { "\($0) help " } ?? ""
+        if totals.isActive, state.tab != .transfers || state.picker != nil { right = TransfersView.summary(totals) + "   " + right }
         surface.draw(left, row: row, column: 0, width: surface.columns, style: .status)
-        if surface.columns > TerminalText.width(left) + helpKey.count + 2 {
-            surface.draw(helpKey, row: row, column: surface.columns - helpKey.count, width: helpKey.count, style: .dim)
+        let rightWidth = TerminalText.width(right)
+        if surface.columns > TerminalText.width(left) + rightWidth + 2 {
+            surface.draw(right, row: row, column: surface.columns - rightWidth, width: rightWidth, style: .dim)
         }
+    }
+
+    /// Where the cursor is in what the screen shows: "100 files loaded · 3/100".
+    private static func statusText(_ state: AppState) -> String {
+        if let picker = state.picker { return PickerView.status(picker) }
+        if let versions = state.versions, state.tab == .files {
+            let total = versions.items.count
+            return versions.loading ? " loading versions…" : " \(total) version\(total == 1 ? "" : "s") · \(versions.viewport.cursor + 1)/\(total)"
+        }
+        if state.tab == .transfers {
+            let count = state.transfers.items.count
+            return count == 0 ? " no transfers" : " \(count) transfer\(count == 1 ? "" : "s") · \(state.transfers.viewport.cursor + 1)/\(count) · \(state.transfers.totals.label)"
+        }
+        let list = state.list
+        var text = " " + countText(list)
+        if !list.items.isEmpty { text += " · \(list.viewport.cursor + 1)/\(list.items.count)" }
+        if !list.selected.isEmpty { text += " · \(list.selected.count) marked" }
+        return text
     }
 
     /// "12 files", or "100 files loaded" while more pages remain.

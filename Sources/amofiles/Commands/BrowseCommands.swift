@@ -97,9 +97,11 @@ extension KeymapOptions {
 /// returns when the user quits.
 private func openUI(_ api: AmoConnection, accountName: String, keymap: Keymap) async throws {
     let runtime = AppRuntime(connection: api, runner: TaskRunner(drive: api.drive, account: api.account))
-    let state = AppState(rows: 24, columns: 80, accountName: accountName, driveHost: api.drive.driveURL.host ?? "", keymap: keymap)
+    var state = AppState(rows: 24, columns: 80, accountName: accountName, driveHost: api.drive.driveURL.host ?? "", keymap: keymap)
+    state.localFolder = FileManager.default.currentDirectoryPath
     let outcome: Result<Void, any Error> = await withCheckedContinuation { done in
-        let thread = Thread { done.resume(returning: Result { try runtime.run(state) }) }
+        let initial = state
+        let thread = Thread { done.resume(returning: Result { try runtime.run(initial) }) }
         thread.stackSize = 8 << 20
         thread.start()
     }

@@ -1,3 +1,4 @@
+import AmoFilesApp
 import AmoFilesTasks
 import Foundation
 import TerminalUI
@@ -11,7 +12,6 @@ actor ProgressDisplay {
     private let announce: @Sendable (TaskSnapshot) -> Void
     private var latest: [TaskID: TaskSnapshot] = [:]
     private var order: [TaskID] = []
-    private var expected: [TaskID: Int64] = [:]
     private var notesShown: [TaskID: Int] = [:]
     private var lastPlainLine: [TaskID: Double] = [:]
     private var drawnLines = 0
@@ -64,10 +64,7 @@ actor ProgressDisplay {
     private func take(_ snapshot: TaskSnapshot) {
         let id = snapshot.id
         let wasFinished = latest[id]?.state.isFinished ?? false
-        if latest[id] == nil {
-            order.append(id)
-            expected[id] = snapshot.work.expectedBytes
-        }
+        if latest[id] == nil { order.append(id) }
         latest[id] = snapshot
         let name = TerminalText.sanitize(snapshot.work.fileName ?? snapshot.title)
         let shown = notesShown[id, default: 0]
@@ -120,8 +117,8 @@ actor ProgressDisplay {
         let width = max(20, Self.terminalColumns() - 1)
         var lines = order.compactMap { id -> String? in
             guard let snapshot = latest[id], case .running = snapshot.state else { return nil }
-            let progress = snapshot.progress ?? TransferProgress(done: 0, total: expected[id] ?? 0)
-            return Self.line(label: snapshot.work.fileName ?? snapshot.title, progress, width: width)
+            let progress = snapshot.progress ?? TransferProgress(done: 0, total: 0)
+            return TransferLine.text(label: snapshot.work.fileName ?? snapshot.title, progress, width: width)
         }
         if order.count > 1 { lines.append(totalLine(width: width)) }
         var text = drawnLines > 0 ? "\r\u{1B}[\(drawnLines)A\u{1B}[J" : ""
@@ -133,50 +130,8 @@ actor ProgressDisplay {
     }
 
     private func totalLine(width: Int) -> String {
-        var done: Int64 = 0
-        var total: Int64 = 0
-        var rate = 0.0
-        var (finished, failed, queued) = (0, 0, 0)
-        for id in order {
-            guard let snapshot = latest[id] else { continue }
-            let size = expected[id] ?? snapshot.progress?.total ?? 0
-            total += size
-            switch snapshot.state {
-            case .queued: queued += 1
-            case .running:
-                done += snapshot.progress?.done ?? 0
-                rate += snapshot.progress?.rate ?? 0
-            case .done:
-                finished += 1
-                done += size
-            case .failed, .cancelled:
-                failed += 1
-                total -= size
-            }
-        }
-        var label = "total: \(finished)/\(order.count) done"
-        if failed > 0 { label += ", \(failed) failed" }
-        if queued > 0 { label += ", \(queued) queued" }
-        return Self.line(label: label, TransferProgress(done: done, total: total, rate: rate > 0 ? rate : nil), width: width)
-    }
-
-    /// `name  [#####.....]  45%  12.3 MB / 27.0 MB  3.4 MB/s  ETA 0:04`, fitted to `width`.
-    static func line(label: String, _ progress: TransferProgress, width: Int) -> String {
-        let percent = String(format: "%3d%%", Int(progress.fraction * 100))
-        let amounts = "\(Quantities.bytes(progress.done)) / \(Quantities.bytes(progress.total))"
-        let rate = progress.rate.map(Quantities.rate) ?? ""
-        let eta = progress.secondsLeft.map { "ETA " + Quantities.duration($0) } ?? ""
-        // Fixed-width fields, so the bars do not jump as the numbers change.
-        let detail = [percent, TerminalText.pad(amounts, columns: 19), TerminalText.pad(rate, columns: 10), TerminalText.pad(eta, columns: 11)]
-            .joined(separator: "  ")
-        for (right, barColumns) in [(detail, min(32, max(12, width / 4))), (percent, 12), (percent, 0)] {
-            let nameColumns = width - right.count - (barColumns > 0 ? barColumns + 4 : 2)
-            guard nameColumns >= 8 else { continue }
-            let bar = barColumns > 0 ? "  " + Quantities.bar(progress.fraction, columns: barColumns) : ""
-            let text = TerminalText.pad(label, columns: nameColumns) + bar + "  " + right
-            return text.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
-        }
-        return TerminalText.fit(label, columns: max(1, width - 6)) + " " + percent
+        let totals = TransferTotals(order.compactMap { latest[$0] })
+        return TransferLine.text(label: "total: " + totals.label, totals.progress, width: width)
     }
 
     private func write(_ text: String) {

@@ -1,0 +1,131 @@
+import AmoFilesAPI
+import AmoFilesTasks
+import Foundation
+import TerminalUI
+
+/// The local picker: browse the server's file system, mark files, upload them.
+extension Reducer {
+    static func openPicker(_ state: inout AppState, _ purpose: LocalPicker.Purpose) -> [Effect] {
+        let folder = state.picker?.folder ?? state.localFolder
+        state.picker = LocalPicker(purpose: purpose, folder: folder)
+        state.versions = nil
+        return [.listFolder(path: folder)]
+    }
+
+    /// `V` on a drive file: pick the local file that becomes its new version.
+    static func openNewVersionPicker(_ state: inout AppState) -> [Effect] {
+        guard state.tab == .files else {
+            state.status = StatusMessage(text: "A file in the trash has to be restored before it gets a new version.", isError: false)
+            return []
+        }
+        guard let file = state.versions?.file ?? state.list.current else { return [] }
+        return openPicker(&state, .newVersion(of: file))
+    }
+
+    /// Keys while the picker is open; nil when the key is not its own.
+    static func pickerKey(_ state: inout AppState, _ key: Key) -> [Effect]? {
+        guard var picker = state.picker else { return nil }
+        let action = state.keymap.action(for: key)
+        let rows = picker.rows
+        if let delta = movement(action, cursor: picker.viewport.cursor, count: rows.count, state: state) {
+            picker.viewport.move(by: delta, count: rows.count, height: state.listHeight)
+            state.picker = picker
+            return []
+        }
+        if key == .escape {
+            state.picker = nil
+            return []
+        }
+        if key == .enter {
+            guard let entry = picker.current else { return [] }
+            if entry.isFolder { return openFolder(&state, entry.name == ".." ? parentFolder(picker.folder) : picker.path(of: entry.name)) }
+            return uploadChosen(&state)
+        }
+        switch action {
+        case .parent?:
+            return openFolder(&state, parentFolder(picker.folder))
+        case .hidden?:
+            let current = picker.current?.name
+            picker.showHidden.toggle()
+            if !picker.showHidden { picker.selected = picker.selected.filter { !$0.hasPrefix(".") } }
+            let index = picker.rows.firstIndex { $0.name == current } ?? 0
+            picker.viewport.moveTo(index, count: picker.rows.count, height: state.listHeight)
+            state.picker = picker
+            return []
+        case .select?:
+            guard case .upload = picker.purpose else {
+                state.status = StatusMessage(text: "A new version is one file: Enter uploads the file under the cursor.", isError: false)
+                return []
+            }
+            guard let entry = picker.current, !entry.isFolder else { return [] }
+            if picker.selected.remove(entry.name) == nil { picker.selected.insert(entry.name) }
+            picker.viewport.move(by: 1, count: rows.count, height: state.listHeight)
+            state.picker = picker
+            return []
+        case .upload?:
+            return uploadChosen(&state)
+        case .refresh?:
+            return openFolder(&state, picker.folder)
+        case .quit?, .help?, nil:
+            return nil
+        default:
+            return []
+        }
+    }
+
+    private static func openFolder(_ state: inout AppState, _ path: String) -> [Effect] {
+        guard var picker = state.picker else { return [] }
+        picker.loading = true
+        state.picker = picker
+        return [.listFolder(path: path)]
+    }
+
+    static func parentFolder(_ path: String) -> String {
+        let parent = (path as NSString).deletingLastPathComponent
+        return parent.isEmpty ? "/" : parent
+    }
+
+    static func folderListed(_ state: inout AppState, path: String, _ entries: [LocalEntry]) -> [Effect] {
+        guard var picker = state.picker else { return [] }
+        let cameFrom = picker.folder.hasPrefix(path) && picker.folder != path ? (picker.folder as NSString).lastPathComponent : nil
+        let keep = picker.folder == path ? picker.current?.name : cameFrom
+        if picker.folder != path { picker.selected = [] }
+        picker.folder = path
+        picker.entries = entries.sorted(by: LocalEntry.ordered)
+        picker.loading = false
+        picker.selected = picker.selected.filter { name in entries.contains { $0.name == name } }
+        // Back in the folder above, the cursor is on the folder just left.
+        let index = keep.flatMap { name in picker.rows.firstIndex { $0.name == name } } ?? 0
+        picker.viewport = ListViewport()
+        picker.viewport.moveTo(index, count: picker.rows.count, height: state.listHeight)
+        state.picker = picker
+        state.localFolder = path
+        return []
+    }
+
+    static func folderFailed(_ state: inout AppState, path: String, message: String) -> [Effect] {
+        guard state.picker != nil else { return [] }
+        state.picker?.loading = false
+        state.status = StatusMessage(text: "Cannot open \(path): \(message).", isError: true)
+        return []
+    }
+
+    /// Enter on a file, or the upload key: the marked files (or the one under the cursor) go up.
+    private static func uploadChosen(_ state: inout AppState) -> [Effect] {
+        guard let picker = state.picker else { return [] }
+        let chosen = picker.chosen
+        guard !chosen.isEmpty else {
+            state.status = StatusMessage(text: "Choose a file: Enter on it, or mark several with Space.", isError: false)
+            return []
+        }
+        let paths = chosen.map { picker.path(of: $0.name) }
+        state.picker = nil
+        state.tab = .transfers
+        switch picker.purpose {
+        case .upload(let attach):
+            return [.upload(paths: paths, newVersionOf: nil, attach: attach)]
+        case .newVersion(let file):
+            return [.upload(paths: paths, newVersionOf: file.uuid, attach: nil)]
+        }
+    }
+}

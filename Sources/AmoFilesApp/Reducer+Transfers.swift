@@ -1,0 +1,102 @@
+import AmoFilesAPI
+import AmoFilesTasks
+import TerminalUI
+
+/// The Transfers tab: uploads and downloads as the task layer reports them;
+/// cancel, retry; uploads left by an earlier run.
+extension Reducer {
+    /// Actions on the Transfers tab; nil for those that work the same everywhere.
+    static func transfersAction(_ state: inout AppState, _ action: KeyAction) -> [Effect]? {
+        if let delta = movement(action, cursor: state.transfers.viewport.cursor, count: state.transfers.items.count, state: state) {
+            state.transfers.viewport.move(by: delta, count: state.transfers.items.count, height: state.listHeight)
+            return []
+        }
+        switch action {
+        case .cancel:
+            guard let transfer = state.transfers.current, !transfer.state.isFinished else {
+                state.status = StatusMessage(text: "Nothing to cancel here: the transfer has ended.", isError: false)
+                return []
+            }
+            return [.cancelTransfer(transfer.id)]
+        case .retry:
+            guard let transfer = state.transfers.current else { return [] }
+            switch transfer.state {
+            case .failed, .cancelled:
+                // The new attempt takes the row's place at the end of the list.
+                state.transfers.items.remove(at: state.transfers.viewport.cursor)
+                state.transfers.viewport.follow(count: state.transfers.items.count, height: state.listHeight)
+                return [.retryTransfer(transfer.id)]
+            default:
+                state.status = StatusMessage(text: "Only a failed or cancelled transfer can be started again.", isError: false)
+                return []
+            }
+        case .upload, .nextTab, .previousTab, .files, .trash, .transfers, .help, .quit:
+            return nil
+        default:
+            state.status = StatusMessage(text: "That works on drive files. \(hint(.files, state, "for Files"))", isError: false)
+            return []
+        }
+    }
+
+    static func transferChanged(_ state: inout AppState, _ snapshot: TaskSnapshot) -> [Effect] {
+        let before = state.transfers.take(snapshot)
+        state.transfers.viewport.follow(count: state.transfers.items.count, height: state.listHeight)
+        guard snapshot.state.isFinished, before?.state.isFinished != true else { return [] }
+        let totals = state.transfers.totals
+        if !totals.isActive, state.tab != .transfers {
+            let failed = totals.failed > 0
+            let more = failed ? " \(hint(.transfers, state, "to see why"))" : ""
+            state.status = StatusMessage(text: "Transfers: \(totals.label).\(more)", isError: failed)
+        }
+        guard case .done(.file(let file)) = snapshot.state, case .upload = snapshot.work else { return [] }
+        return uploaded(&state, file)
+    }
+
+    /// A finished upload shows in Files: a new version replaces its row, a new file
+    /// goes on top (unless a filter is on, which it may not match).
+    private static func uploaded(_ state: inout AppState, _ file: DriveFile) -> [Effect] {
+        guard var list = state.lists[.files] else { return [] }
+        if let index = list.items.firstIndex(where: { $0.uuid == file.uuid }) {
+            list.items[index] = file
+        } else if list.filter == Tab.files.baseFilter {
+            let hadRows = !list.items.isEmpty
+            list.items.insert(file, at: 0)
+            // The cursor stays on the file it was on.
+            if hadRows { list.viewport.moveTo(list.viewport.cursor + 1, count: list.items.count, height: state.listHeight) }
+        }
+        state.lists[.files] = list
+        resort(&state, .files)
+        guard state.versions?.file.uuid == file.uuid else { return [] }
+        state.versions = VersionList(file: file)
+        return [.loadVersions(fileUUID: file.uuid)]
+    }
+
+    /// Uploads to go on with, found at start: ask first.
+    static func journalRead(_ state: inout AppState, _ records: [UploadRecord]) -> [Effect] {
+        guard !records.isEmpty, state.overlay == nil else { return [] }
+        state.overlay = .resumeOffer(records)
+        return []
+    }
+
+    /// "Resume 2 unfinished uploads (big.iso 40% of 1.2 GB, notes.txt 0% of 3 KB)?"
+    static func resumeQuestion(_ records: [UploadRecord]) -> String {
+        let listed = records.prefix(2).map { record in
+            let percent = record.size > 0 ? Int(record.accepted * 100 / record.size) : 0
+            return "\(TerminalText.sanitize(record.fileName)) \(percent)% of \(Quantities.bytes(record.size))"
+        }
+        let rest = records.count > 2 ? ", \(records.count - 2) more" : ""
+        let noun = records.count == 1 ? "upload" : "uploads"
+        return "Resume \(records.count) unfinished \(noun) (\(listed.joined(separator: ", "))\(rest))?"
+    }
+
+    static func answerResume(_ state: inout AppState, _ records: [UploadRecord], yes: Bool) -> [Effect] {
+        guard yes else {
+            state.status = StatusMessage(
+                text: "The unfinished uploads stay in the journal; `amofiles upload --resume` finishes them.", isError: false)
+            return []
+        }
+        state.tab = .transfers
+        state.versions = nil
+        return [.resume(records)]
+    }
+}
