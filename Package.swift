@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "DriveEmulatorTests", dependencies: ["DriveEmulator", "AmoFilesAPI", "EmulatorTesting"]),
         .testTarget(name: "AmoFilesTasksTests", dependencies: ["AmoFilesTasks", "EmulatorTesting", "DriveEmulator"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "AmoFilesAppTests", dependencies: ["AmoFilesApp", "AmoFilesAPI", "TerminalUI"]),
+        .testTarget(name: "AmoFilesAppTests", dependencies: ["AmoFilesApp", "AmoFilesAPI", "AmoFilesTasks", "TerminalUI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["EmulatorTesting", "TerminalUI"]),
     ]
 )

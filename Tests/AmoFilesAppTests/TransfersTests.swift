@@ -1,0 +1,186 @@
+import AmoFilesAPI
+@testable import AmoFilesApp
+@testable import AmoFilesTasks
+import Foundation
+import TerminalUI
+import XCTest
+
+/// The local picker, the Transfers tab and the resume offer, through the reducer and
+/// rendered into memory.
+final class TransfersTests: XCTestCase {
+    override func setUp() {
+        setenv("TZ", "UTC", 1)
+        tzset()
+    }
+
+    private func key(_ state: inout AppState, _ key: Key) -> [Effect] {
+        Reducer.reduce(&state, .input(.key(key)))
+    }
+
+    private func entries() -> [LocalEntry] {
+        [LocalEntry(name: "report.pdf", isFolder: false, size: 6_000_000, modified: Samples.now),
+         LocalEntry(name: ".profile", isFolder: false, size: 220, modified: Samples.now),
+         LocalEntry(name: "photos", isFolder: true, size: 4096, modified: Samples.now),
+         LocalEntry(name: "notes.txt", isFolder: false, size: 1200, modified: Samples.now - 86_400)]
+    }
+
+    private func upload(_ id: TaskID, _ path: String, newVersionOf: String? = nil, _ state: TaskState, done: Int64 = 0, total: Int64,
+                        rate: Double? = nil) -> TaskSnapshot {
+        TaskSnapshot(id: id, work: .upload(FileUpload(path: path, newVersionOf: newVersionOf)), state: state,
+                     progress: TransferProgress(done: done, total: total, rate: rate), notes: [], startedAt: Date())
+    }
+
+    func testMarkedLocalFilesAreUploadedAndHiddenOnesShowOnAKey() {
+        var state = Samples.state()
+        state.localFolder = "/srv/out"
+        XCTAssertEqual(key(&state, .character("U")), [.listFolder(path: "/srv/out")])
+        _ = Reducer.reduce(&state, .folderListed(path: "/srv/out", entries()))
+        XCTAssertEqual(state.picker?.rows.map(\.name), ["..", "photos", "notes.txt", "report.pdf"], "folders first, hidden ones not shown")
+        _ = key(&state, .character("."))
+        XCTAssertEqual(state.picker?.rows.map(\.name), ["..", "photos", ".profile", "notes.txt", "report.pdf"])
+        _ = key(&state, .character("."))
+        _ = key(&state, .character("j"))
+        _ = key(&state, .space)
+        XCTAssertEqual(state.picker?.selected, [], "a folder is not marked")
+        _ = key(&state, .character("j"))
+        _ = key(&state, .space)
+        _ = key(&state, .space)
+        XCTAssertEqual(state.picker?.selected, ["notes.txt", "report.pdf"])
+        let surface = MemorySurface(rows: 10, columns: 80)
+        Renderer.render(state, into: surface)
+        XCTAssertEqual(surface.lines, [
+            " 1 Files   2 Trash   3 Transfers                    Ромашка · drive-b.amocrm.ru",
+            " Upload from /srv/out  (Esc back · Space marks · Enter uploads · . shows hidden)",
+            " NAME                                                      SIZE MODIFIED",
+            " ..",
+            " photos/                                                        2026-11-22 12:00",
+            "*notes.txt                                               1.2 KB 2026-11-21 12:00",
+            "*report.pdf                                              6.0 MB 2026-11-22 12:00",
+            "",
+            "",
+            " 3 entries · 4/4 · 2 marked (6.0 MB)                                     ? help",
+        ])
+        XCTAssertEqual(key(&state, .enter), [.upload(paths: ["/srv/out/notes.txt", "/srv/out/report.pdf"], newVersionOf: nil, attach: nil)])
+        XCTAssertNil(state.picker)
+        XCTAssertEqual(state.tab, .transfers, "the bars show at once")
+    }
+
+    func testFoldersOpenAndTheCursorComesBackToTheFolderLeft() {
+        var state = Samples.state()
+        state.localFolder = "/srv/out"
+        _ = key(&state, .character("U"))
+        _ = Reducer.reduce(&state, .folderListed(path: "/srv/out", entries()))
+        _ = key(&state, .character("j"))
+        XCTAssertEqual(key(&state, .enter), [.listFolder(path: "/srv/out/photos")])
+        _ = Reducer.reduce(&state, .folderListed(path: "/srv/out/photos", []))
+        XCTAssertEqual(state.picker?.rows.map(\.name), [".."])
+        XCTAssertEqual(key(&state, .backspace), [.listFolder(path: "/srv/out")])
+        _ = Reducer.reduce(&state, .folderListed(path: "/srv/out", entries()))
+        XCTAssertEqual(state.picker?.current?.name, "photos")
+        XCTAssertEqual(state.localFolder, "/srv/out", "the next picker opens where this one was")
+        _ = Reducer.reduce(&state, .folderFailed(path: "/root", message: "permission denied"))
+        XCTAssertEqual(state.status?.text, "Cannot open /root: permission denied.")
+        _ = key(&state, .escape)
+        XCTAssertNil(state.picker)
+    }
+
+    func testANewVersionIsOneLocalFileAndReplacesTheFilesRowWhenDone() throws {
+        var state = Samples.state()
+        state.localFolder = "/srv/out"
+        let file = state.list.items[0]
+        _ = key(&state, .character("V"))
+        _ = Reducer.reduce(&state, .folderListed(path: "/srv/out", entries()))
+        XCTAssertEqual(state.picker?.purpose, .newVersion(of: file))
+        _ = key(&state, .character("G"))
+        _ = key(&state, .space)
+        XCTAssertEqual(state.picker?.selected, [], "one file only")
+        XCTAssertEqual(key(&state, .enter), [.upload(paths: ["/srv/out/report.pdf"], newVersionOf: file.uuid, attach: nil)])
+        var updated = file
+        updated.size = 6_000_000
+        updated.versionUUID = "new-version"
+        var done = upload(1, "/srv/out/report.pdf", newVersionOf: file.uuid, .done(.file(updated)), done: 6_000_000, total: 6_000_000)
+        _ = Reducer.reduce(&state, .transferChanged(done))
+        let row = try XCTUnwrap(state.lists[.files]?.items.first { $0.uuid == file.uuid })
+        XCTAssertEqual(row.size, 6_000_000)
+        XCTAssertEqual(state.lists[.files]?.items.count, Samples.mixed.count, "replaced, not added")
+        done.state = .done(.file(updated))
+        XCTAssertEqual(Reducer.reduce(&state, .transferChanged(done)), [], "the same end reported twice changes nothing")
+    }
+
+    func testTransfersShowBarsStatesAndErrorsAndNewFilesGoOnTopOfFiles() {
+        var state = Samples.state(rows: 12, columns: 100)
+        _ = key(&state, .character("2"))
+        _ = key(&state, .character("1"))
+        _ = key(&state, .character("j"))
+        let cursorFile = state.list.current?.uuid
+        let failure = TaskError(message: "upload broken.bin failed: the service cannot be reached; it stays in the journal",
+                                underlying: CancellationError(), resumable: true)
+        for snapshot in [
+            upload(1, "/srv/report.pdf", .running, done: 2_700_000, total: 6_000_000, rate: 1_500_000),
+            upload(2, "/srv/notes.txt", .queued, total: 1200),
+            upload(3, "/srv/broken.bin", .failed(failure), done: 100, total: 5000),
+            upload(4, "/srv/old.txt", .cancelled, total: 10),
+        ] {
+            _ = Reducer.reduce(&state, .transferChanged(snapshot))
+        }
+        XCTAssertEqual(state.transfers.items.count, 4)
+        let summary = MemorySurface(rows: 12, columns: 100)
+        Renderer.render(state, into: summary)
+        XCTAssertEqual(summary.lines[11], " 6 files · 2/6                                      ⇅ 1 running, 1 queued · 44% · 1.5 MB/s   ? help",
+                       "the summary shows from any tab")
+        _ = key(&state, .character("3"))
+        let surface = MemorySurface(rows: 12, columns: 100)
+        Renderer.render(state, into: surface)
+        XCTAssertEqual(surface.lines, [
+            " 1 Files   2 Trash   3 Transfers                                        Ромашка · drive-b.amocrm.ru",
+            "   NAME                                                               x cancel · R retry · U upload",
+            " ↑ report.pdf           [#########.............]   45%  2.7 MB / 6.0 MB      1.5 MB/s    ETA 0:03",
+            " ↑ notes.txt            queued · 1.2 KB",
+            " ↑ broken.bin           failed: upload broken.bin failed: the service cannot be reached; it stays i…",
+            " ↑ old.txt              cancelled",
+            "",
+            "",
+            "",
+            "",
+            "   total                [#########.............]   44%  2.7 MB / 6.0 MB      1.5 MB/s    ETA 0:03",
+            " 4 transfers · 1/4 · 0/4 done, 1 failed, 1 cancelled, 1 queued                               ? help",
+        ])
+        XCTAssertEqual(key(&state, .character("x")), [.cancelTransfer(1)])
+        XCTAssertEqual(key(&state, .character("R")), [])
+        XCTAssertEqual(state.status?.text, "Only a failed or cancelled transfer can be started again.")
+        _ = key(&state, .character("j"))
+        _ = key(&state, .character("j"))
+        let failed = MemorySurface(rows: 12, columns: 100)
+        Renderer.render(state, into: failed)
+        XCTAssertEqual(failed.lines[11], " upload broken.bin failed: the service cannot be reached; it stays in the journal",
+                       "the whole error of the failed transfer under the cursor")
+        XCTAssertEqual(key(&state, .character("R")), [.retryTransfer(3)])
+        XCTAssertEqual(state.transfers.items.map(\.id), [1, 2, 4], "the new attempt takes the row's place")
+
+        let uploaded = Samples.file(9, "report", ext: "pdf", size: 6_000_000)
+        _ = Reducer.reduce(&state, .transferChanged(upload(1, "/srv/report.pdf", .done(.file(uploaded)), done: 6_000_000, total: 6_000_000)))
+        XCTAssertEqual(state.lists[.files]?.items.first?.uuid, uploaded.uuid, "a new file goes on top of Files")
+        XCTAssertEqual(state.lists[.files]?.current?.uuid, cursorFile, "the cursor stays on its file")
+    }
+
+    func testUnfinishedUploadsAreOfferedAtStart() {
+        var state = Samples.state()
+        let record = UploadRecord(
+            id: "r1", path: "/srv/big.iso", fileName: "big.iso", newVersionOf: nil, attach: nil, size: 1_200_000_000, modified: 0,
+            driveURL: "http://drive", sessionID: 5, partSize: 1_048_576, sessionExpiresAt: 0, accepted: 480_000_000, nextURL: "http://drive/u",
+            partsAccepted: 457)
+        _ = Reducer.reduce(&state, .journalRead([record]))
+        XCTAssertEqual(state.overlay, .resumeOffer([record]))
+        let surface = MemorySurface(rows: 24, columns: 80)
+        Renderer.render(state, into: surface)
+        XCTAssertTrue(surface.text.contains("Resume 1 unfinished upload (big.iso 40% of 1.2 GB)?"), surface.text)
+        XCTAssertEqual(key(&state, .character("y")), [.resume([record])])
+        XCTAssertEqual(state.tab, .transfers)
+
+        var declined = Samples.state()
+        _ = Reducer.reduce(&declined, .journalRead([record]))
+        XCTAssertEqual(key(&declined, .character("n")), [])
+        XCTAssertEqual(declined.status?.text, "The unfinished uploads stay in the journal; `amofiles upload --resume` finishes them.")
+        XCTAssertEqual(Reducer.reduce(&declined, .journalRead([])), [])
+    }
+}

@@ -1,0 +1,158 @@
+import EmulatorTesting
+import Foundation
+import TerminalUI
+import XCTest
+
+/// Uploads from the local picker, watched in the Transfers tab, in tmux against
+/// `amofiles serve --seed demo` with a delay on every answer so the bars have time
+/// to move; the emulator is asked through the command line whether it agrees.
+final class TransfersScreenTests: XCTestCase {
+    private var served: ServedEmulator!
+    private var tmux: TmuxSession!
+    private var local: URL!
+    private var state: URL!
+
+    override func setUpWithError() throws {
+        served = try ServedEmulator(arguments: ["--seed", "demo", "--latency", "60"])
+        local = served.folder.appendingPathComponent("local")
+        state = served.folder.appendingPathComponent("state")
+        try FileManager.default.createDirectory(at: local, withIntermediateDirectories: true)
+        tmux = try TmuxSession(columns: 120, rows: 40, environment: ["AMOFILES_TOKEN": served.token, "XDG_STATE_HOME": state.path])
+    }
+
+    override func tearDown() {
+        tmux?.close()
+        served?.stop()
+    }
+
+    private var command: String { "cd \(local.path) && \(Binary.path) --account \(served.accountURL)" }
+
+    private func openUI() throws {
+        try tmux.send(command + "; echo EXITED=$?", "Enter")
+        tmux.waitFor("the first page") { $0.contains(" 100 files loaded") }
+    }
+
+    private func write(_ name: String, size: Int, seed: UInt64) throws -> Data {
+        let data = Data(testBytes(size, seed: seed))
+        try data.write(to: local.appendingPathComponent(name))
+        return data
+    }
+
+    private func cli(_ arguments: [String]) throws -> Any {
+        let result = try Binary.run(arguments + ["--json", "--account", served.accountURL], environment: served.env)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
+    }
+
+    /// Drive files named `name` (the name filter takes it without the extension).
+    private func files(named name: String) throws -> [[String: Any]] {
+        let page = try cli(["ls", "--name", (name as NSString).deletingPathExtension]) as? [String: Any]
+        return ((page?["_embedded"] as? [String: Any])?["files"] as? [[String: Any]]) ?? []
+    }
+
+    /// The bytes of a drive file, downloaded by the command line.
+    private func downloaded(_ uuid: String) throws -> Data? {
+        let target = served.folder.appendingPathComponent("check-\(UUID().uuidString.prefix(6))").path
+        let result = try Binary.run(["download", uuid, "-o", target, "--account", served.accountURL], environment: served.env)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        return FileManager.default.contents(atPath: target)
+    }
+
+    /// A percentage strictly between 0 and 100 on the row of `name`.
+    private static func midway(_ screen: String, _ name: String) -> Bool {
+        screen.split(separator: "\n").contains { line in
+            guard line.contains(name), let match = line.firstMatch(of: /\]\s+(\d+)%/), let percent = Int(match.1) else { return false }
+            return percent > 0 && percent < 100
+        }
+    }
+
+    func testTwoLocalFilesUploadedFromThePickerWithMovingBars() throws {
+        let big = try write("bulk-6mib.bin", size: 6_500_000, seed: 71)
+        let small = try write("small.txt", size: 3000, seed: 72)
+        try openUI()
+        try tmux.send("U")
+        tmux.waitFor(text: "Upload from \(local.path)")
+        tmux.waitFor(text: "small.txt")
+        try tmux.send("j")
+        try tmux.send("Space")
+        try tmux.send("Space")
+        tmux.waitFor(text: "2 marked")
+        try tmux.send("Enter")
+        tmux.waitFor("the big file's bar midway") { Self.midway($0, "bulk-6mib.bin") }
+        let end = tmux.waitFor("both done", timeout: 60) { $0.contains("2/2 done") }
+        XCTAssertTrue(end.contains("  100%  "), "the total reached 100%:\n\(end)")
+
+        for (name, data) in [("bulk-6mib.bin", big), ("small.txt", small)] {
+            let found = try files(named: name)
+            XCTAssertEqual(found.count, 1, name)
+            XCTAssertEqual(found.first?["size"] as? Int, data.count, name)
+        }
+        let uuid = try XCTUnwrap(try files(named: "bulk-6mib.bin").first?["uuid"] as? String)
+        XCTAssertEqual(try downloaded(uuid), big, "the bytes came back the same")
+        try tmux.send("1")
+        let screen = tmux.waitFor(text: "bulk-6mib.bin")
+        XCTAssertTrue(screen.contains(Quantities.bytes(Int64(big.count))), screen)
+    }
+
+    func testANewVersionFromThePickerBecomesTheActiveOne() throws {
+        let data = try write("replacement.txt", size: 5000, seed: 73)
+        let listing = try cli(["ls", "--limit", "1"]) as? [String: Any]
+        let first = try XCTUnwrap(((listing?["_embedded"] as? [String: Any])?["files"] as? [[String: Any]])?.first)
+        let uuid = try XCTUnwrap(first["uuid"] as? String)
+        try openUI()
+        try tmux.send("V")
+        tmux.waitFor(text: "New version of ")
+        tmux.waitFor(text: "replacement.txt")
+        try tmux.send("G")
+        try tmux.send("Enter")
+        tmux.waitFor("the upload done", timeout: 60) { $0.contains("done · 5.0 KB · a new version") }
+        try tmux.send("1")
+        try tmux.send("v")
+        let versions = tmux.waitFor("the versions with the new one active") { screen in
+            screen.split(separator: "\n").contains { $0.hasPrefix("*") && $0.contains("replacement.txt") }
+        }
+        XCTAssertTrue(versions.contains("Versions of "), versions)
+        let info = try XCTUnwrap(try cli(["info", uuid]) as? [String: Any])
+        XCTAssertEqual(info["size"] as? Int, data.count, "the drive says the new version is the active one")
+        XCTAssertEqual(try downloaded(uuid), data)
+    }
+
+    func testAnUploadCutByAKillIsOfferedForResumingAndFinishes() throws {
+        let data = try write("resume-12mib.bin", size: 12_000_000, seed: 74)
+        try openUI()
+        try tmux.send("U")
+        tmux.waitFor(text: "resume-12mib.bin")
+        try tmux.send("j")
+        try tmux.send("Enter")
+        let journal = state.appendingPathComponent("amofiles/uploads")
+        let deadline = Date().addingTimeInterval(60)
+        func acceptedParts() -> Int {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: journal.path)) ?? []
+            return names.compactMap { name -> Int? in
+                guard let data = FileManager.default.contents(atPath: journal.appendingPathComponent(name).path),
+                      let record = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+                return record["partsAccepted"] as? Int
+            }.max() ?? 0
+        }
+        while acceptedParts() < 3 {
+            guard Date() < deadline else { return XCTFail("the upload never got three parts in") }
+            usleep(20_000)
+        }
+        let killed = Process()
+        killed.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        killed.arguments = ["pkill", "-KILL", "-f", "^\(Binary.path) --account \(served.accountURL)$"]
+        try killed.run()
+        try killed.finish(within: 10)
+        XCTAssertEqual(killed.terminationStatus, 0, "amofiles was killed")
+        try tmux.send("Enter")
+        try tmux.send(command, "Enter")
+        tmux.waitFor(text: "Resume 1 unfinished upload (resume-12mib.bin")
+        try tmux.send("y")
+        tmux.waitFor("the resumed upload done", timeout: 60) { $0.contains("1/1 done") }
+        let found = try files(named: "resume-12mib.bin")
+        XCTAssertEqual(found.count, 1, "exactly one such file")
+        let uuid = try XCTUnwrap(found.first?["uuid"] as? String)
+        XCTAssertEqual(try downloaded(uuid), data)
+        XCTAssertEqual((try? FileManager.default.contentsOfDirectory(atPath: journal.path)) ?? [], [], "no journal left")
+    }
+}
