@@ -25,6 +25,14 @@ public enum Action: Sendable {
     case folderFailed(path: String, message: String)
     /// The unfinished uploads of this drive found in the journal at start.
     case journalRead([UploadRecord])
+    case linksLoaded(fileUUID: String, [LinkedEntity])
+    case linksFailed(fileUUID: String, message: String)
+    case entitiesFound(token: Int, [CRMEntity])
+    case entitySearchFailed(token: Int, message: String)
+    case entityNamed(LinkTarget, name: String)
+    /// A page of an entity's files; `nextBeforeID` is nil after the last page.
+    case entityPageLoaded(LinkTarget, generation: Int, files: [DriveFile], nextBeforeID: Int?)
+    case entityFailed(LinkTarget, message: String)
 }
 
 /// Work `reduce` asks the runtime to do; answers come back as actions.
@@ -44,6 +52,11 @@ public enum Effect: Sendable, Equatable {
     case retryTransfer(TaskID)
     case readJournal
     case resume([UploadRecord])
+    case loadLinks(fileUUID: String)
+    /// Search entities by name after a typing pause, unless a newer search came.
+    case searchEntities(EntityType, query: String, token: Int)
+    case loadEntityName(LinkTarget)
+    case loadEntityPage(LinkTarget, generation: Int, beforeID: Int?)
     case suspend
     case quit
 }

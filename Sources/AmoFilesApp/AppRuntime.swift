@@ -13,6 +13,8 @@ public final class AppRuntime: Sendable {
     public let runner: TaskRunner
     private let journal: UploadJournal
     private let inbox = Mutex<[Action]>([])
+    /// The token of the newest entity search; older ones are dropped before they are sent.
+    private let latestEntitySearch = Mutex(0)
 
     public init(connection: AmoConnection, runner: TaskRunner, journal: UploadJournal = UploadJournal()) {
         drive = connection.drive
@@ -157,6 +159,49 @@ public final class AppRuntime: Sendable {
             Task { [runner, journal] in
                 for record in records { await runner.submit(.upload(.resume(record, journal: journal), resuming: record)) }
             }
+        case .loadLinks(let uuid):
+            Task {
+                do {
+                    post(.linksLoaded(fileUUID: uuid, try await account.links(ofFile: uuid).entities))
+                } catch {
+                    post(.linksFailed(fileUUID: uuid, message: Self.plainWords(error)))
+                }
+            }
+        case .searchEntities(let type, let query, let token):
+            latestEntitySearch.withLock { $0 = token }
+            Task {
+                // A pause in the typing first: the rate limit is shared with everything else.
+                try? await Task.sleep(for: .milliseconds(250))
+                guard latestEntitySearch.withLock({ $0 }) == token else { return }
+                do {
+                    post(.entitiesFound(token: token, try await account.searchEntities(type, query: query, limit: 20)))
+                } catch {
+                    post(.entitySearchFailed(token: token, message: Self.plainWords(error)))
+                }
+            }
+        case .loadEntityName(let target):
+            Task {
+                if let entity = try? await account.entity(target.entity, id: target.id) { post(.entityNamed(target, name: entity.name)) }
+            }
+        case .loadEntityPage(let target, let generation, let beforeID):
+            Task {
+                do {
+                    let page = try await account.entityFiles(target.entity, id: target.id, limit: 50, beforeID: beforeID)
+                    let uuids = page.items.map(\.fileUUID)
+                    var files: [DriveFile] = []
+                    if !uuids.isEmpty {
+                        var filter = FileFilter()
+                        filter.uuids = uuids
+                        let found = try await drive.listFiles(filter, limit: uuids.count, page: 1).items
+                        // In the order of the links: newest attached first.
+                        files = uuids.compactMap { uuid in found.first { $0.uuid == uuid } }
+                    }
+                    let next = page.nextHref != nil ? page.items.map(\.id).min() : nil
+                    post(.entityPageLoaded(target, generation: generation, files: files, nextBeforeID: next))
+                } catch {
+                    post(.entityFailed(target, message: Self.plainWords(error)))
+                }
+            }
         case .suspend, .quit:
             break
         }
@@ -191,6 +236,8 @@ public final class AppRuntime: Sendable {
         case .delete(let files, _): .delete(files.map(\.uuid))
         case .restore(let files, _): .restore(files.map(\.uuid))
         case .activate(let file, let version, _): .activate(uuid: file.uuid, name: file.displayName, version: version.uuid)
+        case .attach(let files, let target): .attach(files.map(\.uuid), to: target)
+        case .detach(let files, let target): .detach(files.map(\.uuid), from: target)
         }
     }
 

@@ -102,6 +102,9 @@ public enum Overlay: Sendable, Equatable {
     case confirm(question: String, edit: Edit)
     /// Uploads a previous run left unfinished: go on with them?
     case resumeOffer([UploadRecord])
+    case attach(AttachForm)
+    /// `:`: a command typed in the bottom line.
+    case command(LineEditor)
 }
 
 /// A change to the drive the UI shows before the service confirms it, and undoes
@@ -114,6 +117,8 @@ public enum Edit: Sendable, Equatable {
     case restore([DriveFile], at: [Int])
     /// Make `version` the active one of `file`; `previous` was active before.
     case activate(file: DriveFile, version: FileVersion, previous: String)
+    case attach([DriveFile], to: LinkTarget)
+    case detach([DriveFile], from: LinkTarget)
 }
 
 /// An order of the loaded rows; without one, the service's (newest change first).
@@ -178,6 +183,10 @@ public struct AppState: Sendable {
     public var sort: FileSort?
     /// Open over the Files list while set.
     public var versions: VersionList?
+    /// Open over the Files list while set: the entities of one file.
+    public var links: LinkList?
+    /// Open over the tab while set: the files of one entity.
+    public var entity: EntityView?
     public var keymap: Keymap
     /// The clock, as the runtime last reported it (reduce reads no clock itself).
     public var now: Int64 = 0
@@ -202,7 +211,7 @@ public struct AppState: Sendable {
 
     /// The first screen row of the list: below the tab bar, the filter line (or the
     /// versions title) when one shows, and the column header.
-    public var listTop: Int { isFiltered || versions != nil || picker != nil ? 3 : 2 }
+    public var listTop: Int { isFiltered || versions != nil || picker != nil || links != nil || entity != nil ? 3 : 2 }
 
     /// Rows the list gets: the screen less what is above it and the status line
     /// (and the total line of Transfers).

@@ -33,6 +33,8 @@ delete          d Delete
 restore         u
 upload          U
 new-version     V
+links           l
+attach          a
 
 # Uploading from the local picker
 parent          Backspace Left
@@ -55,6 +57,7 @@ trash           2
 transfers       3
 
 # Anywhere
+command         :
 refresh         C-r
 help            ? F1
 quit            q F10

@@ -4,6 +4,7 @@ import TerminalUI
 public enum KeyAction: String, CaseIterable, Sendable {
     case up, down, pageUp = "page-up", pageDown = "page-down", top, bottom
     case details, versions, download, sort, select, rename, delete, restore, upload, newVersion = "new-version"
+    case links, attach, command
     case parent, hidden, cancel, retry
     case search, filter, clearFilter = "clear-filter"
     case nextTab = "next-tab", previousTab = "previous-tab", files, trash, transfers
@@ -24,8 +25,11 @@ public enum KeyAction: String, CaseIterable, Sendable {
         case .sort: "sort the loaded rows: name, size, updated, type, as served"
         case .select: "mark or unmark a file, then move down"
         case .rename: "rename the file"
-        case .delete: "move the marked files (or this one) to the trash"
+        case .delete: "move the marked files (or this one) to the trash; in links and entity views: detach"
         case .restore: "restore the marked files (or this one) from the trash"
+        case .links: "the deals, contacts, companies and customers the file is attached to"
+        case .attach: "attach the marked files (or this one) to an entity found by name or id"
+        case .command: "a command: files, trash, transfers, upload, lead 123, contact 45, quit"
         case .upload: "choose local files to upload"
         case .newVersion: "choose a local file to upload as a new version of this one"
         case .parent: "local picker: the folder above"

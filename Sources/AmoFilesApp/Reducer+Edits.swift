@@ -1,4 +1,5 @@
 import AmoFilesAPI
+import AmoFilesTasks
 import TerminalUI
 
 /// Rename, delete and restore: shown at once, confirmed or undone when the service answers.
@@ -18,7 +19,7 @@ extension Reducer {
     }
 
     /// The files an action applies to: the marked ones, or the one under the cursor.
-    private static func targets(_ list: FileList) -> (files: [DriveFile], at: [Int]) {
+    static func targets(_ list: FileList) -> (files: [DriveFile], at: [Int]) {
         let marked = list.items.indices.filter { list.selected.contains(list.items[$0].uuid) }
         let indices = marked.isEmpty ? (list.current == nil ? [] : [list.viewport.cursor]) : marked
         return (indices.map { list.items[$0] }, indices)
@@ -61,6 +62,20 @@ extension Reducer {
             list.selected.subtract(gone)
             list.viewport.follow(count: list.items.count, height: state.listHeight)
             state.lists[tab] = list
+        case .attach(let files, let target):
+            state.status = StatusMessage(text: "Attaching \(count(files)) to \(target)…", isError: false)
+        case .detach(let files, let target):
+            let gone = Set(files.map(\.uuid))
+            if var view = state.entity, view.target == target {
+                view.files.removeAll { gone.contains($0.uuid) }
+                view.viewport.follow(count: view.files.count, height: state.listHeight)
+                state.entity = view
+            }
+            if var links = state.links, gone.contains(links.file.uuid) {
+                links.items.removeAll { $0.id == target.id && EntityType(name: $0.entityType) == target.entity }
+                links.viewport.follow(count: links.items.count, height: state.listHeight)
+                state.links = links
+            }
         }
         return [.runEdit(edit)] + prefetch(&state)
     }
@@ -86,6 +101,12 @@ extension Reducer {
         case .restore(let restored, _):
             state.lists[.files] = state.lists[.files]?.reloaded()
             state.status = StatusMessage(text: "Restored \(count(restored)).", isError: false)
+        case .attach(let attached, let target):
+            state.lists[.files]?.selected = []
+            state.status = StatusMessage(text: "Attached \(count(attached)) to \(target).", isError: false)
+            return linksChanged(&state, attached, target)
+        case .detach(let detached, let target):
+            state.status = StatusMessage(text: "Detached \(count(detached)) from \(target).", isError: false)
         }
         return prefetch(&state)
     }
@@ -102,8 +123,28 @@ extension Reducer {
             putBack(&state, .files, files, at: indices)
         case .restore(let files, let indices):
             putBack(&state, .trash, files, at: indices)
+        case .attach:
+            break
+        case .detach(let files, let target):
+            state.status = StatusMessage(text: message, isError: true)
+            return linksChanged(&state, files, target)
         }
         state.status = StatusMessage(text: message, isError: true)
+        return []
+    }
+
+    /// Loads again the open links or entity view that the change touched.
+    private static func linksChanged(_ state: inout AppState, _ files: [DriveFile], _ target: LinkTarget) -> [Effect] {
+        if let links = state.links, files.contains(where: { $0.uuid == links.file.uuid }) {
+            state.links = LinkList(file: links.file)
+            return [.loadLinks(fileUUID: links.file.uuid)]
+        }
+        if let view = state.entity, view.target == target {
+            let status = state.status
+            let effects = openEntity(&state, target, name: view.name)
+            state.status = status
+            return effects
+        }
         return []
     }
 

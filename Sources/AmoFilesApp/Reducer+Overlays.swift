@@ -75,6 +75,10 @@ extension Reducer {
             guard let yes = answer(key) else { return [] }
             state.overlay = nil
             return yes ? apply(&state, edit) : []
+        case .attach(let form)?:
+            return attachKey(&state, form, key)
+        case .command(let editor)?:
+            return commandKey(&state, editor, key)
         case .resumeOffer(let records)?:
             guard let yes = answer(key) else { return [] }
             state.overlay = nil

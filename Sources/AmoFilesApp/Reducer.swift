@@ -57,6 +57,31 @@ public enum Reducer {
             return folderFailed(&state, path: path, message: message)
         case .journalRead(let records):
             return journalRead(&state, records)
+        case .linksLoaded(let uuid, let entities):
+            return linksLoaded(&state, fileUUID: uuid, entities)
+        case .linksFailed(let uuid, let message):
+            guard state.links?.file.uuid == uuid else { return [] }
+            state.links?.loading = false
+            state.status = StatusMessage(text: "Could not load the links: \(message).", isError: true)
+            return []
+        case .entitiesFound(let token, let entities):
+            return entitiesFound(&state, token: token, entities)
+        case .entitySearchFailed(let token, let message):
+            guard case .attach(var form)? = state.overlay, form.token == token else { return [] }
+            form.searching = false
+            state.overlay = .attach(form)
+            state.status = StatusMessage(text: "Could not search: \(message).", isError: true)
+            return []
+        case .entityNamed(let target, let name):
+            if state.entity?.target == target { state.entity?.name = name }
+            return []
+        case .entityPageLoaded(let target, let generation, let files, let next):
+            return entityPageLoaded(&state, target, generation: generation, files: files, nextBeforeID: next)
+        case .entityFailed(let target, let message):
+            guard state.entity?.target == target else { return [] }
+            state.entity?.loading = false
+            state.status = StatusMessage(text: "Could not load the files of \(target): \(message).", isError: true)
+            return []
         }
     }
 
@@ -83,6 +108,8 @@ public enum Reducer {
         case .key(let key):
             if state.overlay != nil { return overlayKey(&state, key) }
             if let effects = pickerKey(&state, key) { return effects }
+            if let effects = entityKey(&state, key) { return effects }
+            if let effects = linksKey(&state, key) { return effects }
             if let effects = versionsKey(&state, key) { return effects }
             if key == .escape, state.showingDetails {
                 state.showingDetails = false
@@ -99,7 +126,7 @@ public enum Reducer {
         }
     }
 
-    private static func perform(_ state: inout AppState, _ action: KeyAction) -> [Effect] {
+    static func perform(_ state: inout AppState, _ action: KeyAction) -> [Effect] {
         if state.tab == .transfers, let effects = transfersAction(&state, action) { return effects }
         if let delta = movement(action, cursor: state.list.viewport.cursor, count: state.list.items.count, state: state) {
             return move(&state, by: delta)
@@ -113,6 +140,11 @@ public enum Reducer {
         case .transfers: return switchTo(&state, .transfers)
         case .upload: return openPicker(&state, .upload(attach: nil))
         case .newVersion: return openNewVersionPicker(&state)
+        case .links: return openLinks(&state)
+        case .attach: return askAttach(&state)
+        case .command:
+            state.overlay = .command(LineEditor(""))
+            return []
         case .parent, .hidden:
             state.status = StatusMessage(text: "That key works in the local picker. \(hint(.upload, state, "to open it"))", isError: false)
             return []
@@ -196,6 +228,7 @@ public enum Reducer {
     private static func switchTo(_ state: inout AppState, _ tab: Tab) -> [Effect] {
         state.tab = tab
         state.versions = nil
+        state.links = nil
         return prefetch(&state)
     }
 

@@ -13,6 +13,10 @@ public enum Renderer {
         tabBar(state, surface)
         if let picker = state.picker {
             PickerView.draw(state, picker, into: surface)
+        } else if let entity = state.entity {
+            LinksView.drawEntity(state, entity, into: surface)
+        } else if let links = state.links {
+            LinksView.drawLinks(state, links, into: surface)
         } else if let versions = state.versions, state.tab == .files {
             VersionsView.draw(state, versions, into: surface)
         } else if state.tab == .transfers {
@@ -26,6 +30,7 @@ public enum Renderer {
         case .confirm(let question, _)?: confirm(question, surface)
         case .overwrite(_, let path)?: confirm("\(path) exists. Overwrite it?", surface)
         case .resumeOffer(let records)?: confirm(Reducer.resumeQuestion(records), surface)
+        case .attach(let form)?: LinksView.drawAttachForm(form, into: surface)
         case .filterForm(let form)?: FilterFormView.draw(form, users: state.users, into: surface)
         default: break
         }
@@ -108,6 +113,9 @@ public enum Renderer {
             return prompt(" Rename to: ", editor, trailing: "", row: row, surface)
         case .saveAs(let request, let editor)?:
             return prompt(" Save as: ", editor, trailing: Quantities.bytes(request.size), row: row, surface)
+        case .command(let editor)?:
+            let matches = Reducer.completions(editor.text)
+            return prompt(" :", editor, trailing: matches.count > 1 ? matches.joined(separator: " ") : "", row: row, surface)
         default:
             break
         }
@@ -134,6 +142,16 @@ public enum Renderer {
     /// Where the cursor is in what the screen shows: "100 files loaded · 3/100".
     private static func statusText(_ state: AppState) -> String {
         if let picker = state.picker { return PickerView.status(picker) }
+        if let entity = state.entity {
+            let count = entity.files.count
+            let noun = count == 1 ? "file" : "files"
+            let loaded = entity.isComplete ? " \(count) \(noun)" : " \(count) \(noun) loaded"
+            return count == 0 ? loaded : loaded + " · \(entity.viewport.cursor + 1)/\(count)"
+        }
+        if let links = state.links, state.tab == .files {
+            let count = links.items.count
+            return links.loading ? " loading links…" : " \(count) link\(count == 1 ? "" : "s")"
+        }
         if let versions = state.versions, state.tab == .files {
             let total = versions.items.count
             return versions.loading ? " loading versions…" : " \(total) version\(total == 1 ? "" : "s") · \(versions.viewport.cursor + 1)/\(total)"

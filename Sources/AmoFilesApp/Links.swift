@@ -1,0 +1,65 @@
+import AmoFilesAPI
+import AmoFilesTasks
+import TerminalUI
+
+/// The entities one file is attached to, shown over the Files list.
+public struct LinkList: Sendable, Equatable {
+    public var file: DriveFile
+    public var items: [LinkedEntity] = []
+    public var viewport = ListViewport()
+    public var loading = true
+
+    public init(file: DriveFile) {
+        self.file = file
+    }
+
+    public var current: LinkedEntity? { items.indices.contains(viewport.cursor) ? items[viewport.cursor] : nil }
+}
+
+/// The files attached to one entity (`:lead 123`), loaded a page at a time.
+public struct EntityView: Sendable, Equatable {
+    public var target: LinkTarget
+    public var name: String?
+    public var files: [DriveFile] = []
+    public var viewport = ListViewport()
+    /// The link id the next page starts before; nil once the last page is in.
+    public var nextBeforeID: Int?
+    public var started = false
+    public var loading = false
+    /// Bumped on every reload, so answers to an older request are dropped.
+    public var generation = 0
+
+    public init(target: LinkTarget) {
+        self.target = target
+    }
+
+    public var isComplete: Bool { started && nextBeforeID == nil }
+    public var current: DriveFile? { files.indices.contains(viewport.cursor) ? files[viewport.cursor] : nil }
+
+    /// `lead 123 «Поставка оборудования»`.
+    public var title: String {
+        name.map { "\(target) «\(TerminalText.sanitize($0))»" } ?? target.description
+    }
+}
+
+/// Where files get attached: a type of entity, then one found by name as it is
+/// typed, or an id.
+public struct AttachForm: Sendable, Equatable {
+    public var files: [DriveFile]
+    public var type: EntityType = .leads
+    public var editor = LineEditor("")
+    public var results: [CRMEntity] = []
+    public var cursor = 0
+    public var searching = false
+    /// Bumped on every change of the query; only the answer to the last one counts.
+    public var token = 0
+
+    public init(files: [DriveFile]) {
+        self.files = files
+    }
+
+    /// The text typed, when it is an id rather than a name.
+    public var typedID: Int? {
+        Int(editor.text.trimmingCharacters(in: .whitespaces)).flatMap { $0 > 0 ? $0 : nil }
+    }
+}

@@ -1,0 +1,80 @@
+import AmoFilesAPI
+import AmoFilesTasks
+import TerminalUI
+
+/// `:` commands, in the manner of k9s: `:files`, `:trash`, `:transfers`, `:upload`,
+/// `:lead 123`, `:q`. Tab completes the command name.
+extension Reducer {
+    /// The names, in the order completion offers them.
+    static let commandNames = ["files", "trash", "transfers", "upload", "help", "quit"] + EntityType.allCases.map(\.singular)
+
+    /// Names starting with what is typed.
+    static func completions(_ text: String) -> [String] {
+        let word = text.trimmingCharacters(in: .whitespaces).lowercased()
+        guard !word.contains(" ") else { return [] }
+        return commandNames.filter { $0.hasPrefix(word) }
+    }
+
+    static func commandKey(_ state: inout AppState, _ editor: LineEditor, _ key: Key) -> [Effect] {
+        var editor = editor
+        switch key {
+        case .escape:
+            state.overlay = nil
+            return []
+        case .tab:
+            let matches = completions(editor.text)
+            guard let first = matches.first else { return [] }
+            // The longest prefix all matches share; a single match is completed whole.
+            var common = first
+            for match in matches.dropFirst() { common = String(common.commonPrefix(with: match)) }
+            let entity = EntityType(name: common) != nil
+            editor = LineEditor(common + (matches.count == 1 && entity ? " " : ""))
+            state.overlay = .command(editor)
+            return []
+        case .enter:
+            state.overlay = nil
+            return runCommand(&state, editor.text)
+        default:
+            _ = editor.handle(key)
+            state.overlay = .command(editor)
+            return []
+        }
+    }
+
+    static func runCommand(_ state: inout AppState, _ text: String) -> [Effect] {
+        let words = text.split(separator: " ").map(String.init)
+        guard let name = words.first?.lowercased() else { return [] }
+        if let type = EntityType(name: name) {
+            guard words.count == 2, let id = Int(words[1]), id > 0 else {
+                state.status = StatusMessage(text: "Give the \(type.singular)'s id: :\(type.singular) 123", isError: true)
+                return []
+            }
+            state.picker = nil
+            return openEntity(&state, LinkTarget(entity: type, id: id), name: nil)
+        }
+        let matches = commandNames.filter { $0 == name } + (["q", "q!"].contains(name) ? ["quit"] : [])
+        guard words.count == 1, let command = matches.first ?? uniqueCompletion(name) else {
+            state.status = StatusMessage(text: "Unknown command :\(TerminalText.sanitize(text)). Commands: \(commandNames.joined(separator: ", ")).",
+                                         isError: true)
+            return []
+        }
+        switch command {
+        case "files", "trash", "transfers":
+            state.entity = nil
+            state.links = nil
+            state.picker = nil
+            return perform(&state, KeyAction(rawValue: command)!)
+        case "upload": return openPicker(&state, .upload(attach: state.entity?.target))
+        case "help":
+            state.overlay = .help(scroll: 0)
+            return []
+        default: return [.quit]
+        }
+    }
+
+    /// `:tra` runs `transfers` when nothing else starts so.
+    private static func uniqueCompletion(_ text: String) -> String? {
+        let matches = completions(text)
+        return matches.count == 1 ? matches[0] : nil
+    }
+}
