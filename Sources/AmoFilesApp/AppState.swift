@@ -187,6 +187,8 @@ public struct AppState: Sendable {
     public var links: LinkList?
     /// Open over the tab while set: the files of one entity.
     public var entity: EntityView?
+    /// Files are being marked in Files to attach to this entity; its view comes back after.
+    public var attachingTo: EntityView?
     public var keymap: Keymap
     /// The clock, as the runtime last reported it (reduce reads no clock itself).
     public var now: Int64 = 0

@@ -110,10 +110,9 @@ extension Reducer {
             return []
         case .attach?:
             // Files are picked in the Files list; `a` there attaches the marked ones here.
+            state.attachingTo = view
+            state.entity = nil
             state.tab = .files
-            state.status = StatusMessage(
-                text: "Mark files with Space, then \(state.keymap.keys(for: .attach).first?.description ?? "a") attaches them to \(view.title).",
-                isError: false)
             return prefetch(&state)
         case .upload?:
             return openPicker(&state, .upload(attach: view.target))
@@ -137,7 +136,9 @@ extension Reducer {
             state.status = StatusMessage(text: "A file in the trash cannot be attached; restore it first. \(hint(.restore, state, "in Trash restores"))", isError: true)
             return []
         }
-        if let view = state.entity, chosen == nil {
+        if let view = state.attachingTo, chosen == nil {
+            state.attachingTo = nil
+            state.entity = view
             return apply(&state, .attach(files, to: view.target))
         }
         // The first results (the newest leads) show before anything is typed.

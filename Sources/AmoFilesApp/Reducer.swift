@@ -111,6 +111,11 @@ public enum Reducer {
             if let effects = entityKey(&state, key) { return effects }
             if let effects = linksKey(&state, key) { return effects }
             if let effects = versionsKey(&state, key) { return effects }
+            if key == .escape, let view = state.attachingTo {
+                state.attachingTo = nil
+                state.entity = view
+                return []
+            }
             if key == .escape, state.showingDetails {
                 state.showingDetails = false
                 return []

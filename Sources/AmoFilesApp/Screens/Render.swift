@@ -161,6 +161,11 @@ public enum Renderer {
             return count == 0 ? " no transfers" : " \(count) transfer\(count == 1 ? "" : "s") · \(state.transfers.viewport.cursor + 1)/\(count) · \(state.transfers.totals.label)"
         }
         let list = state.list
+        if let view = state.attachingTo, state.tab == .files {
+            let attach = state.keymap.keys(for: .attach).first?.description ?? "a"
+            let marked = list.selected.isEmpty ? "" : " · \(list.selected.count) marked"
+            return " To attach to \(view.title): Space marks, \(attach) attaches, Esc goes back\(marked)"
+        }
         var text = " " + countText(list)
         if !list.items.isEmpty { text += " · \(list.viewport.cursor + 1)/\(list.items.count)" }
         if !list.selected.isEmpty { text += " · \(list.selected.count) marked" }

@@ -1,0 +1,123 @@
+import AmoFilesAPI
+@testable import AmoFilesApp
+import AmoFilesTasks
+import TerminalUI
+import XCTest
+
+/// Links, the attach form, entity views and the command line through the reducer.
+final class LinksTests: XCTestCase {
+    private func key(_ state: inout AppState, _ key: Key) -> [Effect] {
+        Reducer.reduce(&state, .input(.key(key)))
+    }
+
+    private func type(_ state: inout AppState, _ text: String) -> [Effect] {
+        text.flatMap { key(&state, .character($0)) }
+    }
+
+    private let lead = LinkTarget(entity: .leads, id: 22_859_115)
+
+    func testAttachingFindsTheLeadByPartOfItsNameAndShowsTheLink() throws {
+        var state = Samples.state()
+        let file = state.list.items[0]
+        XCTAssertEqual(key(&state, .character("l")), [.loadLinks(fileUUID: file.uuid)])
+        _ = Reducer.reduce(&state, .linksLoaded(fileUUID: file.uuid, []))
+        XCTAssertEqual(key(&state, .character("a")), [.searchEntities(.leads, query: "", token: 1)], "the newest leads show at once")
+        let effects = type(&state, "обуч")
+        XCTAssertEqual(effects.last, .searchEntities(.leads, query: "обуч", token: 5))
+        let found = CRMEntity(id: lead.id, name: "Корпоративное обучение персонала", responsibleUserID: nil, createdAt: nil, updatedAt: nil, price: nil)
+        _ = Reducer.reduce(&state, .entitiesFound(token: 3, []))
+        guard case .attach(let stale)? = state.overlay else { return XCTFail("the form closed") }
+        XCTAssertTrue(stale.searching, "an older answer is dropped")
+        _ = Reducer.reduce(&state, .entitiesFound(token: 5, [found]))
+        let surface = MemorySurface(rows: 24, columns: 80)
+        Renderer.render(state, into: surface)
+        XCTAssertTrue(surface.text.contains("22859115  Корпоративное обучение персонала"), surface.text)
+        XCTAssertTrue(surface.text.contains("[lead]  contact   company   customer"), surface.text)
+        XCTAssertEqual(key(&state, .enter), [.runEdit(.attach([file], to: lead))])
+        XCTAssertNil(state.overlay)
+        XCTAssertEqual(Reducer.reduce(&state, .editDone(.attach([file], to: lead), files: [])), [.loadLinks(fileUUID: file.uuid)],
+                       "the links load again")
+        XCTAssertEqual(state.status?.text, "Attached “Договор поставки №106.pdf” to lead 22859115.")
+    }
+
+    func testAnIdIsTakenAsTypedAndTabChangesTheType() {
+        var state = Samples.state()
+        _ = key(&state, .character("a"))
+        XCTAssertEqual(key(&state, .tab), [.searchEntities(.contacts, query: "", token: 2)])
+        _ = type(&state, "45")
+        XCTAssertEqual(key(&state, .enter), [.runEdit(.attach([state.list.items[0]], to: LinkTarget(entity: .contacts, id: 45)))])
+    }
+
+    func testATrashedFileIsRefusedBeforeAnyCall() {
+        var state = Samples.state()
+        state.lists[.trash]?.items = [Samples.file(7, "old", ext: "pdf", deleted: true)]
+        _ = key(&state, .character("2"))
+        XCTAssertEqual(key(&state, .character("a")), [])
+        XCTAssertNil(state.overlay)
+        XCTAssertEqual(state.status?.isError, true)
+        XCTAssertTrue(state.status?.text.hasPrefix("A file in the trash cannot be attached; restore it first.") == true)
+    }
+
+    func testTheEntityViewPagesDetachesAndAttachesMarkedFiles() {
+        var state = Samples.state()
+        XCTAssertEqual(key(&state, .character(":")), [])
+        _ = type(&state, "lead 22859115")
+        XCTAssertEqual(key(&state, .enter), [.loadEntityName(lead), .loadEntityPage(lead, generation: 1, beforeID: nil)])
+        let files = (0..<50).map { Samples.file($0, "f\($0)", ext: "pdf") }
+        _ = Reducer.reduce(&state, .entityNamed(lead, name: "Корпоративное обучение"))
+        XCTAssertEqual(Reducer.reduce(&state, .entityPageLoaded(lead, generation: 1, files: files, nextBeforeID: 900)), [],
+                       "the next page waits until the cursor comes near the end")
+        XCTAssertEqual(key(&state, .character("G")), [.loadEntityPage(lead, generation: 1, beforeID: 900)])
+        _ = Reducer.reduce(&state, .entityPageLoaded(lead, generation: 1, files: [Samples.file(60, "last", ext: "txt")], nextBeforeID: nil))
+        XCTAssertEqual(state.entity?.files.count, 51)
+        XCTAssertTrue(state.entity?.isComplete == true)
+        _ = key(&state, .character("d"))
+        guard case .confirm(let question, let edit)? = state.overlay else { return XCTFail("no question") }
+        XCTAssertEqual(question, "Detach “f49.pdf” from lead 22859115 «Корпоративное обучение»?")
+        XCTAssertEqual(key(&state, .character("y")), [.runEdit(edit)])
+        XCTAssertEqual(state.entity?.files.count, 50, "gone from the view at once")
+
+        _ = key(&state, .character("a"))
+        XCTAssertEqual(state.tab, .files)
+        XCTAssertNil(state.entity)
+        _ = key(&state, .space)
+        _ = key(&state, .space)
+        let surface = MemorySurface(rows: 24, columns: 120)
+        Renderer.render(state, into: surface)
+        XCTAssertEqual(surface.lines[23].replacingOccurrences(of: "\\s+\\? help$", with: "", options: .regularExpression),
+                       " To attach to lead 22859115 «Корпоративное обучение»: Space marks, a attaches, Esc goes back · 2 marked")
+        let marked = Array(state.list.items.prefix(2))
+        XCTAssertEqual(key(&state, .character("a")), [.runEdit(.attach(marked, to: lead))], "straight to the entity, no form")
+        XCTAssertEqual(state.entity?.target, lead, "its view comes back")
+    }
+
+    func testCommandsCompleteAndRun() {
+        var state = Samples.state()
+        _ = key(&state, .character(":"))
+        _ = type(&state, "tr")
+        _ = key(&state, .tab)
+        XCTAssertEqual(state.overlay, .command(LineEditor("tra")), "the prefix trash and transfers share")
+        let surface = MemorySurface(rows: 24, columns: 80)
+        Renderer.render(state, into: surface)
+        XCTAssertTrue(surface.lines[23].hasSuffix("trash transfers"), surface.lines[23])
+        _ = type(&state, "n")
+        _ = key(&state, .enter)
+        XCTAssertEqual(state.tab, .transfers, ":tran runs the one command it can be")
+        _ = key(&state, .character(":"))
+        _ = type(&state, "co")
+        _ = key(&state, .tab)
+        XCTAssertEqual(state.overlay, .command(LineEditor("co")), "contact and company")
+        _ = type(&state, "nt")
+        _ = key(&state, .tab)
+        XCTAssertEqual(state.overlay, .command(LineEditor("contact ")))
+        _ = key(&state, .enter)
+        XCTAssertEqual(state.status?.text, "Give the contact's id: :contact 123")
+        _ = key(&state, .character(":"))
+        _ = type(&state, "bogus")
+        _ = key(&state, .enter)
+        XCTAssertTrue(state.status?.text.hasPrefix("Unknown command :bogus. Commands: files, trash") == true)
+        _ = key(&state, .character(":"))
+        _ = key(&state, .character("q"))
+        XCTAssertEqual(key(&state, .enter), [.quit])
+    }
+}

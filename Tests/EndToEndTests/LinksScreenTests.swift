@@ -1,0 +1,69 @@
+import Foundation
+import XCTest
+
+/// Attaching by hand in tmux against `amofiles serve --seed demo`: a lead found by
+/// part of its Russian name, its files, detaching; `amofiles links` asked each time.
+final class LinksScreenTests: XCTestCase {
+    private var served: ServedEmulator!
+    private var tmux: TmuxSession!
+
+    override func setUpWithError() throws {
+        served = try ServedEmulator(arguments: ["--seed", "demo"])
+        tmux = try TmuxSession(columns: 120, rows: 40, environment: ["AMOFILES_TOKEN": served.token])
+        try tmux.send("\(Binary.path) --account \(served.accountURL); echo EXITED=$?", "Enter")
+        tmux.waitFor("the first page") { $0.contains(" 100 files loaded") }
+    }
+
+    override func tearDown() {
+        tmux?.close()
+        served?.stop()
+    }
+
+    private func json(_ arguments: [String]) throws -> [String: Any] {
+        let result = try Binary.run(arguments + ["--json", "--account", served.accountURL], environment: served.env)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        return try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    }
+
+    private func links(_ uuid: String) throws -> [[String: Any]] {
+        try json(["links", uuid])["entities"] as? [[String: Any]] ?? []
+    }
+
+    func testAttachToALeadFoundByPartOfItsNameThenDetachFromItsView() throws {
+        let first = try XCTUnwrap(((try json(["ls", "--limit", "1"])["_embedded"] as? [String: Any])?["files"] as? [[String: Any]])?.first)
+        let uuid = try XCTUnwrap(first["uuid"] as? String)
+        let name = try XCTUnwrap(first["name"] as? String)
+        let before = try links(uuid).count
+
+        try tmux.send("l")
+        tmux.waitFor(text: "Links of ")
+        try tmux.send("a")
+        tmux.waitFor(text: "Name or id:")
+        try tmux.send("-l", "обучение")
+        tmux.waitFor(text: "Корпоративное обучение персонала")
+        try tmux.send("Enter")
+        tmux.waitFor(text: "Attached ")
+        let attached = try links(uuid)
+        XCTAssertEqual(attached.count, before + 1)
+        let lead = try XCTUnwrap(attached.first { $0["name"] as? String == "Корпоративное обучение персонала" }, "amofiles links shows the lead")
+        XCTAssertEqual(lead["entity_type"] as? String, "leads")
+        let leadID = try XCTUnwrap(lead["id"] as? Int)
+        tmux.waitFor("the link in the file's links") { $0.contains("lead") && $0.contains(String(leadID)) }
+
+        try tmux.send("Escape")
+        // Esc and the next key at once would read as Alt.
+        tmux.waitFor("the links closed") { !$0.contains("Links of ") }
+        try tmux.send(":")
+        try tmux.send("-l", "lead \(leadID)")
+        try tmux.send("Enter")
+        tmux.waitFor(text: "Files of lead \(leadID) «Корпоративное обучение персонала»")
+        let view = tmux.waitFor(text: name)
+        XCTAssertTrue(view.contains(name), view)
+        try tmux.send("g")
+        try tmux.send("d")
+        tmux.waitFor(text: "Detach “")
+        try tmux.send("y")
+        tmux.waitFor(text: "Detached ")
+        XCTAssertEqual(try links(uuid).count, before, "amofiles links agrees it is detached")
+    }
+}
