@@ -8,6 +8,12 @@ extension Reducer {
         if var picker = state.picker {
             picker.viewport.move(by: delta, count: picker.rows.count, height: height)
             state.picker = picker
+        } else if var entity = state.entity {
+            entity.viewport.move(by: delta, count: entity.files.count, height: height)
+            state.entity = entity
+        } else if var links = state.links {
+            links.viewport.move(by: delta, count: links.items.count, height: height)
+            state.links = links
         } else if var versions = state.versions, state.tab == .files {
             versions.viewport.move(by: delta, count: versions.items.count, height: height)
             state.versions = versions
@@ -29,6 +35,20 @@ extension Reducer {
             picker.viewport.moveTo(index, count: picker.rows.count, height: height)
             state.picker = picker
             return double ? pickerKey(&state, .enter) ?? [] : []
+        }
+        if var entity = state.entity {
+            let index = entity.viewport.top + offset
+            guard index < entity.files.count else { return [] }
+            entity.viewport.moveTo(index, count: entity.files.count, height: height)
+            state.entity = entity
+            return []
+        }
+        if var links = state.links {
+            let index = links.viewport.top + offset
+            guard index < links.items.count else { return [] }
+            links.viewport.moveTo(index, count: links.items.count, height: height)
+            state.links = links
+            return double ? linksKey(&state, .enter) ?? [] : []
         }
         if var versions = state.versions, state.tab == .files {
             let index = versions.viewport.top + offset
