@@ -12,6 +12,39 @@ extension Reducer {
         return [.loadLinks(fileUUID: file.uuid)]
     }
 
+    /// Answers about links and entities.
+    static func linksAnswer(_ state: inout AppState, _ action: Action) -> [Effect] {
+        switch action {
+        case .linksLoaded(let uuid, let entities):
+            return linksLoaded(&state, fileUUID: uuid, entities)
+        case .entitiesFound(let token, let entities):
+            return entitiesFound(&state, token: token, entities)
+        case .entityPageLoaded(let target, let generation, let files, let next):
+            return entityPageLoaded(&state, target, generation: generation, files: files, nextBeforeID: next)
+        case .linksFailed(let uuid, let message):
+            guard state.links?.file.uuid == uuid else { return [] }
+            state.links?.loading = false
+            state.status = StatusMessage(text: "Could not load the links: \(message).", isError: true)
+            return []
+        case .entitySearchFailed(let token, let message):
+            guard case .attach(var form)? = state.overlay, form.token == token else { return [] }
+            form.searching = false
+            state.overlay = .attach(form)
+            state.status = StatusMessage(text: "Could not search: \(message).", isError: true)
+            return []
+        case .entityNamed(let target, let name):
+            if state.entity?.target == target { state.entity?.name = name }
+            return []
+        case .entityFailed(let target, let message):
+            guard state.entity?.target == target else { return [] }
+            state.entity?.loading = false
+            state.status = StatusMessage(text: "Could not load the files of \(target): \(message).", isError: true)
+            return []
+        default:
+            return []
+        }
+    }
+
     static func linksLoaded(_ state: inout AppState, fileUUID: String, _ entities: [LinkedEntity]) -> [Effect] {
         guard var links = state.links, links.file.uuid == fileUUID else { return [] }
         links.items = entities

@@ -117,6 +117,16 @@ final class ServedEmulator {
     deinit { if process.isRunning { process.terminate() } }
 }
 
+extension TmuxSession {
+    /// The UI on `served` in a fresh tmux session, its first page in.
+    static func ui(on served: ServedEmulator) throws -> TmuxSession {
+        let tmux = try TmuxSession(columns: 120, rows: 40, environment: ["AMOFILES_TOKEN": served.token])
+        try tmux.send("\(Binary.path) --account \(served.accountURL); echo EXITED=$?", "Enter")
+        tmux.waitFor("the first page") { $0.contains(" 100 files loaded") }
+        return tmux
+    }
+}
+
 extension Process {
     /// Waits for the process to end; past `seconds` it is killed and the test fails
     /// instead of hanging the whole run.

@@ -9,9 +9,7 @@ final class LinksScreenTests: XCTestCase {
 
     override func setUpWithError() throws {
         served = try ServedEmulator(arguments: ["--seed", "demo"])
-        tmux = try TmuxSession(columns: 120, rows: 40, environment: ["AMOFILES_TOKEN": served.token])
-        try tmux.send("\(Binary.path) --account \(served.accountURL); echo EXITED=$?", "Enter")
-        tmux.waitFor("the first page") { $0.contains(" 100 files loaded") }
+        tmux = try TmuxSession.ui(on: served)
     }
 
     override func tearDown() {
