@@ -122,16 +122,28 @@ final class TaskRunnerTests: XCTestCase {
         let source = scratch.appendingPathComponent("cancel.bin")
         try Data(testBytes(30_000)).write(to: source)
         let runner = TaskRunner(drive: emu.api.drive, account: emu.api.account, transferSlots: 1)
+        let events = await runner.events()
         let first = await runner.submit(.upload(FileUpload(path: source.path, journal: journal)))
         let second = await runner.submit(.upload(FileUpload(path: source.path, journal: journal)))
+        // Every state the second task passes through, until it ends.
+        let secondStates = Task {
+            var states: [String] = []
+            for await snapshot in events where snapshot.id == second {
+                states.append("\(snapshot.state)")
+                if snapshot.state.isFinished { break }
+            }
+            return states
+        }
         while (await runner.snapshot(first)?.progress?.done ?? 0) < 2000 { try await Task.sleep(for: .milliseconds(20)) }
         guard case .queued = await runner.snapshot(second)?.state else { return XCTFail("one slot: the second waits") }
         await runner.cancelAll()
         for id in [first, second] {
             guard case .cancelled = await runner.finished(id).state else { return XCTFail("task \(id) was not cancelled") }
         }
-        let neverStarted = await runner.snapshot(second)?.progress == nil
-        XCTAssertTrue(neverStarted, "the queued upload never started")
+        let states = await secondStates.value
+        XCTAssertEqual(states.first, "queued")
+        XCTAssertEqual(states.last, "cancelled")
+        XCTAssertFalse(states.contains("running"), "the queued upload never started: \(states)")
         XCTAssertTrue(journal.records().isEmpty, "no journal entry")
         let listed = try await emu.api.drive.listFiles().items
         XCTAssertTrue(listed.isEmpty, "no file in the drive")
