@@ -152,9 +152,7 @@ public final class AppRuntime: Sendable {
                 await runner.submit(retried(work))
             }
         case .readJournal:
-            let here = drive.driveURL.absoluteString
-            let records = journal.records().filter { $0.driveURL == here }
-            post(.journalRead(records))
+            Task.detached { [journal, drive] in self.post(.journalRead(journal.records(forDrive: drive.driveURL))) }
         case .resume(let records):
             Task { [runner, journal] in
                 for record in records { await runner.submit(.upload(.resume(record, journal: journal), resuming: record)) }
@@ -211,10 +209,7 @@ public final class AppRuntime: Sendable {
     /// from its last accepted part instead of starting over.
     private func retried(_ work: TaskWork) -> TaskWork {
         guard case .upload(let upload, _) = work else { return work }
-        let here = drive.driveURL.absoluteString
-        let record = journal.records().first {
-            $0.path == upload.path && $0.newVersionOf == upload.newVersionOf && $0.driveURL == here
-        }
+        let record = journal.records(forDrive: drive.driveURL).first { $0.path == upload.path && $0.newVersionOf == upload.newVersionOf }
         guard let record else { return work }
         return .upload(.resume(record, journal: journal), resuming: record)
     }

@@ -140,10 +140,7 @@ extension Reducer {
             return [.loadLinks(fileUUID: links.file.uuid)]
         }
         if let view = state.entity, view.target == target {
-            let status = state.status
-            let effects = openEntity(&state, target, name: view.name)
-            state.status = status
-            return effects
+            return openEntity(&state, target, name: view.name)
         }
         return []
     }

@@ -58,8 +58,8 @@ extension Reducer {
     static func linksKey(_ state: inout AppState, _ key: Key) -> [Effect]? {
         guard var links = state.links else { return nil }
         let action = state.keymap.action(for: key)
-        if let delta = movement(action, cursor: links.viewport.cursor, count: links.items.count, state: state) {
-            links.viewport.move(by: delta, count: links.items.count, height: state.listHeight)
+        if let delta = movement(action, in: links, state: state) {
+            links.scroll(by: delta, height: state.listHeight)
             state.links = links
             return []
         }
@@ -126,8 +126,8 @@ extension Reducer {
     static func entityKey(_ state: inout AppState, _ key: Key) -> [Effect]? {
         guard var view = state.entity else { return nil }
         let action = state.keymap.action(for: key)
-        if let delta = movement(action, cursor: view.viewport.cursor, count: view.files.count, state: state) {
-            view.viewport.move(by: delta, count: view.files.count, height: state.listHeight)
+        if let delta = movement(action, in: view, state: state) {
+            view.scroll(by: delta, height: state.listHeight)
             state.entity = view
             return prefetchEntity(&state)
         }

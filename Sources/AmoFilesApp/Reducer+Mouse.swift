@@ -5,20 +5,16 @@ import TerminalUI
 extension Reducer {
     static func scroll(_ state: inout AppState, by delta: Int) -> [Effect] {
         let height = state.listHeight
-        if var picker = state.picker {
-            picker.viewport.move(by: delta, count: picker.rows.count, height: height)
-            state.picker = picker
-        } else if var entity = state.entity {
-            entity.viewport.move(by: delta, count: entity.files.count, height: height)
-            state.entity = entity
-        } else if var links = state.links {
-            links.viewport.move(by: delta, count: links.items.count, height: height)
-            state.links = links
-        } else if var versions = state.versions, state.tab == .files {
-            versions.viewport.move(by: delta, count: versions.items.count, height: height)
-            state.versions = versions
+        if state.picker != nil {
+            state.picker?.scroll(by: delta, height: height)
+        } else if state.entity != nil {
+            state.entity?.scroll(by: delta, height: height)
+        } else if state.links != nil {
+            state.links?.scroll(by: delta, height: height)
+        } else if state.versions != nil, state.tab == .files {
+            state.versions?.scroll(by: delta, height: height)
         } else if state.tab == .transfers {
-            state.transfers.viewport.move(by: delta, count: state.transfers.items.count, height: height)
+            state.transfers.scroll(by: delta, height: height)
         } else {
             return move(&state, by: delta)
         }
@@ -29,38 +25,24 @@ extension Reducer {
         guard row >= state.listTop else { return [] }
         let offset = row - state.listTop
         let height = state.listHeight
-        if var picker = state.picker {
-            let index = picker.viewport.top + offset
-            guard index < picker.rows.count else { return [] }
-            picker.viewport.moveTo(index, count: picker.rows.count, height: height)
-            state.picker = picker
+        if state.picker != nil {
+            guard state.picker?.select(offset: offset, height: height) == true else { return [] }
             return double ? pickerKey(&state, .enter) ?? [] : []
         }
-        if var entity = state.entity {
-            let index = entity.viewport.top + offset
-            guard index < entity.files.count else { return [] }
-            entity.viewport.moveTo(index, count: entity.files.count, height: height)
-            state.entity = entity
+        if state.entity != nil {
+            _ = state.entity?.select(offset: offset, height: height)
             return []
         }
-        if var links = state.links {
-            let index = links.viewport.top + offset
-            guard index < links.items.count else { return [] }
-            links.viewport.moveTo(index, count: links.items.count, height: height)
-            state.links = links
+        if state.links != nil {
+            guard state.links?.select(offset: offset, height: height) == true else { return [] }
             return double ? linksKey(&state, .enter) ?? [] : []
         }
-        if var versions = state.versions, state.tab == .files {
-            let index = versions.viewport.top + offset
-            guard index < versions.items.count else { return [] }
-            versions.viewport.moveTo(index, count: versions.items.count, height: height)
-            state.versions = versions
+        if state.versions != nil, state.tab == .files {
+            guard state.versions?.select(offset: offset, height: height) == true else { return [] }
             return double ? askActivate(&state) : []
         }
         if state.tab == .transfers {
-            let index = state.transfers.viewport.top + offset
-            guard index < state.transfers.items.count else { return [] }
-            state.transfers.viewport.moveTo(index, count: state.transfers.items.count, height: height)
+            _ = state.transfers.select(offset: offset, height: height)
             return []
         }
         let index = state.list.viewport.top + offset

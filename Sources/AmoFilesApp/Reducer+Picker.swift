@@ -26,9 +26,8 @@ extension Reducer {
     static func pickerKey(_ state: inout AppState, _ key: Key) -> [Effect]? {
         guard var picker = state.picker else { return nil }
         let action = state.keymap.action(for: key)
-        let rows = picker.rows
-        if let delta = movement(action, cursor: picker.viewport.cursor, count: rows.count, state: state) {
-            picker.viewport.move(by: delta, count: rows.count, height: state.listHeight)
+        if let delta = movement(action, in: picker, state: state) {
+            picker.scroll(by: delta, height: state.listHeight)
             state.picker = picker
             return []
         }
@@ -59,7 +58,7 @@ extension Reducer {
             }
             guard let entry = picker.current, !entry.isFolder else { return [] }
             if picker.selected.remove(entry.name) == nil { picker.selected.insert(entry.name) }
-            picker.viewport.move(by: 1, count: rows.count, height: state.listHeight)
+            picker.scroll(by: 1, height: state.listHeight)
             state.picker = picker
             return []
         case .upload?:

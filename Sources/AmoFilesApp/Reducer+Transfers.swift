@@ -7,8 +7,8 @@ import TerminalUI
 extension Reducer {
     /// Actions on the Transfers tab; nil for those that work the same everywhere.
     static func transfersAction(_ state: inout AppState, _ action: KeyAction) -> [Effect]? {
-        if let delta = movement(action, cursor: state.transfers.viewport.cursor, count: state.transfers.items.count, state: state) {
-            state.transfers.viewport.move(by: delta, count: state.transfers.items.count, height: state.listHeight)
+        if let delta = movement(action, in: state.transfers, state: state) {
+            state.transfers.scroll(by: delta, height: state.listHeight)
             return []
         }
         switch action {

@@ -21,9 +21,9 @@ extension Reducer {
             return []
         }
         let action = state.keymap.action(for: key)
-        if let delta = movement(action, cursor: versions.viewport.cursor, count: versions.items.count, state: state) {
+        if let delta = movement(action, in: versions, state: state) {
             state.status = nil
-            versions.viewport.move(by: delta, count: versions.items.count, height: state.listHeight)
+            versions.scroll(by: delta, height: state.listHeight)
             state.versions = versions
             return []
         }

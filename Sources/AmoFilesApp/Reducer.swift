@@ -110,7 +110,7 @@ public enum Reducer {
 
     static func perform(_ state: inout AppState, _ action: KeyAction) -> [Effect] {
         if state.tab == .transfers, let effects = transfersAction(&state, action) { return effects }
-        if let delta = movement(action, cursor: state.list.viewport.cursor, count: state.list.items.count, state: state) {
+        if let delta = movement(action, in: state.list, state: state) {
             return move(&state, by: delta)
         }
         switch action {
@@ -188,9 +188,10 @@ public enum Reducer {
         state.lists[tab] = list
     }
 
-    /// How far a movement action moves a cursor at `cursor` in `count` rows; nil for other actions.
-    static func movement(_ action: KeyAction?, cursor: Int, count: Int, state: AppState) -> Int? {
+    /// How far a movement action moves the cursor of `list`; nil for other actions.
+    static func movement(_ action: KeyAction?, in list: some Scrollable, state: AppState) -> Int? {
         let page = max(1, state.listHeight - 1)
+        let (cursor, count) = (list.viewport.cursor, list.rowCount)
         return switch action {
         case .up?: -1
         case .down?: 1

@@ -76,4 +76,9 @@ public struct UploadJournal: Sendable {
             return (try? Data(contentsOf: url)).flatMap { try? JSONDecoder().decode(UploadRecord.self, from: $0) }
         }.sorted { $0.sessionExpiresAt < $1.sessionExpiresAt }
     }
+
+    /// The unfinished uploads started on this drive (an account's own).
+    public func records(forDrive driveURL: URL) -> [UploadRecord] {
+        records().filter { $0.driveURL == driveURL.absoluteString }
+    }
 }
