@@ -45,13 +45,13 @@ final class GoldenScreenTests: XCTestCase {
         state.lists[.files]?.loading = true
         XCTAssertEqual(render(state).lines, screen("""
              1 Files   2 Trash   3 Transfers                                                            Ромашка · drive-b.amocrm.ru
-             NAME                                                                  TYPE         SIZE UPDATED          BY
-             Договор поставки №106.pdf                                             document   1.5 MB 2026-11-22 12:00 Анна Смирнова
-             見積書 423.xlsx                                                       document    16 KB 2026-11-21 12:00 Li Wei
-             Фото объекта.jpg                                                      image       84 KB 2026-11-20 12:00 robot
-             title␛]0;pwned␇.txt                                                   document     12 B 2026-11-19 12:00 Анна Смирнова
-             report�fdp.exe.pdf                                                    document   3.4 MB 2026-11-18 12:00 client
-             Очень длинное имя файла, которое не помещается в колонку даже на шир… document   1.5 MB 2026-11-17 12:00 Анна Смирнова
+             NAME                                                            TYPE         SIZE UPDATED          BY
+             Договор поставки №106.pdf                                       document   1.5 MB 2026-11-22 12:00 Анна Смирнова
+             見積書 423.xlsx                                                 document    16 KB 2026-11-21 12:00 Li Wei
+             Фото объекта.jpg                                                image       84 KB 2026-11-20 12:00 robot
+             title␛]0;pwned␇.txt                                             document     12 B 2026-11-19 12:00 Анна Смирнова
+             report�fdp.exe.pdf                                              document   3.4 MB 2026-11-18 12:00 client
+             Очень длинное имя файла, которое не помещается в колонку даже … document   1.5 MB 2026-11-17 12:00 Анна Смирнова
              loading…
             """, bottom: " 6 files loaded · 1/6                                                                                            ? help", rows: 40))
     }
@@ -80,8 +80,8 @@ final class GoldenScreenTests: XCTestCase {
         state.lists[.trash]?.items = [Samples.file(3, "見積書 423", ext: "xlsx", size: 16_000, by: .client(5), deleted: true)]
         state.lists[.trash]?.nextPage = nil
         let lines = render(state).lines
-        XCTAssertEqual(lines[1], " NAME                                                                      SIZE DELETED          BY             PURGE IN")
-        XCTAssertEqual(lines[2], " 見積書 423.xlsx                                                          16 KB 2026-11-19 12:00 client             27 d")
+        XCTAssertEqual(lines[1], " NAME                                                                SIZE DELETED          BY                   PURGE IN")
+        XCTAssertEqual(lines[2], " 見積書 423.xlsx                                                    16 KB 2026-11-19 12:00 client                   27 d")
         XCTAssertEqual(lines[39], " 1 file · 1/1" + String(repeating: " ", count: 100) + "? help")
     }
 
@@ -262,13 +262,13 @@ final class DialogScreenTests: XCTestCase {
         let (confirm, form) = screens(rows: 40, columns: 120)
         XCTAssertEqual(confirm, """
              1 Files   2 Trash   3 Transfers                                                            Ромашка · drive-b.amocrm.ru
-             NAME                                                                  TYPE         SIZE UPDATED          BY
-             Договор поставки №106.pdf                                             document   1.5 MB 2026-11-22 12:00 Анна Смирнова
-             見積書 423.xlsx                                                       document    16 KB 2026-11-21 12:00 Li Wei
-             Фото объекта.jpg                                                      image       84 KB 2026-11-20 12:00 robot
-             title␛]0;pwned␇.txt                                                   document     12 B 2026-11-19 12:00 Анна Смирнова
-             report�fdp.exe.pdf                                                    document   3.4 MB 2026-11-18 12:00 client
-             Очень длинное имя файла, которое не помещается в колонку даже на шир… document   1.5 MB 2026-11-17 12:00 Анна Смирнова
+             NAME                                                            TYPE         SIZE UPDATED          BY
+             Договор поставки №106.pdf                                       document   1.5 MB 2026-11-22 12:00 Анна Смирнова
+             見積書 423.xlsx                                                 document    16 KB 2026-11-21 12:00 Li Wei
+             Фото объекта.jpg                                                image       84 KB 2026-11-20 12:00 robot
+             title␛]0;pwned␇.txt                                             document     12 B 2026-11-19 12:00 Анна Смирнова
+             report�fdp.exe.pdf                                              document   3.4 MB 2026-11-18 12:00 client
+             Очень длинное имя файла, которое не помещается в колонку даже … document   1.5 MB 2026-11-17 12:00 Анна Смирнова
 
 
 
@@ -304,13 +304,13 @@ final class DialogScreenTests: XCTestCase {
             """)
         XCTAssertEqual(form, """
              1 Files   2 Trash   3 Transfers                                                            Ромашка · drive-b.amocrm.ru
-             NAME                                                                  TYPE         SIZE UPDATED          BY
-             Договор поставки №106.pdf                                             document   1.5 MB 2026-11-22 12:00 Анна Смирнова
-             見積書 423.xlsx                                                       document    16 KB 2026-11-21 12:00 Li Wei
-             Фото объекта.jpg                                                      image       84 KB 2026-11-20 12:00 robot
-             title␛]0;pwned␇.txt                                                   document     12 B 2026-11-19 12:00 Анна Смирнова
-             report�fdp.exe.pdf                                                    document   3.4 MB 2026-11-18 12:00 client
-             Очень длинное имя файла, которое не помещается в колонку даже на шир… document   1.5 MB 2026-11-17 12:00 Анна Смирнова
+             NAME                                                            TYPE         SIZE UPDATED          BY
+             Договор поставки №106.pdf                                       document   1.5 MB 2026-11-22 12:00 Анна Смирнова
+             見積書 423.xlsx                                                 document    16 KB 2026-11-21 12:00 Li Wei
+             Фото объекта.jpg                                                image       84 KB 2026-11-20 12:00 robot
+             title␛]0;pwned␇.txt                                             document     12 B 2026-11-19 12:00 Анна Смирнова
+             report�fdp.exe.pdf                                              document   3.4 MB 2026-11-18 12:00 client
+             Очень длинное имя файла, которое не помещается в колонку даже … document   1.5 MB 2026-11-17 12:00 Анна Смирнова
 
 
 

@@ -17,20 +17,21 @@ struct FileColumn {
     /// The columns of a tab that fit `columns`; the name takes what the others leave.
     static func layout(for tab: Tab, columns: Int, state: AppState) -> [FileColumn] {
         let users = state.users
+        let byWidth = peopleColumnWidth(columns)
         var optional: [FileColumn]
         if tab == .files {
             optional = [
                 FileColumn(title: "TYPE", width: 8, priority: 1) { $0.type.rawValue },
                 FileColumn(title: "SIZE", width: 8, alignRight: true, priority: 3) { Quantities.bytes($0.size) },
                 FileColumn(title: "UPDATED", width: 16, priority: 2) { Quantities.time($0.updatedAt) },
-                FileColumn(title: "BY", width: 14) { $0.updatedBy.displayName(users: users) },
+                FileColumn(title: "BY", width: byWidth) { $0.updatedBy.displayName(users: users) },
             ]
         } else {
             let now = state.now
             optional = [
                 FileColumn(title: "SIZE", width: 8, alignRight: true, priority: 1) { Quantities.bytes($0.size) },
                 FileColumn(title: "DELETED", width: 16, priority: 2) { $0.deletedAt.map(Quantities.time) ?? "" },
-                FileColumn(title: "BY", width: 14) { $0.deletedBy?.displayName(users: users) ?? "" },
+                FileColumn(title: "BY", width: byWidth) { $0.deletedBy?.displayName(users: users) ?? "" },
                 FileColumn(title: "PURGE IN", width: 8, alignRight: true, priority: 3) { file in
                     file.daysUntilPurge(now: now).map { "\($0) d" } ?? ""
                 },
@@ -45,4 +46,7 @@ struct FileColumn {
         let nameWidth = max(1, columns - 1 - optional.reduce(0) { $0 + $1.table.width + 1 })
         return [FileColumn(title: "NAME", width: nameWidth) { $0.displayName }] + optional
     }
+
+    /// Room for a full "Екатерина Волкова" once the terminal is wide enough to spare it.
+    static func peopleColumnWidth(_ columns: Int) -> Int { columns >= 120 ? 20 : 14 }
 }

@@ -144,6 +144,7 @@ public enum Renderer {
         if let picker = state.picker { return PickerView.status(picker) }
         if let entity = state.entity {
             let count = entity.files.count
+            if count == 0 && !entity.isComplete { return " loading…" }
             let noun = count == 1 ? "file" : "files"
             let loaded = entity.isComplete ? " \(count) \(noun)" : " \(count) \(noun) loaded"
             return count == 0 ? loaded : loaded + " · \(entity.viewport.cursor + 1)/\(count)"
@@ -172,8 +173,9 @@ public enum Renderer {
         return text
     }
 
-    /// "12 files", or "100 files loaded" while more pages remain.
+    /// "12 files", "100 files loaded" while more pages remain, "loading…" before the first.
     private static func countText(_ list: FileList) -> String {
+        if list.items.isEmpty && !list.isComplete { return "loading…" }
         let noun = list.items.count == 1 ? "file" : "files"
         return list.isComplete ? "\(list.items.count) \(noun)" : "\(list.items.count) \(noun) loaded"
     }

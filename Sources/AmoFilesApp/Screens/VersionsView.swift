@@ -10,7 +10,7 @@ enum VersionsView {
         surface.draw(back, row: 1, column: width - back.count, width: back.count, style: .dim)
         let top = state.listTop
         var columns = [TableColumn("#", width: 4, alignRight: true), TableColumn("NAME", width: 0), TableColumn("SIZE", width: 8, alignRight: true),
-                       TableColumn("CREATED", width: 16), TableColumn("BY", width: 14)]
+                       TableColumn("CREATED", width: 16), TableColumn("BY", width: FileColumn.peopleColumnWidth(width))]
         while columns.count > 3, columns.reduce(0, { $0 + $1.width + 1 }) + 20 > width { columns.removeLast() }
         columns[1].width = max(8, width - 2 - columns.reduce(0) { $0 + $1.width + 1 })
         surface.drawRow(columns.map(\.title), columns: columns, row: top - 1, width: width, style: .header)

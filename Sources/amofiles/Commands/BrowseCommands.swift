@@ -52,12 +52,19 @@ struct DemoCommand: AsyncParsableCommand {
 
     @OptionGroup var keys: KeymapOptions
     @Option(help: "Imitate amocrm or kommo.") var flavor: EmulatorFlavor = .amocrm
+    @Option(help: ArgumentHelp("Add this many milliseconds before every answer, to feel a slow link.", valueName: "ms"))
+    var latency = 0
+
+    func validate() throws {
+        if latency < 0 { throw ValidationError("--latency cannot be negative") }
+    }
 
     func run() async throws {
         let keymap = try keys.load()
         var options = EmulatorOptions()
         options.seed = .demo
         options.flavor = flavor
+        options.faults.latencyMilliseconds = latency
         let emulator = try await Emulator.start(options)
         do {
             let api = try await AmoConnection.connect(
