@@ -50,6 +50,8 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // Release-built by Benchmarks/run.py; the frame figures of the Performance table.
+        .executableTarget(name: "frame-bench", dependencies: ["AmoFilesApp", "AmoFilesAPI", "TerminalUI"], path: "Benchmarks/Frames"),
         .testTarget(name: "AmoFilesAPITests", dependencies: ["AmoFilesAPI", "EmulatorTesting"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DriveEmulatorTests", dependencies: ["DriveEmulator", "AmoFilesAPI", "EmulatorTesting"]),
         .testTarget(name: "AmoFilesTasksTests", dependencies: ["AmoFilesTasks", "EmulatorTesting", "DriveEmulator"]),

@@ -20,6 +20,21 @@ final class TerminalTextTests: XCTestCase {
         XCTAssertEqual(TerminalText.width("e\u{301}"), 1)
     }
 
+    /// The fast path for plain letters must agree with the Unicode tables it skips.
+    func testPlainLettersAgreeWithTheUnicodeTables() {
+        for value in UInt32(0x20)...0x5FF {
+            guard let scalar = Unicode.Scalar(value), value != 0x7F, !(0x80...0x9F).contains(value) else { continue }
+            let category = scalar.properties.generalCategory
+            let invisible = category == .format
+            let combining = category == .nonspacingMark || category == .enclosingMark
+            let text = String(Character(scalar))
+            XCTAssertEqual(TerminalText.sanitize(text), invisible ? "\u{FFFD}" : text, "U+\(String(value, radix: 16))")
+            XCTAssertEqual(TerminalText.width(of: Character(scalar)), invisible || combining ? 0 : 1, "U+\(String(value, radix: 16))")
+        }
+        XCTAssertEqual(TerminalText.sanitize("soft\u{AD}hyphen"), "soft\u{FFFD}hyphen")
+        XCTAssertEqual(TerminalText.width("Ѐ\u{483}x"), 2, "a Cyrillic combining mark takes no column")
+    }
+
     func testFitTruncatesToTheColumnBudgetWithAnEllipsis() {
         XCTAssertEqual(TerminalText.fit("Договор поставки", columns: 8), "Договор…")
         XCTAssertEqual(TerminalText.fit("契約書契約書", columns: 5), "契約…")

@@ -6,10 +6,13 @@ import Logging
 public struct AmoConnection: Sendable {
     public let account: AccountClient
     public let drive: DriveClient
+    /// The account's name when `connect` asked for it while finding the drive host.
+    public let accountName: String?
 
-    public init(account: AccountClient, drive: DriveClient) {
+    public init(account: AccountClient, drive: DriveClient, accountName: String? = nil) {
         self.account = account
         self.drive = drive
+        self.accountName = accountName
     }
 
     public static func connect(
@@ -29,6 +32,6 @@ public struct AmoConnection: Sendable {
         guard let href = info.driveURL, let discovered = URL(string: href), discovered.scheme != nil else {
             throw APIError(call: "GET /api/v4/account", kind: .undecodable(reason: "the account has no drive_url"))
         }
-        return AmoConnection(account: account, drive: DriveClient(driveURL: discovered, requester: requester))
+        return AmoConnection(account: account, drive: DriveClient(driveURL: discovered, requester: requester), accountName: info.name)
     }
 }

@@ -39,8 +39,10 @@ struct BrowseCommand: AsyncParsableCommand {
     func run() async throws {
         let keymap = try keys.load()
         let api = try await connection.connect()
-        let name = (try? await api.account.account(withDriveURL: false).name) ?? api.account.accountURL.host ?? ""
-        try await openUI(api, accountName: name, keymap: keymap)
+        // Finding the drive host brought the name along; ask for it only when --drive-url skipped that.
+        var name = api.accountName
+        if name == nil { name = try? await api.account.account(withDriveURL: false).name }
+        try await openUI(api, accountName: name ?? api.account.accountURL.host ?? "", keymap: keymap)
     }
 }
 
