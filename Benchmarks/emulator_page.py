@@ -1,15 +1,15 @@
 #!/usr/bin/env python3
 """How long the emulator takes for one page of 50 files, filtered, out of a small
-and a large account; and how long `amofiles ls --limit 50` takes end to end.
+and a large account.
 
 Usage: python3 Benchmarks/emulator_page.py [--binary .build/release/amofiles] [--large 100000]
 Prints medians over repeated runs (these machines are noisy: compare ratios).
 """
-import argparse, os, statistics, subprocess, sys, time
+import argparse, os, statistics, sys, time
 import http.client
 from urllib.parse import urlsplit
 
-from harness import Emulator
+from harness import Emulator, Row, table
 
 QUERIES = {
     "no filter": "limit=50",
@@ -34,41 +34,34 @@ def median_ms(connection, path, token, runs):
     return statistics.median(times)
 
 
+def measure(binary, small=1000, large=100000, runs=21):
+    results = {}
+    for size in (small, large):
+        emulator = Emulator(binary, "--extra-files", str(size))
+        try:
+            ready = emulator.ready
+            print(f"{size} files: seeded and started in {emulator.startup:.1f} s", file=sys.stderr)
+            drive = urlsplit(ready["drive_url"])
+            connection = http.client.HTTPConnection(drive.hostname, drive.port)
+            for name, query in QUERIES.items():
+                median_ms(connection, "/v1.0/files?" + query, ready["token"], 3)  # warm up
+                results[(name, size)] = median_ms(connection, "/v1.0/files?" + query, ready["token"], runs)
+        finally:
+            emulator.stop()
+    return [Row(6, f"emulator: a page of 50 of {large:,} files, {name}", results[(name, large)], "ms",
+                f"the same of {small:,} files", results[(name, small)], "under 10x",
+                results[(name, large)] < 10 * results[(name, small)])
+            for name in QUERIES]
+
+
 def main():
-    parser = argparse.ArgumentParser()
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--binary", default=".build/release/amofiles")
     parser.add_argument("--small", type=int, default=1000)
     parser.add_argument("--large", type=int, default=100000)
     parser.add_argument("--runs", type=int, default=21)
-    args = parser.parse_args()
-
-    results = {}
-    for size in (args.small, args.large):
-        emulator = Emulator(args.binary, "--extra-files", str(size))
-        ready = emulator.ready
-        print(f"{size} files: seeded and started in {emulator.startup:.1f} s", file=sys.stderr)
-        drive = urlsplit(ready["drive_url"])
-        connection = http.client.HTTPConnection(drive.hostname, drive.port)
-        for name, query in QUERIES.items():
-            median_ms(connection, "/v1.0/files?" + query, ready["token"], 3)  # warm up
-            results[(name, size)] = median_ms(connection, "/v1.0/files?" + query, ready["token"], args.runs)
-        if size == args.large:
-            env = dict(os.environ, AMOFILES_TOKEN=ready["token"])
-            times = []
-            for _ in range(11):
-                start = time.perf_counter()
-                subprocess.run([args.binary, "ls", "--account", ready["account_url"], "--limit", "50"],
-                               env=env, stdout=subprocess.DEVNULL, check=True)
-                times.append((time.perf_counter() - start) * 1000)
-            results[("amofiles ls --limit 50", size)] = statistics.median(times)
-        emulator.stop()
-
-    print(f"| query | {args.small} files (ms) | {args.large} files (ms) | ratio |")
-    print("| --- | ---: | ---: | ---: |")
-    for name in QUERIES:
-        small, large = results[(name, args.small)], results[(name, args.large)]
-        print(f"| {name} | {small:.2f} | {large:.2f} | {large / small:.1f}x |")
-    print(f"| amofiles ls --limit 50 (whole command) | | {results[('amofiles ls --limit 50', args.large)]:.1f} | |")
+    arguments = parser.parse_args()
+    print(table(measure(os.path.abspath(arguments.binary), arguments.small, arguments.large, arguments.runs)))
 
 
 if __name__ == "__main__":

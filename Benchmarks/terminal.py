@@ -10,7 +10,8 @@ import argparse, json, os, shutil, statistics, subprocess, sys, tempfile, time
 
 from harness import Emulator, Pty, Row, table
 
-DOWN, PAGE_DOWN, ESCAPE, F1, F10 = b"\x1b[B", b"\x1b[6~", b"\x1b", b"\x1bOP", b"\x1b[21~"
+# Keys as xterm sends them once a curses program has switched the keypad on (arrows as ESC O B).
+DOWN, PAGE_DOWN, ESCAPE, F1, F10 = b"\x1bOB", b"\x1b[6~", b"\x1b", b"\x1bOP", b"\x1b[21~"
 SIZES = [(24, 80), (60, 200)]
 
 
@@ -26,7 +27,10 @@ def local_twin(folder, files):
     os.makedirs(twin)
     taken = set()
     for file in files:
-        name = f"{file['name']}.{file['metadata']['extension']}".replace("/", "_")
+        base = file["name"].replace("/", "_")
+        while len(base.encode()) > 240:  # a local file name has at most 255 bytes
+            base = base[:-1]
+        name = f"{base}.{file['metadata']['extension']}"
         while name in taken:
             name = "_" + name
         taken.add(name)
@@ -67,10 +71,10 @@ def amofiles_costs(binary, emulator, rows, columns, env):
         program.close()
 
 
-def mc_costs(twin, rows, columns, env, first_name):
+def mc_costs(twin, rows, columns, env):
     program = Pty(["mc", "--nosubshell", twin, twin], rows, columns, env, cwd=twin)
     try:
-        program.wait_for(first_name.encode()[:8])
+        program.wait_for(b"Name")  # the panels' header
         program.settle(1.0)
         costs = key_costs(program, rows)
         costs["help opened and closed"] = help_cost(program, F1, F10)
@@ -107,7 +111,8 @@ def ls_seconds(binary, emulator, runs):
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run([binary, "ls", "--limit", "50"], env=emulator.env, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run([binary, "ls", "--limit", "50"], env=emulator.env, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -131,7 +136,7 @@ def measure(binary, runs=7):
         rows = []
         for height, width in SIZES:
             ours = amofiles_costs(binary, emulator, height, width, env)
-            theirs = mc_costs(twin, height, width, env, sorted(os.listdir(twin))[0])
+            theirs = mc_costs(twin, height, width, env)
             for what, value in ours.items():
                 reference = theirs[what]
                 rows.append(Row(2, f"bytes to the terminal: {what}, {width}x{height}, {len(files)} files", value, "B",

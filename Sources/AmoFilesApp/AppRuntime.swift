@@ -13,6 +13,8 @@ public final class AppRuntime: Sendable {
     public let runner: TaskRunner
     private let journal: UploadJournal
     private let inbox = Mutex<[Action]>([])
+    /// Posting an answer wakes the loop out of its wait for keys.
+    private let wakeup = TerminalWakeup()
     /// The token of the newest entity search; older ones are dropped before they are sent.
     private let latestEntitySearch = Mutex(0)
 
@@ -44,7 +46,7 @@ public final class AppRuntime: Sendable {
             let sinceFrame = Date().timeIntervalSinceReferenceDate - lastFrame
             let wait: Int32 = dirty ? Int32(min(16, max(0, (0.016 - sinceFrame) * 1000))) : 100
             var actions: [Action] = []
-            if let event = terminal.read(timeout: wait) {
+            if let event = terminal.read(timeout: wait, wakeup: wakeup) {
                 actions.append(.input(event))
                 // Keys that are already waiting go into the same frame.
                 while actions.count < 64, let more = terminal.read(timeout: 0) { actions.append(.input(more)) }
@@ -77,6 +79,7 @@ public final class AppRuntime: Sendable {
 
     private func post(_ action: Action) {
         inbox.withLock { $0.append(action) }
+        wakeup.wake()
     }
 
     private func execute(_ effect: Effect) {

@@ -100,8 +100,20 @@ public final class CursesTerminal: Surface {
         doupdate()
     }
 
-    /// Waits up to `milliseconds` for input; nil when none came.
-    public func read(timeout milliseconds: Int32) -> InputEvent? {
+    /// Waits up to `milliseconds` for input; nil when none came, or when `wakeup` was
+    /// woken first. Signals (a resize, a stop request) also end the wait.
+    public func read(timeout milliseconds: Int32, wakeup: TerminalWakeup? = nil) -> InputEvent? {
+        guard let wakeup, milliseconds > 0 else { return read(waiting: milliseconds) }
+        // What curses already holds first; then the terminal and the pipe together.
+        if let event = read(waiting: 0) { return event }
+        var waits = [pollfd(fd: fileno(tty), events: Int16(POLLIN), revents: 0),
+                     pollfd(fd: wakeup.readEnd, events: Int16(POLLIN), revents: 0)]
+        _ = poll(&waits, 2, milliseconds)
+        wakeup.drain()
+        return read(waiting: 0)
+    }
+
+    private func read(waiting milliseconds: Int32) -> InputEvent? {
         wtimeout(amo_stdscr(), milliseconds)
         let key = amo_read_key(amo_stdscr())
         switch key.status {

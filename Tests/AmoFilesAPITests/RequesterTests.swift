@@ -95,11 +95,18 @@ final class RequesterTests: XCTestCase {
         XCTAssertTrue(error?.isRetryable ?? false)
     }
 
-    func testPacerSpacesCallsToTheRate() async throws {
-        let pacer = Pacer(requestsPerSecond: 20)
+    func testPacerKeepsAnyOneSecondWithinTheRate() async throws {
+        let pacer = Pacer(requestsPerSecond: 10)
         let started = ContinuousClock.now
-        for _ in 0..<11 { try await pacer.admit() }
-        XCTAssertGreaterThanOrEqual(ContinuousClock.now - started, .milliseconds(480), "10 intervals of 50 ms")
+        var admitted: [ContinuousClock.Instant] = []
+        for _ in 0..<25 {
+            try await pacer.admit()
+            admitted.append(ContinuousClock.now)
+        }
+        XCTAssertLessThan(admitted[9] - started, .milliseconds(200), "the first ten go out at once")
+        for index in 10..<admitted.count {
+            XCTAssertGreaterThanOrEqual(admitted[index] - admitted[index - 10], .milliseconds(995), "call \(index): at most 10 in a second")
+        }
         let unpaced = Pacer(requestsPerSecond: nil)
         let quick = ContinuousClock.now
         for _ in 0..<100 { try await unpaced.admit() }

@@ -1,12 +1,14 @@
 import Foundation
 
-/// Spaces every call of a process to a request rate (7 per second by default, the
-/// documented limit of an integration), and holds all calls back after a 429 for as
-/// long as the service asked.
+/// Keeps every call of a process within a request rate (7 per second by default, the
+/// documented limit of an integration): never more than that many in any one-second
+/// window, so a short command's few calls go out at once instead of 143 ms apart.
+/// After a 429 it holds all calls back for as long as the service asked.
 public actor Pacer {
     /// Requests per second; nil does not pace (tests against a local emulator).
     public let requestsPerSecond: Double?
-    private var nextSlot = ContinuousClock.now
+    /// When the last `burst` calls went out, oldest first.
+    private var recent: [ContinuousClock.Instant] = []
     private var pausedUntil = ContinuousClock.now
 
     public init(requestsPerSecond: Double? = 7) {
@@ -18,8 +20,11 @@ public actor Pacer {
         let now = ContinuousClock.now
         var slot = max(now, pausedUntil)
         if let rate = requestsPerSecond {
-            slot = max(slot, nextSlot)
-            nextSlot = slot + .nanoseconds(Int64(1_000_000_000 / rate))
+            // `burst` calls per window: 7 per second, or one per two seconds for a rate of 0.5.
+            let burst = max(1, Int(rate))
+            let window = Duration.nanoseconds(Int64(Double(burst) / rate * 1_000_000_000))
+            if recent.count == burst { slot = max(slot, recent.removeFirst() + window) }
+            recent.append(slot)
         }
         if slot > now { try await Task.sleep(until: slot, clock: .continuous) }
     }
