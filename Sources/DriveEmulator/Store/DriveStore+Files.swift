@@ -3,10 +3,16 @@ import GRDB
 
 extension DriveStore {
     /// One page of files (and whether another follows).
-    func listFiles(_ query: FileListQuery) throws -> (files: [FileRecord], hasMore: Bool) {
+    /// `fewMatches`: how many name matches still count as few (tests force either plan).
+    func listFiles(_ query: FileListQuery, fewMatches limit: Int = FileListQuery.fewMatches) throws -> (files: [FileRecord], hasMore: Bool) {
         try purgeExpiredTrash()
         return try db.read { db in
-            let (clause, arguments) = query.whereClause()
+            var fewMatches = false
+            if let match = query.nameMatch {
+                let bounded = "SELECT count(*) FROM (SELECT rowid FROM file_names WHERE file_names MATCH ? LIMIT ?)"
+                fewMatches = try Int.fetchOne(db, sql: bounded, arguments: [match, limit]) ?? 0 < limit
+            }
+            let (clause, arguments) = query.whereClause(fewMatches: fewMatches)
             var all = arguments
             all += [query.limit + 1, (query.page - 1) * query.limit]
             let rows = try FileRecord.fetchAll(db, sql: "SELECT * FROM files WHERE \(clause) ORDER BY \(query.orderBy) LIMIT ? OFFSET ?", arguments: all)

@@ -19,9 +19,20 @@ struct FileListQuery: Sendable {
     var limit = 50
     var page = 1
 
-    /// The WHERE clause and its arguments.
-    func whereClause() -> (String, StatementArguments) {
-        var clauses = ["is_trashed = ?"]
+    /// Below this many name matches, the query starts from the matches and sorts them;
+    /// above it, walking the date index until a page is full is cheaper.
+    static let fewMatches = 2000
+
+    /// The trigram query for the term, when it is long enough for the index.
+    var nameMatch: String? {
+        guard let term, term.count >= 3 else { return nil }
+        return "\"" + term.lowercased().replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// The WHERE clause and its arguments. `fewMatches`: the term matches few names, so
+    /// the date index must not drive the query (it would walk every file to find none).
+    func whereClause(fewMatches: Bool = false) -> (String, StatementArguments) {
+        var clauses = [fewMatches ? "+is_trashed = ?" : "is_trashed = ?"]
         var arguments: StatementArguments = [trash ? 1 : 0]
         if !uuids.isEmpty {
             clauses.append("uuid IN (\(Array(repeating: "?", count: uuids.count).joined(separator: ",")))")
@@ -43,10 +54,10 @@ struct FileListQuery: Sendable {
                     SELECT l.file_uuid FROM entity_links l JOIN entities e ON e.type = l.entity_type AND e.id = l.entity_id
                     WHERE instr(e.search_name, ?) > 0)
                 """
-            if needle.count >= 3 {
-                // Names through the trigram index; one rowid set, so the ordered scan reads no rows.
+            if let nameMatch {
+                // Names through the trigram index, and linked records: one rowid set.
                 clauses.append("rowid IN (SELECT rowid FROM file_names WHERE file_names MATCH ? UNION \(linked))")
-                arguments += ["\"" + needle.replacingOccurrences(of: "\"", with: "\"\"") + "\"", needle]
+                arguments += [nameMatch, needle]
             } else {
                 // Too short for trigrams: scan the names.
                 clauses.append("(instr(search_name, ?) > 0 OR rowid IN (\(linked)))")
