@@ -22,38 +22,60 @@ func file(_ index: Int) -> DriveFile {
         links: DriveFile.Links(download: nil, downloadVersion: nil, this: nil))
 }
 
-/// Median over batches of the time per call, in microseconds.
-func medianMicroseconds(batches: Int = 15, perBatch: Int, _ body: () -> Void) -> Double {
-    for _ in 0..<perBatch / 4 { body() }  // warm up
-    var times: [Double] = []
-    for _ in 0..<batches {
-        let start = DispatchTime.now().uptimeNanoseconds
-        for _ in 0..<perBatch { body() }
-        times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / Double(perBatch) / 1_000)
+/// One screen size and row count, with its state and surface ready to draw.
+final class Case {
+    let rows: Int, columns: Int, files: Int
+    var state: AppState
+    let surface: MemorySurface
+    var renderTimes: [Double] = []
+    var keyTimes: [Double] = []
+    private var step = 0
+
+    init(rows: Int, columns: Int, files: [DriveFile]) {
+        self.rows = rows
+        self.columns = columns
+        self.files = files.count
+        state = AppState(rows: rows, columns: columns, accountName: "Ромашка", driveHost: "drive-b.amocrm.ru")
+        state.users = [7: "Анна Смирнова", 8: "Дмитрий Козлов", 9: "Екатерина Волкова"]
+        state.now = now
+        state.lists[.files]?.items = files
+        state.lists[.files]?.nextPage = nil
+        // The cursor in the middle of the list, so the screen shows rows from deep inside it.
+        state.lists[.files]?.viewport.moveTo(files.count / 2, count: files.count, height: rows - 3)
+        surface = MemorySurface(rows: rows, columns: columns)
     }
-    return times.sorted()[times.count / 2]
+
+    func render() { Renderer.render(state, into: surface) }
+
+    /// A key as the user presses it: the reducer moves the cursor, then the frame is drawn.
+    func key() {
+        step += 1
+        _ = Reducer.reduce(&state, .input(.key(step % 20 < 10 ? .down : .up)))
+        Renderer.render(state, into: surface)
+    }
+}
+
+func microseconds(per count: Int, _ body: () -> Void) -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    for _ in 0..<count { body() }
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / Double(count) / 1_000
 }
 
 let counts = CommandLine.arguments.dropFirst().compactMap { Int($0) }
-let allFiles = (0..<(counts.max() ?? 100_000)).map(file)
-for (rows, columns) in [(24, 80), (60, 200)] {
-    for count in counts.isEmpty ? [100, 10_000, 100_000] : counts {
-        var state = AppState(rows: rows, columns: columns, accountName: "Ромашка", driveHost: "drive-b.amocrm.ru")
-        state.users = [7: "Анна Смирнова", 8: "Дмитрий Козлов", 9: "Екатерина Волкова"]
-        state.now = now
-        state.lists[.files]?.items = Array(allFiles.prefix(count))
-        state.lists[.files]?.nextPage = nil
-        // The cursor in the middle of the list, so the screen shows rows from deep inside it.
-        state.lists[.files]?.viewport.moveTo(count / 2, count: count, height: rows - 3)
-        let surface = MemorySurface(rows: rows, columns: columns)
-        let render = medianMicroseconds(perBatch: 120) { Renderer.render(state, into: surface) }
-        // A key as the user presses it: the reducer moves the cursor, then the frame is drawn.
-        var step = 0
-        let keyAndRender = medianMicroseconds(perBatch: 120) {
-            step += 1
-            _ = Reducer.reduce(&state, .input(.key(step % 20 < 10 ? .down : .up)))
-            Renderer.render(state, into: surface)
-        }
-        print(#"{"rows": \#(rows), "columns": \#(columns), "files": \#(count), "render_us": \#(render), "key_us": \#(keyAndRender)}"#)
+let sizes = counts.isEmpty ? [100, 10_000, 100_000] : counts
+let allFiles = (0..<(sizes.max() ?? 100)).map(file)
+let cases = [(24, 80), (60, 200)].flatMap { rows, columns in
+    sizes.map { Case(rows: rows, columns: columns, files: Array(allFiles.prefix($0))) }
+}
+for item in cases { _ = microseconds(per: 100, item.render) }  // warm up every case
+// Round robin: a noisy moment hits every case alike instead of one.
+for _ in 0..<15 {
+    for item in cases {
+        item.renderTimes.append(microseconds(per: 100, item.render))
+        item.keyTimes.append(microseconds(per: 100, item.key))
     }
+}
+func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+for item in cases {
+    print(#"{"rows": \#(item.rows), "columns": \#(item.columns), "files": \#(item.files), "render_us": \#(median(item.renderTimes)), "key_us": \#(median(item.keyTimes))}"#)
 }
