@@ -39,6 +39,19 @@ def local_twin(folder, files):
     return twin
 
 
+def mc_home(folder, name, long):
+    """A home for mc with its settings: one row per Down at the bottom, as amofiles does (mc's
+    default jumps half a page); with `long`, the panel's rows span the screen as ours do."""
+    home = os.path.join(folder, name)
+    os.makedirs(os.path.join(home, ".config", "mc"))
+    with open(os.path.join(home, ".config", "mc", "ini"), "w") as handle:
+        handle.write("[Midnight-Commander]\nauto_save_setup=false\n[Panels]\npanel_scroll_pages=false\n")
+    if long:
+        with open(os.path.join(home, ".config", "mc", "panels.ini"), "w") as handle:
+            handle.write("[New Left Panel]\nlist_format=long\n[New Right Panel]\nlist_format=long\n")
+    return {"HOME": home, "XDG_CONFIG_HOME": os.path.join(home, ".config")}
+
+
 def key_costs(program, rows):
     """Median bytes for each key, the program settled on its first screen of files."""
     visible = rows - 4
@@ -125,22 +138,20 @@ def measure(binary, runs=7):
     try:
         files = demo_files(binary, emulator)
         twin = local_twin(folder, files)
-        home = os.path.join(folder, "home")
-        os.makedirs(os.path.join(home, ".config", "mc"))
-        with open(os.path.join(home, ".config", "mc", "ini"), "w") as handle:
-            # One row per Down at the bottom, as amofiles does (mc's default jumps half a page).
-            handle.write("[Midnight-Commander]\nauto_save_setup=false\n[Panels]\npanel_scroll_pages=false\n")
-        env = dict(emulator.env, TERM="xterm-256color", LANG="C.UTF-8", HOME=home,
-                   XDG_CONFIG_HOME=os.path.join(home, ".config"))
+        env = dict(emulator.env, TERM="xterm-256color", LANG="C.UTF-8")
         env.pop("NO_COLOR", None)
+        two_panels, long_listing = mc_home(folder, "two-panels", long=False), mc_home(folder, "long", long=True)
         rows = []
         for height, width in SIZES:
             ours = amofiles_costs(binary, emulator, height, width, env)
-            theirs = mc_costs(twin, height, width, env)
+            theirs = mc_costs(twin, height, width, dict(env, **two_panels))
+            wide = mc_costs(twin, height, width, dict(env, **long_listing)) if width < 100 else None
             for what, value in ours.items():
-                reference = theirs[what]
-                rows.append(Row(2, f"bytes to the terminal: {what}, {width}x{height}, {len(files)} files", value, "B",
-                                "mc, same keys, same pty", reference, "no more than mc", value <= reference))
+                label = f"bytes to the terminal: {what}, {width}x{height}, {len(files)} files"
+                rows.append(Row(2, label, value, "B", "mc, same keys, same pty", theirs[what],
+                                "no more than mc", value <= theirs[what]))
+                if wide:
+                    rows.append(Row(2, label, value, "B", "mc with full-width rows (long listing)", wide[what]))
 
         account, drive = emulator.ready["account_url"], emulator.ready["drive_url"]
         calls = [f"{account}/api/v4/account?with=drive_url", f"{drive}/v1.0/files?limit=50", f"{account}/api/v4/users?limit=250"]
