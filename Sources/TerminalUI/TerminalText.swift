@@ -44,7 +44,7 @@ public enum TerminalText {
         guard let first = scalars.first else { return 0 }
         let single = scalars.index(after: scalars.startIndex) == scalars.endIndex
         if single && isPlainPrintable(first.value) { return 1 }
-        if !single, character.unicodeScalars.contains(where: { $0.properties.isEmojiPresentation || $0.value == 0xFE0F }) {
+        if !single, scalars.contains(where: { $0.properties.isEmojiPresentation || $0.value == 0xFE0F }) {
             return 2
         }
         switch first.properties.generalCategory {
