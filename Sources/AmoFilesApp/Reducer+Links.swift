@@ -114,7 +114,7 @@ extension Reducer {
     }
 
     /// The next page of the entity's files while the cursor is still far from the end.
-    private static func prefetchEntity(_ state: inout AppState) -> [Effect] {
+    static func prefetchEntity(_ state: inout AppState) -> [Effect] {
         guard var view = state.entity, !view.loading, let before = view.nextBeforeID,
               view.files.count - view.viewport.cursor <= max(2 * state.listHeight, 25) else { return [] }
         view.loading = true

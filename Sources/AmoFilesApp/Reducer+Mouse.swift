@@ -9,6 +9,7 @@ extension Reducer {
             state.picker?.scroll(by: delta, height: height)
         } else if state.entity != nil {
             state.entity?.scroll(by: delta, height: height)
+            return prefetchEntity(&state)
         } else if state.links != nil {
             state.links?.scroll(by: delta, height: height)
         } else if state.versions != nil, state.tab == .files {

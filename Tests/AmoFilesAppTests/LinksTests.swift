@@ -67,7 +67,10 @@ final class LinksTests: XCTestCase {
         _ = Reducer.reduce(&state, .entityNamed(lead, name: "Корпоративное обучение"))
         XCTAssertEqual(Reducer.reduce(&state, .entityPageLoaded(lead, generation: 1, files: files, nextBeforeID: 900)), [],
                        "the next page waits until the cursor comes near the end")
-        XCTAssertEqual(key(&state, .character("G")), [.loadEntityPage(lead, generation: 1, beforeID: 900)])
+        var wheel: [Effect] = []
+        for _ in 0..<10 where wheel.isEmpty { wheel = Reducer.reduce(&state, .input(.wheel(up: false))) }
+        XCTAssertEqual(wheel, [.loadEntityPage(lead, generation: 1, beforeID: 900)], "the wheel asks for the next page too")
+        XCTAssertEqual(key(&state, .character("G")), [], "already on its way")
         _ = Reducer.reduce(&state, .entityPageLoaded(lead, generation: 1, files: [Samples.file(60, "last", ext: "txt")], nextBeforeID: nil))
         XCTAssertEqual(state.entity?.files.count, 51)
         XCTAssertTrue(state.entity?.isComplete == true)
