@@ -22,7 +22,6 @@ extension Reducer {
         }
         let action = state.keymap.action(for: key)
         if let delta = movement(action, in: versions, state: state) {
-            state.status = nil
             versions.scroll(by: delta, height: state.listHeight)
             state.versions = versions
             return []

@@ -84,6 +84,8 @@ public enum Reducer {
             return state.overlay == nil ? click(&state, row: row, double: double) : []
         case .key(let key):
             if state.overlay != nil { return overlayKey(&state, key) }
+            // A key puts the last message away, in every view.
+            state.status = nil
             if let effects = pickerKey(&state, key) { return effects }
             if let effects = entityKey(&state, key) { return effects }
             if let effects = linksKey(&state, key) { return effects }
@@ -103,7 +105,6 @@ public enum Reducer {
                 }
                 return []
             }
-            state.status = nil
             return perform(&state, action)
         }
     }

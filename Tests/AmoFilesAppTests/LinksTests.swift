@@ -94,6 +94,22 @@ final class LinksTests: XCTestCase {
         XCTAssertEqual(state.entity?.target, lead, "its view comes back")
     }
 
+    func testAKeyPutsTheLastMessageAwayInEveryView() {
+        var state = Samples.state()
+        let file = state.list.items[0]
+        _ = key(&state, .character("l"))
+        _ = Reducer.reduce(&state, .linksLoaded(fileUUID: file.uuid, [LinkedEntity(id: lead.id, name: "Обучение", entityType: "lead", createdBy: nil, mainUserID: nil, dateCreate: nil,
+                                                                                    dateUpdate: nil, updatedBy: nil, price: nil, pipelineID: nil, statusID: nil, closestTaskAt: nil)]))
+        state.status = StatusMessage(text: "Attached 1 file.", isError: false)
+        _ = key(&state, .character("j"))
+        XCTAssertNil(state.status, "in a file's links")
+        _ = key(&state, .enter)
+        XCTAssertNotNil(state.entity)
+        state.status = StatusMessage(text: "Detached 1 file.", isError: false)
+        _ = key(&state, .character("j"))
+        XCTAssertNil(state.status, "in an entity's view")
+    }
+
     func testCommandsCompleteAndRun() {
         var state = Samples.state()
         _ = key(&state, .character(":"))
