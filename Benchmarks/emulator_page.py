@@ -5,11 +5,11 @@ and a large account.
 Usage: python3 Benchmarks/emulator_page.py [--binary .build/release/amofiles] [--large 100000]
 Prints medians over repeated runs (these machines are noisy: compare ratios).
 """
-import argparse, os, statistics, sys, time
+import argparse, os, sys
 import http.client
 from urllib.parse import urlsplit
 
-from harness import Emulator, Row, table
+from harness import Emulator, Row, median_seconds, table
 
 QUERIES = {
     "no filter": "limit=50",
@@ -22,16 +22,13 @@ QUERIES = {
 
 
 def median_ms(connection, path, token, runs):
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
+    def ask():
         connection.request("GET", path, headers={"Authorization": "Bearer " + token})
         response = connection.getresponse()
         response.read()
-        times.append((time.perf_counter() - start) * 1000)
         if response.status not in (200, 204):
             sys.exit(f"{path} answered {response.status}")
-    return statistics.median(times)
+    return median_seconds(ask, runs) * 1000
 
 
 def measure(binary, small=1000, large=100000, runs=21):

@@ -4,7 +4,7 @@ rows and terminal size (the release-built `frame-bench`).
 
 Usage: python3 Benchmarks/frames.py [--bench .build/release/frame-bench]
 """
-import argparse, json, os, subprocess
+import argparse, json, subprocess
 
 from harness import Row, table
 
@@ -19,7 +19,7 @@ def measure(bench):
         base = next(other for other in cases if other["files"] == 100 and other["rows"] == case["rows"])
         size = f'{case["columns"]}x{case["rows"]}'
         rows.append(Row(1, f'frame of the Files screen, {size}, {case["files"]:,} rows loaded', case["render_us"], "µs",
-                        f"the same with 100 rows", base["render_us"], "within 1.5x",
+                        "the same with 100 rows", base["render_us"], "within 1.5x",
                         case["render_us"] <= 1.5 * base["render_us"]))
     return rows
 

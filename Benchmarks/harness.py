@@ -1,5 +1,15 @@
 """Shared by the benchmark scripts: an emulator started from the release binary."""
-import json, os, shutil, signal, subprocess, sys, tempfile, time
+import json, os, shutil, signal, statistics, subprocess, sys, tempfile, time
+
+
+def median_seconds(action, runs):
+    """The median wall time of `action` over `runs` calls (these machines are noisy)."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
 
 
 class Emulator:

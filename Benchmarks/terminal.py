@@ -8,7 +8,7 @@ Needs mc (apt-get install mc) and curl.
 """
 import argparse, json, os, shutil, statistics, subprocess, sys, tempfile, time
 
-from harness import Emulator, Pty, Row, table
+from harness import Emulator, Pty, Row, median_seconds, table
 
 # Keys as xterm sends them once a curses program has switched the keypad on (arrows as ESC O B).
 DOWN, PAGE_DOWN, ESCAPE, F1, F10 = b"\x1bOB", b"\x1b[6~", b"\x1b", b"\x1bOP", b"\x1b[21~"
@@ -110,24 +110,14 @@ def first_frame(binary, emulator, env, runs):
 
 def curl_seconds(emulator, urls, runs):
     """One curl process asking for `urls` in turn, as a script would."""
-    token = emulator.ready["token"]
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(["curl", "-sf", "-o", "/dev/null", "-H", f"Authorization: Bearer {token}", *urls],
-                       check=True, stdout=subprocess.DEVNULL)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    command = ["curl", "-sf", "-o", "/dev/null", "-H", f"Authorization: Bearer {emulator.ready['token']}", *urls]
+    return median_seconds(lambda: subprocess.run(command, check=True, stdout=subprocess.DEVNULL), runs)
 
 
 def ls_seconds(binary, emulator, runs):
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run([binary, "ls", "--limit", "50"], env=emulator.env, check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    command = [binary, "ls", "--limit", "50"]
+    return median_seconds(lambda: subprocess.run(command, env=emulator.env, check=True, stdout=subprocess.DEVNULL,
+                                                 stderr=subprocess.DEVNULL), runs)
 
 
 def measure(binary, runs=7):

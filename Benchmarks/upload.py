@@ -5,11 +5,11 @@ posts the same parts to the same emulator, and amofiles' peak memory by file siz
 Usage: python3 Benchmarks/upload.py [--binary .build/release/amofiles] [--runs 5]
 Needs `pip install requests`. Prints medians (these machines are noisy: compare ratios).
 """
-import argparse, os, re, shutil, statistics, subprocess, sys, tempfile, time
+import argparse, os, re, shutil, statistics, subprocess, tempfile
 
 import requests
 
-from harness import Emulator, Row, table
+from harness import Emulator, Row, median_seconds, table
 
 MIB = 1024 * 1024
 
@@ -36,15 +36,6 @@ def python_upload(emulator, path):
 def amofiles_upload(binary, emulator, paths, *flags):
     subprocess.run([binary, "upload", *paths, *flags], env=emulator.env, check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
-
-def median_seconds(action, runs):
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def peak_rss_mb(binary, emulator, path):

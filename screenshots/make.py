@@ -10,10 +10,12 @@ Needs tmux, Pillow (`pip install pillow`) and the DejaVu fonts
     python3 screenshots/make.py            # builds the debug binary if missing
     python3 screenshots/make.py --binary .build/release/amofiles
 """
-import argparse, json, os, re, shutil, signal, subprocess, sys, tempfile, time, unicodedata
+import argparse, importlib.util, json, os, re, shutil, subprocess, sys, tempfile, time, unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
+sys.path.insert(0, os.path.join(ROOT, "Benchmarks"))
+from harness import Emulator  # noqa: E402  (the same emulator starter as the benchmarks)
 COLUMNS, ROWS = 120, 32
 
 
@@ -198,23 +200,13 @@ def blend(a, b):
 
 # ---- the scenes ----
 
-def pick_versioned_file(binary, folder):
-    """The name of a demo file with three versions or more and a name no other file has."""
-    ready = os.path.join(folder, "ready.json")
-    server = subprocess.Popen([binary, "serve", "--seed", "demo", "--data", os.path.join(folder, "pick"),
-                               "--ready-file", ready], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def pick_versioned_file(binary):
+    """The name of a demo file with four versions or more and a name no other file has."""
+    emulator = Emulator(binary, "--seed", "demo")
     try:
-        while not os.path.exists(ready):
-            if server.poll() is not None:
-                sys.exit("amofiles serve did not start")
-            time.sleep(0.05)
-        with open(ready) as handle:
-            served = json.load(handle)
-        env = dict(os.environ, AMOFILES_TOKEN=served["token"], XDG_STATE_HOME=os.path.join(folder, "state"))
-
         def cli(*arguments):
-            output = subprocess.run([binary, *arguments, "--json", "--account", served["account_url"]],
-                                    env=env, check=True, capture_output=True, text=True).stdout
+            output = subprocess.run([binary, *arguments, "--json"], env=emulator.env, check=True,
+                                    capture_output=True, text=True).stdout
             return json.loads(output)
 
         files = cli("ls", "--all")["_embedded"]["files"]
@@ -226,8 +218,7 @@ def pick_versioned_file(binary, folder):
                     return file["name"]
         sys.exit("the demo has no file with four versions")
     finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait()
+        emulator.stop()
 
 
 def shoot(tmux, name, settle=0.4):
@@ -309,9 +300,7 @@ def main():
     parser.add_argument("--latency", type=int, default=120,
                         help="milliseconds the demo waits before each answer, so uploads take long enough to see")
     arguments = parser.parse_args()
-    try:
-        import PIL  # noqa: F401
-    except ImportError:
+    if importlib.util.find_spec("PIL") is None:
         sys.exit("Pillow is missing: pip install pillow")
     if not shutil.which("tmux"):
         sys.exit("tmux is missing: apt-get install tmux")
@@ -322,7 +311,7 @@ def main():
     folder = tempfile.mkdtemp(prefix="amofiles-shots-")
     tmux = None
     try:
-        versioned = pick_versioned_file(binary, folder)
+        versioned = pick_versioned_file(binary)
         uploads = os.path.join(folder, "uploads")
         os.makedirs(uploads)
         for name, mebibytes in [("price-list-2027.xlsx", 9), ("warehouse-photos.zip", 24), ("site-survey.mp4", 40)]:
