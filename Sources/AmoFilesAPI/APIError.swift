@@ -6,8 +6,10 @@ public struct APIError: Error, Sendable, CustomStringConvertible {
     public enum Kind: Sendable, Equatable {
         /// 401: the token is wrong, expired or revoked.
         case unauthorized
-        /// 403: the token lacks a scope (named when known), or the account is blocked.
+        /// 403: the token lacks a scope (named when known) or the rights.
         case forbidden(missingScope: String?)
+        /// 403 with the service's HTML page: it blocked this address after too many requests.
+        case blocked
         case notFound
         /// 400 with the server's validation details.
         case badRequest(details: [String])
@@ -15,8 +17,9 @@ public struct APIError: Error, Sendable, CustomStringConvertible {
         case rateLimited(retryAfter: Double?)
         /// 5xx, or a status the call does not expect.
         case server(status: Int)
-        /// The connection failed: refused, reset, timed out, TLS.
-        case transport(reason: String)
+        /// The connection failed: refused, reset, timed out, TLS. `unreached`: no
+        /// connection was made, so the request was certainly not handled.
+        case transport(reason: String, unreached: Bool = false)
         /// The service answered something the client cannot read.
         case undecodable(reason: String)
         /// The client refused to send a token over an unsafe channel, or was misconfigured.
@@ -47,6 +50,16 @@ public struct APIError: Error, Sendable, CustomStringConvertible {
         }
     }
 
+    /// What went wrong, as a retry notice says it before "trying again".
+    public var retryReason: String {
+        switch kind {
+        case .rateLimited: "the service asks to slow down (429)"
+        case .server(let status): "the service did not answer (\(status))"
+        case .transport(let reason, _): "no answer from the service (\(reason))"
+        default: "\(call) failed"
+        }
+    }
+
     public var description: String {
         var text = "\(call) failed: "
         switch kind {
@@ -56,6 +69,8 @@ public struct APIError: Error, Sendable, CustomStringConvertible {
             text += "403 forbidden: this token lacks the \(scope) scope; grant it to the integration and issue a new token"
         case .forbidden(nil):
             text += "403 forbidden: the token may not do this (missing scope or rights)"
+        case .blocked:
+            text += "403: the service has blocked this address after too many requests; wait, or ask amoCRM support to lift it"
         case .notFound:
             text += "404 not found"
         case .badRequest(let details):
@@ -67,7 +82,7 @@ public struct APIError: Error, Sendable, CustomStringConvertible {
             text += "429 too many requests; slow down and retry"
         case .server(let status):
             text += "the service answered \(status)"
-        case .transport(let reason):
+        case .transport(let reason, _):
             text += "could not reach the service: \(reason)"
         case .undecodable(let reason):
             text += "the answer could not be read: \(reason)"

@@ -8,6 +8,10 @@ public enum Action: Sendable {
     case pageLoaded(Tab, generation: Int, page: Int, files: [DriveFile], hasMore: Bool)
     case pageFailed(Tab, generation: Int, message: String)
     case usersLoaded([Int: String])
+    /// The names could not be listed (a token without admin rights): ids stay, said once.
+    case usersUnavailable(reason: String)
+    /// A call is being tried again; the notice says why and when.
+    case retrying(String)
     case versionsLoaded(fileUUID: String, [FileVersion])
     case versionsFailed(fileUUID: String, message: String)
     case tick(now: Int64)
@@ -58,5 +62,8 @@ public enum Effect: Sendable, Equatable {
     case loadEntityName(LinkTarget)
     case loadEntityPage(LinkTarget, generation: Int, beforeID: Int?)
     case suspend
+    /// The user asks to quit; the reducer asks first while transfers run.
     case quit
+    /// Leave the UI: uploads stay in the journal unless `cancellingUploads`.
+    case exit(cancellingUploads: Bool)
 }

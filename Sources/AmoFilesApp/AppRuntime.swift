@@ -10,6 +10,8 @@ import TerminalUI
 public final class AppRuntime: Sendable {
     private let drive: DriveClient
     private let account: AccountClient
+    private let retries: RetryAnnouncer
+    private let currentUserID: Int?
     public let runner: TaskRunner
     private let journal: UploadJournal
     private let inbox = Mutex<[Action]>([])
@@ -21,17 +23,23 @@ public final class AppRuntime: Sendable {
     public init(connection: AmoConnection, runner: TaskRunner, journal: UploadJournal = UploadJournal()) {
         drive = connection.drive
         account = connection.account
+        retries = connection.retries
+        currentUserID = connection.currentUserID
         self.runner = runner
         self.journal = journal
     }
 
     /// Opens the terminal and runs until the user quits or a stop signal arrives.
     /// Blocks the calling thread: call it from a thread of its own, not from Swift's
-    /// concurrency pool (curses waits for keys).
+    /// concurrency pool (curses waits for keys). Uploads still running when it returns
+    /// stay in the journal (unless the user chose to cancel them); downloads leave nothing.
     public func run(_ initial: AppState) throws {
         let terminal = try CursesTerminal.open()
         defer { terminal.close() }
+        retries.listen { [weak self] notice in self?.post(.retrying(notice.description)) }
+        defer { retries.listen(nil) }
         var state = initial
+        state.currentUserID = currentUserID
         state.rows = terminal.rows
         state.columns = terminal.columns
         state.now = Int64(Date().timeIntervalSince1970)
@@ -42,6 +50,7 @@ public final class AppRuntime: Sendable {
         for effect in Reducer.start(&state) { execute(effect) }
         var dirty = true
         var lastFrame = 0.0
+        var cancellingUploads = false
         loop: while !TerminalRescue.stopRequested {
             let sinceFrame = Date().timeIntervalSinceReferenceDate - lastFrame
             let wait: Int32 = dirty ? Int32(min(16, max(0, (0.016 - sinceFrame) * 1000))) : 100
@@ -61,7 +70,9 @@ public final class AppRuntime: Sendable {
                 dirty = true
                 for effect in Reducer.reduce(&state, action) {
                     switch effect {
-                    case .quit: break loop
+                    case .exit(let cancelling):
+                        cancellingUploads = cancelling
+                        break loop
                     case .suspend: terminal.suspend()
                     default: execute(effect)
                     }
@@ -74,7 +85,25 @@ public final class AppRuntime: Sendable {
                 lastFrame = Date().timeIntervalSinceReferenceDate
             }
         }
-        Task { [runner] in await runner.cancelAll() }
+        if cancellingUploads {
+            state.status = StatusMessage(text: "Cancelling the uploads…", isError: false)
+            Renderer.render(state, into: terminal)
+            terminal.present()
+        }
+        leave(cancellingUploads: cancellingUploads)
+    }
+
+    /// Stops the downloads (their partial files go) and, when asked, the uploads (their
+    /// journal entries go); otherwise uploads are left to the journal as they stand,
+    /// with no cancel that could race the exit. Waits at most 5 s for the stops.
+    private func leave(cancellingUploads: Bool) {
+        let stopped = DispatchSemaphore(value: 0)
+        Task { [runner] in
+            await runner.stop(uploads: cancellingUploads)
+            stopped.signal()
+        }
+        _ = stopped.wait(timeout: .now() + 5)
+        PartialDownloads.removeAll()
     }
 
     private func post(_ action: Action) {
@@ -95,7 +124,11 @@ public final class AppRuntime: Sendable {
             }
         case .loadUsers:
             Task {
-                if let users = try? await account.userNames() { post(.usersLoaded(users)) }
+                do {
+                    post(.usersLoaded(try await account.userNames()))
+                } catch {
+                    post(.usersUnavailable(reason: UserNames.whyUnavailable(error)))
+                }
             }
         case .loadVersions(let uuid):
             Task {
@@ -203,7 +236,7 @@ public final class AppRuntime: Sendable {
                     post(.entityFailed(target, message: Self.plainWords(error)))
                 }
             }
-        case .suspend, .quit:
+        case .suspend, .quit, .exit:
             break
         }
     }
@@ -245,7 +278,7 @@ public final class AppRuntime: Sendable {
         switch error.kind {
         case .unauthorized: return "the account refused the token; run `amofiles login` again"
         case .forbidden(let scope?): return "this token lacks the \(scope) scope; ask the account admin to grant it"
-        case .transport(let reason): return "the service cannot be reached (\(reason)); check the network"
+        case .transport(let reason, _): return "the service cannot be reached (\(reason)); check the network"
         case .rateLimited: return "the service asks to slow down; wait a moment"
         default: return error.description
         }

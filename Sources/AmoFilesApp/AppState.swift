@@ -105,6 +105,8 @@ public enum Overlay: Sendable, Equatable {
     case attach(AttachForm)
     /// `:`: a command typed in the bottom line.
     case command(LineEditor)
+    /// Quit while transfers run? The default keeps uploads resumable.
+    case quitWhileTransfers
 }
 
 /// A change to the drive the UI shows before the service confirms it, and undoes
@@ -174,6 +176,8 @@ public struct AppState: Sendable {
     public var localFolder = "/"
     /// Names of account users by id, for "who" columns.
     public var users: [Int: String] = [:]
+    /// The token's own user: "you" when the names cannot be listed (admins only).
+    public var currentUserID: Int?
     public var accountName: String
     public var driveHost: String
     public var status: StatusMessage?

@@ -13,7 +13,11 @@ extension Reducer {
     static func rename(_ state: inout AppState, uuid: String, to name: String) -> [Effect] {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         guard let index = state.lists[.files]?.items.firstIndex(where: { $0.uuid == uuid }),
-              let old = state.lists[.files]?.items[index].name, !trimmed.isEmpty, trimmed != old else { return [] }
+              let old = state.lists[.files]?.items[index].name, trimmed != old else { return [] }
+        if let problem = FileNameRules.problem(trimmed) {
+            state.status = StatusMessage(text: "Not renamed: \(problem); the file keeps its name.", isError: true)
+            return []
+        }
         state.lists[.files]?.items[index].name = trimmed
         return [.runEdit(.rename(uuid: uuid, from: old, to: trimmed))]
     }

@@ -79,6 +79,8 @@ extension Reducer {
             return attachKey(&state, form, key)
         case .command(let editor)?:
             return commandKey(&state, editor, key)
+        case .quitWhileTransfers?:
+            return quitKey(&state, key)
         case .resumeOffer(let records)?:
             guard let yes = answer(key) else { return [] }
             state.overlay = nil

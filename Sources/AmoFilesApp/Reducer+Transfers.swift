@@ -42,6 +42,11 @@ extension Reducer {
         let before = state.transfers.take(snapshot)
         state.transfers.viewport.follow(count: state.transfers.items.count, height: state.listHeight)
         guard snapshot.state.isFinished, before?.state.isFinished != true else { return [] }
+        // The quit waited only for these transfers: with the last one over, it goes ahead.
+        if state.overlay == .quitWhileTransfers, !state.transfers.items.contains(where: { !$0.state.isFinished }) {
+            state.overlay = nil
+            return [.exit(cancellingUploads: false)]
+        }
         let totals = state.transfers.totals
         if !totals.isActive, state.tab != .transfers {
             let failed = totals.failed > 0

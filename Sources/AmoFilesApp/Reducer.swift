@@ -11,6 +11,11 @@ public enum Reducer {
     }
 
     public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+        let effects = step(&state, action)
+        return effects.contains(.quit) ? askBeforeQuitting(&state, effects) : effects
+    }
+
+    private static func step(_ state: inout AppState, _ action: Action) -> [Effect] {
         switch action {
         case .input(let event):
             return input(&state, event)
@@ -30,6 +35,13 @@ public enum Reducer {
             return []
         case .usersLoaded(let users):
             state.users = users
+            return []
+        case .usersUnavailable(let reason):
+            if let me = state.currentUserID, state.users[me] == nil { state.users[me] = "you" }
+            state.status = StatusMessage(text: "User names are not shown: \(reason). Ids stand in for them.", isError: false)
+            return []
+        case .retrying(let notice):
+            state.status = StatusMessage(text: TerminalText.sanitize(notice).prefix(1).uppercased() + notice.dropFirst(), isError: false)
             return []
         case .versionsLoaded(let uuid, let items):
             return versionsLoaded(&state, fileUUID: uuid, items)
@@ -100,10 +112,7 @@ public enum Reducer {
                 return []
             }
             guard let action = state.keymap.action(for: key) else {
-                if key == .control("c") {
-                    state.status = StatusMessage(text: hint(.quit, state, "to quit"), isError: false)
-                }
-                return []
+                return key == .control("c") ? [.quit] : []
             }
             return perform(&state, action)
         }

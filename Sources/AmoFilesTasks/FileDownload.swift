@@ -1,5 +1,6 @@
 import AmoFilesAPI
 import Foundation
+import Synchronization
 
 /// Downloads a file or one of its versions to a temporary file beside the target,
 /// renamed into place only when complete: no half files.
@@ -7,13 +8,11 @@ public struct FileDownload: Sendable {
     public let href: String
     public let target: String
     public let overwrite: Bool
-    public let retry: RetryPolicy
 
-    public init(href: String, target: String, overwrite: Bool, retry: RetryPolicy = RetryPolicy()) {
+    public init(href: String, target: String, overwrite: Bool) {
         self.href = href
         self.target = target
         self.overwrite = overwrite
-        self.retry = retry
     }
 
     /// A file name safe to create: no path separators, no `..`, no control characters.
@@ -41,13 +40,12 @@ public struct FileDownload: Sendable {
         guard manager.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
             throw TaskFailure.localFile("cannot write in \(folder.isEmpty ? "." : folder)")
         }
+        PartialDownloads.add(temporary)
+        defer { PartialDownloads.forget(temporary) }
         let sink = DownloadSink(handle: handle, progress: progress)
         do {
             // A broken transfer starts again from the first byte.
-            try await retry.run {
-                try sink.restart()
-                try await drive.download(from: href) { chunk in try sink.write(chunk) }
-            }
+            try await drive.download(from: href, restart: { try sink.restart() }) { chunk in try sink.write(chunk) }
             try handle.synchronize()
             try handle.close()
             guard rename(temporary, target) == 0 else {
@@ -59,6 +57,20 @@ public struct FileDownload: Sendable {
             unlink(temporary)
             throw error
         }
+    }
+}
+
+/// The temporary files of the downloads in flight, so that a process told to stop
+/// (SIGTERM, SIGHUP, a quit) removes them before it exits: no half files.
+public enum PartialDownloads {
+    private static let paths = Mutex<Set<String>>([])
+
+    static func add(_ path: String) { _ = paths.withLock { $0.insert(path) } }
+    static func forget(_ path: String) { _ = paths.withLock { $0.remove(path) } }
+
+    /// Unlinks every one; the downloads still running then fail to finish (their rename finds nothing).
+    public static func removeAll() {
+        for path in paths.withLock({ $0 }) { unlink(path) }
     }
 }
 

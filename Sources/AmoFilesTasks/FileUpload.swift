@@ -3,8 +3,8 @@ import Foundation
 
 /// Uploads one local file through an upload session, one part at a time with the
 /// session's part size, posting each part to the URL the service gave. A part that
-/// got no answer, a 5xx or a 429 is sent again to the same URL (the service takes a
-/// repeated last part as a replacement), with backoff. With a journal, every
+/// got no answer, a 5xx or a 429 is sent again to the same URL by the requester (the
+/// service takes a repeated last part as a replacement). With a journal, every
 /// accepted part is recorded, so `resume` can go on after the process died.
 public struct FileUpload: Sendable {
     public let path: String
@@ -14,26 +14,21 @@ public struct FileUpload: Sendable {
     public let fileName: String
     /// Attach the uploaded file to this entity (done by the task runner, kept in the journal).
     public let attach: LinkTarget?
-    public let retry: RetryPolicy
     public let journal: UploadJournal?
 
     public init(
-        path: String, newVersionOf: String? = nil, fileName: String? = nil, attach: LinkTarget? = nil,
-        retry: RetryPolicy = RetryPolicy(), journal: UploadJournal? = nil
+        path: String, newVersionOf: String? = nil, fileName: String? = nil, attach: LinkTarget? = nil, journal: UploadJournal? = nil
     ) {
         self.path = path
         self.newVersionOf = newVersionOf
         self.fileName = fileName ?? URL(fileURLWithPath: path).lastPathComponent
         self.attach = attach
-        self.retry = retry
         self.journal = journal
     }
 
     /// Goes on with an upload from the journal.
-    public static func resume(_ record: UploadRecord, journal: UploadJournal, retry: RetryPolicy = RetryPolicy()) -> FileUpload {
-        FileUpload(
-            path: record.path, newVersionOf: record.newVersionOf, fileName: record.fileName, attach: record.attach, retry: retry,
-            journal: journal)
+    public static func resume(_ record: UploadRecord, journal: UploadJournal) -> FileUpload {
+        FileUpload(path: record.path, newVersionOf: record.newVersionOf, fileName: record.fileName, attach: record.attach, journal: journal)
     }
 
     /// Runs the upload; `progress` gets the bytes accepted so far and the total,
@@ -42,12 +37,19 @@ public struct FileUpload: Sendable {
         drive: DriveClient, resuming resumed: UploadRecord? = nil,
         progress: @Sendable (Int64, Int64) -> Void = { _, _ in }, note: @Sendable (String) -> Void = { _ in }
     ) async throws -> DriveFile {
+        // Checked before opening: opening a FIFO would wait for a writer forever.
+        let (size, modified): (Int64, Double)
+        do {
+            (size, modified) = try Self.identity(path)
+        } catch {
+            if let resumed { journal?.remove(resumed.id) }
+            throw error
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             if let resumed { journal?.remove(resumed.id) }
             throw TaskFailure.localFile("cannot open \(path) for reading")
         }
         defer { try? handle.close() }
-        let (size, modified) = try Self.identity(path)
         var record: UploadRecord
         if let resumed {
             guard resumed.size == size, resumed.modified == modified else {
@@ -77,7 +79,7 @@ public struct FileUpload: Sendable {
 
     private func openSession(id: String, drive: DriveClient, size: Int64, modified: Double) async throws -> UploadRecord {
         let request = UploadSessionRequest(fileName: fileName, fileSize: size, fileUUID: newVersionOf, contentType: nil)
-        let session = try await retry.run { try await drive.createUploadSession(request) }
+        let session = try await drive.createUploadSession(request)
         guard session.maxPartSize > 0 else {
             throw TaskFailure.protocolViolation("the session announced a part size of \(session.maxPartSize)")
         }
@@ -110,7 +112,7 @@ public struct FileUpload: Sendable {
             let (partURL, number) = (record.nextURL, record.partsAccepted + 1)
             let outcome: UploadPartOutcome
             do {
-                let post = { [retry] in try await retry.run { try await drive.uploadPart(chunk, to: partURL, partNumber: number) } }
+                let post = { try await drive.uploadPart(chunk, to: partURL, partNumber: number) }
                 // Once the last part is on its way the file may already exist: a cancel then waits
                 // for the answer rather than leave a file the user was told is not there.
                 outcome = record.accepted + Int64(chunk.count) == record.size ? try await Task { try await post() }.value : try await post()
@@ -141,8 +143,13 @@ public struct FileUpload: Sendable {
     }
 
     /// Size and modification time of a regular file.
-    static func identity(_ path: String) throws -> (size: Int64, modified: Double) {
-        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+    public static func identity(_ path: String) throws -> (size: Int64, modified: Double) {
+        let attributes: [FileAttributeKey: Any]
+        do {
+            attributes = try FileManager.default.attributesOfItem(atPath: path)
+        } catch {
+            throw TaskFailure.localFile("\(path) cannot be read: \(FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file")")
+        }
         guard (attributes[.type] as? FileAttributeType) == .typeRegular else {
             throw TaskFailure.localFile("\(path) is not a regular file")
         }

@@ -87,6 +87,18 @@ public actor TaskRunner {
         for id in order { cancel(id) }
     }
 
+    /// Cancels every download, and every upload when `uploads`, and waits until they have
+    /// ended (a cancelled download removes its partial file, a cancelled upload its journal entry).
+    public func stop(uploads: Bool) async {
+        let stopping = order.filter { id in
+            guard let work = tasks[id]?.work, work.isTransfer else { return false }
+            if case .upload = work { return uploads }
+            return true
+        }
+        for id in stopping { cancel(id) }
+        for id in stopping { _ = await finished(id) }
+    }
+
     public func snapshot(_ id: TaskID) -> TaskSnapshot? { tasks[id] }
 
     /// Every task so far, oldest first.
@@ -213,7 +225,7 @@ public actor TaskRunner {
             if let target = upload.attach {
                 do {
                     // The file exists now; a cancel no longer undoes it, so the attach is not cancelled either.
-                    try await Task { try await upload.retry.run { try await account.attach([file.uuid], to: target.entity, id: target.id) } }.value
+                    try await Task { try await account.attach([file.uuid], to: target.entity, id: target.id) }.value
                 } catch {
                     throw TaskError(
                         message: "uploaded \(upload.fileName) (\(file.uuid)) but could not attach it to \(target): \(error)",

@@ -68,13 +68,23 @@ public struct UploadJournal: Sendable {
         unlink(folder.appendingPathComponent("\(id).json").path)
     }
 
-    /// Every unfinished upload, oldest first; unreadable entries are skipped.
+    /// Every unfinished upload, oldest first; unreadable entries are skipped. Temporaries
+    /// left by a process killed mid-write are swept first (a live writer's are kept).
     public func records() -> [UploadRecord] {
+        sweepTemporaries()
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return names.filter { $0.hasSuffix(".json") }.compactMap { name in
             let url = folder.appendingPathComponent(name)
             return (try? Data(contentsOf: url)).flatMap { try? JSONDecoder().decode(UploadRecord.self, from: $0) }
         }.sorted { $0.sessionExpiresAt < $1.sessionExpiresAt }
+    }
+
+    private func sweepTemporaries() {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in names {
+            guard let pid = PrivateFile.writer(ofTemporary: name), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            unlink(folder.appendingPathComponent(name).path)
+        }
     }
 
     /// The unfinished uploads started on this drive (an account's own).

@@ -20,7 +20,8 @@ public struct TestEmulator: Sendable {
         faults: FaultInjection = FaultInjection(),
         accountPort: Int = 0,
         drivePort: Int = 0,
-        pacer: Pacer = Pacer(requestsPerSecond: nil)
+        pacer: Pacer = Pacer(requestsPerSecond: nil),
+        retries: RetryPolicies = .quick
     ) async throws -> TestEmulator {
         var options = EmulatorOptions()
         options.seed = seed
@@ -37,7 +38,7 @@ public struct TestEmulator: Sendable {
         // The drive URL is known, so discovery (one more call that faults could hit) is skipped.
         let api = try await AmoConnection.connect(
             accountURL: emulator.accountURL, tokens: LongLivedToken(emulator.token), driveURL: emulator.driveURL,
-            transport: transport, pacer: pacer)
+            transport: transport, pacer: pacer, retries: retries)
         return TestEmulator(emulator: emulator, api: api, transport: transport)
     }
 
@@ -50,7 +51,7 @@ public struct TestEmulator: Sendable {
     public func connection(token: String) async throws -> AmoConnection {
         try await AmoConnection.connect(
             accountURL: emulator.accountURL, tokens: LongLivedToken(token), driveURL: emulator.driveURL, transport: transport,
-            pacer: Pacer(requestsPerSecond: nil))
+            pacer: Pacer(requestsPerSecond: nil), retries: .quick)
     }
 
     /// Uploads bytes as a new file (or version) with plain sequential parts; returns the file and the number of parts.

@@ -15,7 +15,12 @@ final class ScriptedTransport: HTTPTransport {
         try state.withLock { state in
             state.sent.append(request)
             guard !state.answers.isEmpty else { throw TransportFailure(reason: "connection refused") }
-            return state.answers.removeFirst()
+            let next = state.answers.removeFirst()
+            switch next.status {
+            case refusedStatus: throw TransportFailure(reason: "connection refused", unreached: true)
+            case droppedStatus: throw TransportFailure(reason: "the server closed the connection")
+            default: return next
+            }
         }
     }
 
@@ -25,6 +30,11 @@ final class ScriptedTransport: HTTPTransport {
         return response
     }
 }
+
+/// Stand-ins in a script for a refused connection and one closed before its answer.
+let refusedStatus = -1, droppedStatus = -2
+let refused = TransportResponse(status: refusedStatus, headers: [], body: Data())
+let dropped = TransportResponse(status: droppedStatus, headers: [], body: Data())
 
 func answer(_ status: Int, _ body: String = "", headers: [(String, String)] = [("Content-Type", "application/json")]) -> TransportResponse {
     TransportResponse(status: status, headers: headers, body: Data(body.utf8))
@@ -36,7 +46,7 @@ final class RequesterTests: XCTestCase {
 
     private func client(_ answers: [TransportResponse]) -> (DriveClient, ScriptedTransport) {
         let transport = ScriptedTransport(answers)
-        let requester = Requester(transport: transport, tokens: LongLivedToken(secret))
+        let requester = Requester(transport: transport, tokens: LongLivedToken(secret), retries: .quick)
         return (DriveClient(driveURL: drive, requester: requester), transport)
     }
 
@@ -88,11 +98,18 @@ final class RequesterTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(ContinuousClock.now - started, .milliseconds(300))
     }
 
-    func testRateLimitedAfterSixRefusalsInARow() async {
-        let refusals = Array(repeating: answer(429, "", headers: [("Retry-After", "0")]), count: 6)
-        let error = await failure(refusals) { _ = try await $0.file("u") }
-        XCTAssertEqual(error?.kind, .rateLimited(retryAfter: 0))
-        XCTAssertTrue(error?.isRetryable ?? false)
+    func testA429IsSentAtMostFiveTimesInAll() async {
+        let refusals = Array(repeating: answer(429, "", headers: [("Retry-After", "0")]), count: 10)
+        let (drive, transport) = client(refusals)
+        do {
+            _ = try await drive.file("u")
+            XCTFail("ten refusals cannot pass")
+        } catch let error as APIError {
+            XCTAssertEqual(error.kind, .rateLimited(retryAfter: 0))
+        } catch {
+            XCTFail("\(error)")
+        }
+        XCTAssertEqual(transport.sent.count, 5, "one layer of retries: 5 tries, not 6 times 8")
     }
 
     func testPacerKeepsAnyOneSecondWithinTheRate() async throws {
@@ -119,7 +136,8 @@ final class RequesterTests: XCTestCase {
         let notFound = await failure([answer(404, #"{"title":"Not Found","status":404,"detail":"file u not found"}"#)]) { _ = try await $0.file("u") }
         XCTAssertEqual(notFound?.kind, .notFound)
         XCTAssertEqual(notFound?.serverMessage, "file u not found")
-        let server = await failure([answer(502, "<html><body>Bad gateway</body></html>", headers: [("Content-Type", "text/html")])]) { _ = try await $0.file("u") }
+        let gateway = answer(502, "<html><body>Bad gateway</body></html>", headers: [("Content-Type", "text/html")])
+        let server = await failure(Array(repeating: gateway, count: 5)) { _ = try await $0.file("u") }
         XCTAssertEqual(server?.kind, .server(status: 502))
         XCTAssertNil(server?.serverMessage, "HTML pages are not quoted")
         let transport = await failure([]) { _ = try await $0.file("u") }

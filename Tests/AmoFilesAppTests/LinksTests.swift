@@ -137,6 +137,6 @@ final class LinksTests: XCTestCase {
         XCTAssertTrue(state.status?.text.hasPrefix("Unknown command :bogus. Commands: files, trash") == true)
         _ = key(&state, .character(":"))
         _ = key(&state, .character("q"))
-        XCTAssertEqual(key(&state, .enter), [.quit])
+        XCTAssertEqual(key(&state, .enter), [.exit(cancellingUploads: false)])
     }
 }

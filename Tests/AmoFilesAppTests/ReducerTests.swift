@@ -67,14 +67,13 @@ final class ReducerTests: XCTestCase {
 
     func testQuitHelpAndSuspend() {
         var state = AppState(rows: 24, columns: 80, accountName: "a", driveHost: "d")
-        XCTAssertEqual(Reducer.reduce(&state, .input(.key(.function(10)))), [.quit])
+        XCTAssertEqual(Reducer.reduce(&state, .input(.key(.function(10)))), [.exit(cancellingUploads: false)], "nothing runs: quit at once")
         _ = Reducer.reduce(&state, .input(.key(.character("?"))))
         XCTAssertEqual(state.overlay, .help(scroll: 0))
         XCTAssertEqual(Reducer.reduce(&state, .input(.key(.escape))), [])
         XCTAssertNil(state.overlay)
         XCTAssertEqual(Reducer.reduce(&state, .input(.suspend)), [.suspend])
-        XCTAssertEqual(Reducer.reduce(&state, .input(.key(.control("c")))), [], "Ctrl-C does not throw the session away")
-        XCTAssertEqual(state.status?.text, "Press q to quit.")
+        XCTAssertEqual(Reducer.reduce(&state, .input(.key(.control("c")))), [.exit(cancellingUploads: false)], "Ctrl-C quits like q")
     }
 
     func testClicksSelectARowAndTheWheelScrolls() {

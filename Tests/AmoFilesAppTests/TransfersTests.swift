@@ -183,4 +183,35 @@ final class TransfersTests: XCTestCase {
         XCTAssertEqual(declined.status?.text, "The unfinished uploads stay in the journal; `amofiles upload --resume` finishes them.")
         XCTAssertEqual(Reducer.reduce(&declined, .journalRead([])), [])
     }
+
+    func testQuittingWhileUploadsRunAsksAndKeepsThemByDefault() {
+        var state = Samples.state(rows: 24, columns: 100)
+        _ = Reducer.reduce(&state, .transferChanged(upload(1, "/srv/big.bin", .running, done: 64, total: 100)))
+        _ = Reducer.reduce(&state, .transferChanged(upload(2, "/srv/report.pdf", .running, done: 10, total: 100)))
+        _ = Reducer.reduce(&state, .transferChanged(upload(3, "/srv/old.txt", .done(.file(Samples.file(7, "old", ext: "txt", size: 10))), done: 10, total: 10)))
+        for quitKey in [Key.character("q"), .control("c")] {
+            XCTAssertEqual(key(&state, quitKey), [], "\(quitKey) asks first")
+            XCTAssertEqual(state.overlay, .quitWhileTransfers)
+            let surface = MemorySurface(rows: 24, columns: 100)
+            Renderer.render(state, into: surface)
+            XCTAssertTrue(surface.text.contains("2 uploads running: big.bin 64%, report.pdf 10%. Quit?"), surface.text)
+            XCTAssertTrue(surface.text.contains("Enter/y quit, uploads resume next time   c cancel them and quit   n stay"), surface.text)
+            XCTAssertEqual(key(&state, .escape), [], "Esc stays")
+            XCTAssertNil(state.overlay)
+        }
+        _ = key(&state, .character(":"))
+        _ = key(&state, .character("q"))
+        XCTAssertEqual(key(&state, .enter), [])
+        XCTAssertEqual(key(&state, .enter), [.exit(cancellingUploads: false)], "the default keeps the uploads")
+        _ = key(&state, .character("q"))
+        XCTAssertEqual(key(&state, .character("c")), [.exit(cancellingUploads: true)], "cancelling is its own answer")
+        _ = key(&state, .character("q"))
+        XCTAssertEqual(key(&state, .character("x")), [], "other keys do nothing")
+        XCTAssertEqual(state.overlay, .quitWhileTransfers)
+        _ = Reducer.reduce(&state, .transferChanged(upload(1, "/srv/big.bin", .done(.file(Samples.file(8, "big", ext: "bin", size: 100))), done: 100, total: 100)))
+        XCTAssertEqual(state.overlay, .quitWhileTransfers, "one upload still runs")
+        XCTAssertEqual(Reducer.reduce(&state, .transferChanged(upload(2, "/srv/report.pdf", .cancelled, done: 10, total: 100))),
+                       [.exit(cancellingUploads: false)], "the last one over: the quit goes ahead")
+        XCTAssertNil(state.overlay)
+    }
 }

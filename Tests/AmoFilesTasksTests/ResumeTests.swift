@@ -51,7 +51,7 @@ final class ResumeTests: XCTestCase {
     private func connect(_ emulator: Emulator, transport: any HTTPTransport) async throws -> AmoConnection {
         try await AmoConnection.connect(
             accountURL: emulator.accountURL, tokens: LongLivedToken(emulator.token), driveURL: emulator.driveURL,
-            transport: transport, pacer: Pacer(requestsPerSecond: nil))
+            transport: transport, pacer: Pacer(requestsPerSecond: nil), retries: .quick)
     }
 
     func testResumesAtPartFourAfterTheEmulatorRestartsOnTheSameData() async throws {
@@ -67,9 +67,8 @@ final class ResumeTests: XCTestCase {
         // The service stops while part 4 is on its way.
         recording.before(part: 4) { await first.emulator.stop() }
         let api = try await connect(first.emulator, transport: recording)
-        let noRetry = RetryPolicy(attempts: 1)
         do {
-            _ = try await FileUpload(path: source.path, retry: noRetry, journal: journal).run(drive: api.drive)
+            _ = try await FileUpload(path: source.path, journal: journal).run(drive: api.drive)
             XCTFail("the upload cannot finish while the service is down")
         } catch let error as APIError {
             guard case .transport = error.kind else { return XCTFail("\(error)") }

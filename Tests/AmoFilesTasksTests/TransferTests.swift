@@ -80,22 +80,21 @@ final class ResilientUploadTests: XCTestCase {
             try Data(testBytes(size, seed: UInt64(100 + index))).write(to: URL(fileURLWithPath: path))
             return path
         }
-        let retry = RetryPolicy(attempts: 12, baseDelay: 0.05, maxDelay: 1)
         let drive = emu.api.drive
         let runner = TaskRunner(drive: drive, account: emu.api.account, transferSlots: 3)
         var ids: [TaskID] = []
-        for path in paths { ids.append(await runner.submit(.upload(FileUpload(path: path, retry: retry)))) }
+        for path in paths { ids.append(await runner.submit(.upload(FileUpload(path: path)))) }
         for (index, id) in ids.enumerated() {
             let snapshot = await runner.finished(id)
             guard case .done(.file(let file)) = snapshot.state else { return XCTFail("upload \(index): \(snapshot.state)") }
             XCTAssertEqual(file.size, Int64(sizes[index]))
             let target = folder.appendingPathComponent("back-\(index).bin").path
-            try await FileDownload(href: XCTUnwrap(file.links.download?.href), target: target, overwrite: false, retry: retry).run(drive: drive)
+            try await FileDownload(href: XCTUnwrap(file.links.download?.href), target: target, overwrite: false).run(drive: drive)
             XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: target)), Data(testBytes(sizes[index], seed: UInt64(100 + index))), "file \(index)")
         }
         var all = FileFilter()
         all.extensions = ["bin"]
-        let listed = try await RetryPolicy(attempts: 12, baseDelay: 0.05, maxDelay: 1).run { try await drive.allFiles(all) }
+        let listed = try await drive.allFiles(all)
         XCTAssertEqual(listed.count, 10, "each file exactly once, even when an answer was lost")
         await emu.stop()
     }

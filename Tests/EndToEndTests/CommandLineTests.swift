@@ -48,7 +48,7 @@ final class CommandLineTests: XCTestCase {
             XCTAssertEqual(down.status, 0, down.stderr)
             XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: back)), try Data(contentsOf: original), flavor)
             let again = try Binary.run(["download", uuid, "-o", back, "--account", served.accountURL], environment: served.env)
-            XCTAssertEqual(again.status, 1, "no overwrite without --force")
+            XCTAssertEqual(again.status, 2, "no overwrite without --force: a local problem")
             XCTAssertTrue(again.stderr.contains("--force"), again.stderr)
 
             let newer = folder.appendingPathComponent("newer.bin")

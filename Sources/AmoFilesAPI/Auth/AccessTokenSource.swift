@@ -92,7 +92,7 @@ public actor OAuthSession: AccessTokenSource {
         let body = OAuthTokenRequest(
             clientID: client.clientID, clientSecret: client.clientSecret, grantType: "refresh_token",
             refreshToken: tokens.refreshToken, code: nil, redirectURI: client.redirectURI)
-        let response = try await requester.perform(call, method: "POST", url: tokenURL, json: try JSONEncoder().encode(body))
+        let response = try await requester.perform(call, method: "POST", url: tokenURL, json: try JSONEncoder().encode(body), repeat: .once)
         let answer = try requester.decode(OAuthTokenResponse.self, from: response, call: call)
         // Expiry is judged by the local clock, so it is computed from it too (the server's may be skewed).
         let expiresAt = Int64(now().timeIntervalSince1970) + Int64(answer.expiresIn)

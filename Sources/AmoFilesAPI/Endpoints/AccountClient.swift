@@ -26,7 +26,7 @@ public struct AccountClient: Sendable {
             let call = "GET /api/v4/users"
             let response = try await requester.perform(call, method: "GET", url: url("/api/v4/users", query: [("limit", "250"), ("page", String(page))]))
             if response.status == 204 { break }
-            let decoded = try requester.decode(Page<AccountUser>.self, from: response, call: call)
+            let decoded = try requester.decodePage(AccountUser.self, key: "users", from: response, call: call)
             all += decoded.items
             if decoded.nextHref == nil || decoded.items.isEmpty { break }
             page += 1
@@ -39,6 +39,17 @@ public struct AccountClient: Sendable {
         Dictionary(try await users().map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// User names for "who" columns, never a failure: listing users is for account
+    /// admins only, so when it is refused the ids stay, the token's own user is "you",
+    /// and `unavailable` says why (for the caller to say once).
+    public func namesForDisplay(currentUserID: Int?) async -> UserNames {
+        do {
+            return UserNames(names: try await userNames(), unavailable: nil)
+        } catch {
+            return UserNames(names: currentUserID.map { [$0: "you"] } ?? [:], unavailable: UserNames.whyUnavailable(error))
+        }
+    }
+
     /// `GET /api/v4/{entity}?query=`: entities whose name matches `query`, one page.
     public func searchEntities(_ type: EntityType, query: String, limit: Int = 50, page: Int = 1) async throws -> [CRMEntity] {
         let call = "GET /api/v4/\(type.rawValue)"
@@ -46,7 +57,7 @@ public struct AccountClient: Sendable {
         if !query.isEmpty { items.insert(("query", query), at: 0) }
         let response = try await requester.perform(call, method: "GET", url: url("/api/v4/\(type.rawValue)", query: items))
         if response.status == 204 { return [] }
-        return try requester.decode(Page<CRMEntity>.self, from: response, call: call).items
+        return try requester.decodePage(CRMEntity.self, key: type.rawValue, from: response, call: call).items
     }
 
     /// `GET /api/v4/{entity}/{id}`.
@@ -63,7 +74,7 @@ public struct AccountClient: Sendable {
         if let beforeID { query.append(("before_id", String(beforeID))) }
         let response = try await requester.perform(call, method: "GET", url: url("/api/v4/\(type.rawValue)/\(id)/files", query: query))
         if response.status == 204 { return Page(items: [], embeddedKey: "files") }
-        return try requester.decode(Page<EntityFileLink>.self, from: response, call: call)
+        return try requester.decodePage(EntityFileLink.self, key: "files", from: response, call: call)
     }
 
     /// Every link of an entity, paging with `before_id`.
@@ -101,5 +112,22 @@ public struct AccountClient: Sendable {
 
     func url(_ path: String, query: [(String, String)] = []) -> URL {
         QueryString.url(accountURL, path: path, query: query)
+    }
+}
+
+/// Names of account users by id, or why they are not known.
+public struct UserNames: Sendable {
+    public var names: [Int: String]
+    public var unavailable: String?
+
+    /// Why the list of users could not be had, in words for the person.
+    public static func whyUnavailable(_ error: any Error) -> String {
+        guard let error = error as? APIError else { return String(describing: error) }
+        switch error.kind {
+        case .forbidden: return "only an account admin may list the users (403)"
+        case .transport: return "the service could not be reached"
+        case .undecodable: return "the list of users could not be read"
+        default: return "the service refused the list of users (\(error.status.map(String.init) ?? "no answer"))"
+        }
     }
 }

@@ -8,11 +8,16 @@ public struct AmoConnection: Sendable {
     public let drive: DriveClient
     /// The account's name when `connect` asked for it while finding the drive host.
     public let accountName: String?
+    /// The token's own user, when `connect` learnt it (shown as "you" where names are unknown).
+    public let currentUserID: Int?
+    /// Tells of every call that is being tried again.
+    public var retries: RetryAnnouncer { account.requester.announcer }
 
-    public init(account: AccountClient, drive: DriveClient, accountName: String? = nil) {
+    public init(account: AccountClient, drive: DriveClient, accountName: String? = nil, currentUserID: Int? = nil) {
         self.account = account
         self.drive = drive
         self.accountName = accountName
+        self.currentUserID = currentUserID
     }
 
     public static func connect(
@@ -21,9 +26,11 @@ public struct AmoConnection: Sendable {
         driveURL: URL? = nil,
         transport: any HTTPTransport,
         pacer: Pacer = Pacer(),
+        retries: RetryPolicies = .standard,
+        announcer: RetryAnnouncer = RetryAnnouncer(),
         logger: Logger = Logger(label: "amofiles.api")
     ) async throws -> AmoConnection {
-        let requester = Requester(transport: transport, tokens: tokens, pacer: pacer, logger: logger)
+        let requester = Requester(transport: transport, tokens: tokens, pacer: pacer, retries: retries, announcer: announcer, logger: logger)
         let account = AccountClient(accountURL: accountURL, requester: requester)
         if let driveURL {
             return AmoConnection(account: account, drive: DriveClient(driveURL: driveURL, requester: requester))
@@ -32,6 +39,8 @@ public struct AmoConnection: Sendable {
         guard let href = info.driveURL, let discovered = URL(string: href), discovered.scheme != nil else {
             throw APIError(call: "GET /api/v4/account", kind: .undecodable(reason: "the account has no drive_url"))
         }
-        return AmoConnection(account: account, drive: DriveClient(driveURL: discovered, requester: requester), accountName: info.name)
+        return AmoConnection(
+            account: account, drive: DriveClient(driveURL: discovered, requester: requester), accountName: info.name,
+            currentUserID: info.currentUserID)
     }
 }

@@ -26,7 +26,11 @@ public struct DriveClient: Sendable {
         guard let target = URL(string: partURL), target.scheme != nil else {
             throw APIError(call: call, kind: .undecodable(reason: "the service gave an upload URL that is not absolute"))
         }
-        let response = try await requester.perform(call, method: "POST", url: target, rawBody: bytes, scope: "files", timeout: 300)
+        // The part carries the token: it goes to the drive host and nowhere else.
+        guard Origin(target) == Origin(driveURL) else {
+            throw APIError(call: call, kind: .refused(reason: "the service gave an upload URL on \(target.host ?? "another host"), not on the drive host \(driveURL.host ?? ""); nothing was sent there"))
+        }
+        let response = try await requester.perform(call, method: "POST", url: target, rawBody: bytes, scope: "files", timeout: 300, repeat: .uploadPart)
         return try Self.partOutcome(response, requester: requester, call: call)
     }
 
@@ -52,7 +56,7 @@ public struct DriveClient: Sendable {
     public func nextPage(of page: Page<DriveFile>) async throws -> Page<DriveFile>? {
         guard let href = page.nextHref else { return nil }
         let call = "GET /v1.0/files (next page)"
-        guard let next = URL(string: href), next.host == driveURL.host, next.port == driveURL.port else {
+        guard let next = URL(string: href), Origin(next) == Origin(driveURL) else {
             throw APIError(call: call, kind: .undecodable(reason: "the next-page link points away from the drive host"))
         }
         return try await filesPage(next, call: call)
@@ -72,7 +76,7 @@ public struct DriveClient: Sendable {
     private func filesPage(_ url: URL, call: String) async throws -> Page<DriveFile> {
         let response = try await requester.perform(call, method: "GET", url: url, scope: "files")
         if response.status == 204 { return Page(items: [], embeddedKey: "files", count: 0) }
-        return try requester.decode(Page<DriveFile>.self, from: response, call: call)
+        return try requester.decodePage(DriveFile.self, key: "files", from: response, call: call)
     }
 
     // MARK: One file
@@ -81,6 +85,8 @@ public struct DriveClient: Sendable {
     public func file(_ uuid: String) async throws -> DriveFile {
         let call = "GET /v1.0/files/{uuid}"
         let response = try await requester.perform(call, method: "GET", url: url("/v1.0/files/\(escaped(uuid))"), scope: "files")
+        // The service has been seen answering a missing file with 204 and no body.
+        if response.status == 204 { throw APIError(call: call, kind: .notFound, status: 204) }
         return try requester.decode(DriveFile.self, from: response, call: call)
     }
 
@@ -111,7 +117,7 @@ public struct DriveClient: Sendable {
         let call = "POST /v1.0/files/restore"
         let response = try await requester.perform(call, method: "POST", url: url("/v1.0/files/restore"), json: try encode(uuids.map(UUIDItem.init)), scope: "files")
         if response.status == 204 || response.body.isEmpty { return [] }
-        return try requester.decode(Page<DriveFile>.self, from: response, call: call).items
+        return try requester.decodePage(DriveFile.self, key: "files", from: response, call: call).items
     }
 
     /// `GET /v1.0/files/{uuid}/versions`, newest first as the service orders them.
@@ -119,20 +125,22 @@ public struct DriveClient: Sendable {
         let call = "GET /v1.0/files/{uuid}/versions"
         let response = try await requester.perform(call, method: "GET", url: url("/v1.0/files/\(escaped(uuid))/versions"), scope: "files")
         if response.status == 204 { return [] }
-        return try requester.decode(Page<FileVersion>.self, from: response, call: call).items
+        return try requester.decodePage(FileVersion.self, key: "versions", from: response, call: call).items
     }
 
     // MARK: Download
 
     /// Streams a download link (`_links.download` of a file or version) to `consume`.
     /// The token goes only to the drive host itself.
-    public func download(from href: String, consume: @Sendable (Data) async throws -> Void) async throws {
+    /// A broken transfer is fetched again from the first byte, after `restart`.
+    public func download(
+        from href: String, restart: @Sendable () throws -> Void = {}, consume: @Sendable (Data) async throws -> Void
+    ) async throws {
         let call = "GET download"
         guard let target = URL(string: href), target.scheme != nil else {
             throw APIError(call: call, kind: .undecodable(reason: "the download link is not an absolute URL"))
         }
-        let sameHost = target.host == driveURL.host && target.port == driveURL.port
-        _ = try await requester.stream(call, url: target, authorized: sameHost, consume: consume)
+        _ = try await requester.stream(call, url: target, authorized: Origin(target) == Origin(driveURL), restart: restart, consume: consume)
     }
 
     // MARK: Helpers

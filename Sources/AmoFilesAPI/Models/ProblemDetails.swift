@@ -6,6 +6,8 @@ public struct ProblemDetails: Codable, Sendable, Equatable {
     public var status: Int?
     public var detail: String?
     public var hint: String?
+    /// Seconds to wait, in Kommo's 429 body.
+    public var retryAfter: Double?
     public var validationErrors: [ValidationErrorGroup]?
 
     public init(title: String?, type: String? = nil, status: Int?, detail: String?, hint: String? = nil, validationErrors: [ValidationErrorGroup]? = nil) {
@@ -42,7 +44,7 @@ public struct ProblemDetails: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case title, type, status, detail, hint, validationErrors = "validation-errors"
+        case title, type, status, detail, hint, retryAfter = "retry_after", validationErrors = "validation-errors"
     }
 
     /// The validation messages as `path: detail` lines.

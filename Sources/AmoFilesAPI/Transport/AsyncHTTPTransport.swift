@@ -16,6 +16,8 @@ public final class AsyncHTTPTransport: HTTPTransport {
         configuration.timeout = .init(connect: .seconds(10))
         configuration.decompression = .enabled(limit: .ratio(100))
         configuration.redirectConfiguration = .disallow
+        // A refused connection is reported at once; the requester's retries (visible, bounded) decide what next.
+        configuration.connectionPool.retryConnectionEstablishment = false
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         ownsClient = true
     }
@@ -79,9 +81,13 @@ public final class AsyncHTTPTransport: HTTPTransport {
             // The client reports a cancelled request as its own error; callers need to see a cancellation.
             throw CancellationError()
         } catch {
-            throw TransportFailure(reason: Self.describe(error))
+            let reason = Self.describe(error)
+            throw TransportFailure(reason: reason, unreached: Self.unreachedReasons.contains(reason))
         }
     }
+
+    /// Failures that happen before a connection exists.
+    private static let unreachedReasons: Set<String> = ["connection refused", "unknown host"]
 
     private static func headers(_ response: HTTPClientResponse) -> [(String, String)] {
         response.headers.map { ($0.name, $0.value) }
@@ -100,7 +106,12 @@ public final class AsyncHTTPTransport: HTTPTransport {
         }
         let text = String(describing: error)
         if text.contains("connectionRefused") || text.contains("Connection refused") { return "connection refused" }
+        if text.contains("NXDOMAIN") || text.contains("nodename nor servname") || text.contains("Name or service not known")
+            || text.contains("getaddrinfo") { return "unknown host" }
         if text.contains("Connection reset") { return "the connection was reset" }
+        if text.contains("stream ended at an unexpected time") || text.contains("invalidEOFState") {
+            return "the connection closed before the answer"
+        }
         if let error = error as? any IOErrorProtocol { return error.description }
         return String(describing: type(of: error)) + ": " + text.prefix(200)
     }

@@ -51,6 +51,11 @@ public protocol HTTPTransport: Sendable {
 /// A failure below HTTP: no answer at all.
 public struct TransportFailure: Error, Sendable, CustomStringConvertible {
     public var reason: String
-    public init(reason: String) { self.reason = reason }
+    /// No connection was made (refused, unknown host): the request never left.
+    public var unreached: Bool
+    public init(reason: String, unreached: Bool = false) {
+        self.reason = reason
+        self.unreached = unreached
+    }
     public var description: String { reason }
 }

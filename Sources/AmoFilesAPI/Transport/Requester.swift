@@ -2,45 +2,61 @@ import Foundation
 import Logging
 
 /// Sends one API call: adds the bearer token, repeats once after a refreshed 401,
-/// and turns every non-2xx answer into an `APIError`. Shared by both clients.
+/// turns every non-2xx answer into an `APIError`, and is the one place where calls
+/// are retried (no answer, a dropped connection, 5xx, 429), each repeat announced.
+/// Shared by both clients.
 public struct Requester: Sendable {
     let transport: any HTTPTransport
     let tokens: (any AccessTokenSource)?
     let pacer: Pacer
     let logger: Logger
-    /// How many 429s in a row one call waits out before it fails.
-    static let rateLimitAttempts = 6
+    let retries: RetryPolicies
+    /// Hears of every repeat, to show it.
+    public let announcer: RetryAnnouncer
 
     public init(
         transport: any HTTPTransport, tokens: (any AccessTokenSource)?, pacer: Pacer = Pacer(),
+        retries: RetryPolicies = .standard, announcer: RetryAnnouncer = RetryAnnouncer(),
         logger: Logger = Logger(label: "amofiles.api")
     ) {
         self.transport = transport
         self.tokens = tokens
         self.pacer = pacer
+        self.retries = retries
+        self.announcer = announcer
         self.logger = logger
+    }
+
+    /// Which retry policy a call follows. Every call of both clients is safe to repeat
+    /// (edits are idempotent, a lost session answer costs an unused session, a part
+    /// re-posted to its URL replaces itself); `.once` is for the rest.
+    public enum Repeat: Sendable {
+        case call, uploadPart, once
     }
 
     /// Performs the call and returns a 2xx answer; anything else throws `APIError`.
     /// `scope` names the scope the call needs, for a 403 whose body does not say.
     public func perform(
         _ call: String, method: String, url: URL, json body: Data? = nil, rawBody: Data? = nil,
-        scope: String? = nil, timeout: TimeInterval = 60
+        scope: String? = nil, timeout: TimeInterval = 60, repeat mode: Repeat = .call
     ) async throws -> TransportResponse {
         var request = TransportRequest(method: method, url: url, body: body ?? rawBody, timeout: timeout)
         request.headers.append(("Accept", "application/json"))
         if body != nil { request.headers.append(("Content-Type", "application/json")) }
         if rawBody != nil { request.headers.append(("Content-Type", "application/octet-stream")) }
-        let response = try await sendAuthorized(request, call: call)
-        guard (200..<300).contains(response.status) else {
-            throw Self.error(for: response, call: call, scope: scope)
+        return try await retrying(call, mode) {
+            let response = try await sendAuthorized(request, call: call)
+            guard (200..<300).contains(response.status) else {
+                throw Self.error(for: response, call: call, scope: scope)
+            }
+            return response
         }
-        return response
     }
 
-    /// Streams a 2xx body to `consume`; anything else throws `APIError`.
+    /// Streams a 2xx body to `consume`; anything else throws `APIError`. A broken
+    /// stream is fetched again from the start, after `restart` resets the consumer.
     public func stream(
-        _ call: String, url: URL, authorized: Bool,
+        _ call: String, url: URL, authorized: Bool, restart: @Sendable () throws -> Void = {},
         consume: @Sendable (Data) async throws -> Void
     ) async throws -> TransportResponse {
         var request = TransportRequest(method: "GET", url: url, timeout: 3600)
@@ -48,17 +64,23 @@ public struct Requester: Sendable {
             try checkSafeForToken(url, call: call)
             request.headers.append(("Authorization", "Bearer \(try await tokens.accessToken())"))
         }
-        let response: TransportResponse
-        do {
-            try await pacer.admit()
-            response = try await transport.stream(request, consume: consume)
-        } catch let failure as TransportFailure {
-            throw APIError(call: call, kind: .transport(reason: failure.reason))
+        var first = true
+        return try await retrying(call, .call) {
+            if !first { try restart() }
+            first = false
+            let response: TransportResponse
+            do {
+                try await pacer.admit()
+                response = try await transport.stream(request, consume: consume)
+            } catch let failure as TransportFailure {
+                throw APIError(call: call, kind: .transport(reason: failure.reason, unreached: failure.unreached))
+            }
+            await pacer.noteAnswer()
+            guard (200..<300).contains(response.status) else {
+                throw Self.error(for: response, call: call, scope: nil)
+            }
+            return response
         }
-        guard (200..<300).contains(response.status) else {
-            throw Self.error(for: response, call: call, scope: nil)
-        }
-        return response
     }
 
     public func decode<T: Decodable>(_ type: T.Type, from response: TransportResponse, call: String) throws -> T {
@@ -67,6 +89,60 @@ public struct Requester: Sendable {
         } catch {
             throw APIError(call: call, kind: .undecodable(reason: Self.describeUndecodable(error, response: response)), status: response.status)
         }
+    }
+
+    /// A HAL page whose collection must be `key` (`files`, `versions`, `leads`): an
+    /// answer without it is not an empty page but an answer of another shape.
+    public func decodePage<Item>(_ type: Item.Type, key: String, from response: TransportResponse, call: String) throws -> Page<Item> {
+        let page = try decode(Page<Item>.self, from: response, call: call)
+        guard page.embeddedKey == key else {
+            let found = page.embeddedKey.isEmpty ? "nothing" : "“\(page.embeddedKey)”"
+            throw APIError(call: call, kind: .undecodable(reason: "expected _embedded.\(key), found \(found)"), status: response.status)
+        }
+        return page
+    }
+
+    /// Runs `attempt` until it passes, fails for good, or the policy's tries or time
+    /// run out. A 429 holds every call of the run back for its wait; the address
+    /// block stops them all.
+    private func retrying(
+        _ call: String, _ mode: Repeat, _ attempt: () async throws -> TransportResponse
+    ) async throws -> TransportResponse {
+        let policy = switch mode {
+        case .call: retries.calls
+        case .uploadPart: retries.uploadParts
+        case .once: RetryPolicy.once
+        }
+        let started = ContinuousClock.now
+        var tries = 1
+        while true {
+            do {
+                return try await attempt()
+            } catch let error as APIError {
+                if error.kind == .blocked { await pacer.stopAll(error) }
+                guard let wait = await wait(before: tries + 1, after: error, policy: policy, since: started) else { throw error }
+                announcer.announce(RetryNotice(call: call, reason: error.retryReason, delay: wait, attempt: tries + 1, attempts: policy.attempts))
+                logger.debug("\(call) -> \(error.retryReason); try \(tries + 1) of \(policy.attempts) in \(wait) s")
+                if case .rateLimited = error.kind {
+                    await pacer.pause(seconds: wait)
+                } else {
+                    try await Task.sleep(for: .milliseconds(Int64(wait * 1000)))
+                }
+                tries += 1
+            }
+        }
+    }
+
+    /// How long to wait before try `next`, or nil when the error is final.
+    private func wait(before next: Int, after error: APIError, policy: RetryPolicy, since started: ContinuousClock.Instant) async -> Double? {
+        guard error.isRetryable, next <= policy.attempts else { return nil }
+        // Nothing listens there: say so at once rather than after a round of retries.
+        if case .transport(_, unreached: true) = error.kind, await !pacer.hasAnswered { return nil }
+        var wait = policy.delay(after: next - 1)
+        if case .rateLimited(let after?) = error.kind { wait = after }
+        let elapsed = (ContinuousClock.now - started) / .seconds(1)
+        guard elapsed + wait <= policy.budget else { return nil }
+        return wait
     }
 
     private func sendAuthorized(_ request: TransportRequest, call: String) async throws -> TransportResponse {
@@ -82,27 +158,20 @@ public struct Requester: Sendable {
         return try await send(second, call: call)
     }
 
-    /// Sends through the pacer; a 429 pauses every call for its `Retry-After` (or a
-    /// growing guess) and is sent again: a refused request was not handled.
+    /// Sends once through the pacer.
     private func send(_ request: TransportRequest, call: String) async throws -> TransportResponse {
-        var attempt = 0
-        while true {
-            try await pacer.admit()
-            let started = ContinuousClock.now
-            let response: TransportResponse
-            do {
-                response = try await transport.send(request)
-            } catch let failure as TransportFailure {
-                logger.debug("\(call) -> transport failure: \(failure.reason)")
-                throw APIError(call: call, kind: .transport(reason: failure.reason))
-            }
-            logger.debug("\(call) -> \(response.status) in \(ContinuousClock.now - started)")
-            attempt += 1
-            guard response.status == 429, attempt < Self.rateLimitAttempts else { return response }
-            let wait = response.header("Retry-After").flatMap(Self.parseRetryAfter) ?? Double(1 << (attempt - 1))
-            logger.debug("\(call) -> 429, pausing all calls for \(wait) s")
-            await pacer.pause(seconds: wait)
+        try await pacer.admit()
+        let started = ContinuousClock.now
+        let response: TransportResponse
+        do {
+            response = try await transport.send(request)
+        } catch let failure as TransportFailure {
+            logger.debug("\(call) -> transport failure: \(failure.reason)")
+            throw APIError(call: call, kind: .transport(reason: failure.reason, unreached: failure.unreached))
         }
+        await pacer.noteAnswer()
+        logger.debug("\(call) -> \(response.status) in \(ContinuousClock.now - started)")
+        return response
     }
 
     /// A bearer token goes over plain http only to this machine.
@@ -127,9 +196,18 @@ public struct Requester: Sendable {
             kind = .badRequest(details: details)
             return APIError(call: call, kind: kind, status: 400, serverMessage: details.isEmpty ? message : nil)
         case 401: kind = .unauthorized
-        case 403: kind = .forbidden(missingScope: mentionedScope(in: message) ?? scope)
+        case 403 where isPage(response):
+            return APIError(call: call, kind: .blocked, status: 403)
+        case 403:
+            kind = .forbidden(missingScope: mentionedScope(in: message) ?? scope)
         case 404: kind = .notFound
-        case 429: kind = .rateLimited(retryAfter: response.header("Retry-After").flatMap(parseRetryAfter))
+        case 300..<400:
+            // Redirects are not followed: the token would go wherever they point.
+            let target = response.header("Location").flatMap(URL.init(string:))?.host ?? "another address"
+            return APIError(call: call, kind: .server(status: response.status), status: response.status, serverMessage: "a redirect to \(target), not followed")
+        case 429:
+            let after = response.header("Retry-After").flatMap(parseRetryAfter) ?? problem?.retryAfter.map { max(0, $0) }
+            kind = .rateLimited(retryAfter: after)
         default: kind = .server(status: response.status)
         }
         return APIError(call: call, kind: kind, status: response.status, serverMessage: message)
@@ -140,6 +218,13 @@ public struct Requester: Sendable {
         if message.contains("files_delete") { return "files_delete" }
         if message.range(of: #"\bfiles\b"#, options: .regularExpression) != nil, message.contains("scope") { return "files" }
         return nil
+    }
+
+    /// An HTML page (the gateway's, not the API's JSON).
+    private static func isPage(_ response: TransportResponse) -> Bool {
+        if response.header("Content-Type")?.lowercased().contains("html") == true { return true }
+        let start = response.body.prefix(64).drop { [0x20, 0x0A, 0x0D, 0x09].contains($0) }
+        return start.first == UInt8(ascii: "<")
     }
 
     /// Only short plain text is quoted; HTML pages and binary noise are not.
@@ -181,6 +266,19 @@ public struct Requester: Sendable {
 
     private static func path(_ keys: [any CodingKey]) -> String {
         keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+    }
+}
+
+/// Scheme, host and port: where a token may go is decided by these three together.
+struct Origin: Equatable {
+    var scheme: String
+    var host: String
+    var port: Int?
+
+    init(_ url: URL) {
+        scheme = url.scheme?.lowercased() ?? ""
+        host = url.host?.lowercased() ?? ""
+        port = url.port ?? ["http": 80, "https": 443][scheme]
     }
 }
 

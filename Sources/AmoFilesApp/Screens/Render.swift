@@ -30,6 +30,7 @@ public enum Renderer {
         case .confirm(let question, _)?: confirm(question, surface)
         case .overwrite(_, let path)?: confirm("\(path) exists. Overwrite it?", surface)
         case .resumeOffer(let records)?: confirm(Reducer.resumeQuestion(records), surface)
+        case .quitWhileTransfers?: confirm(Reducer.quitQuestion(state), answers: Reducer.quitAnswers(state), surface)
         case .attach(let form)?: LinksView.drawAttachForm(form, into: surface)
         case .filterForm(let form)?: FilterFormView.draw(form, users: state.users, into: surface)
         default: break
@@ -188,8 +189,7 @@ public enum Renderer {
         surface.draw(right, row: row, column: label.count + width, width: right.count, style: .dim)
     }
 
-    private static func confirm(_ question: String, _ surface: any Surface) {
-        let answer = "y yes   n no"
+    private static func confirm(_ question: String, answers answer: String = "y yes   n no", _ surface: any Surface) {
         let width = min(surface.columns - 2, max(TerminalText.width(question), answer.count) + 4)
         let top = max(1, surface.rows / 2 - 2)
         let left = max(1, (surface.columns - width) / 2)

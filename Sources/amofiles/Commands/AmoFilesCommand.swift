@@ -25,6 +25,7 @@ struct AmoFilesCommand: AsyncParsableCommand {
 
     /// Runs the command and maps failures to the documented exit statuses.
     static func main() async {
+        Output.guardStandardStreams()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
@@ -38,7 +39,7 @@ struct AmoFilesCommand: AsyncParsableCommand {
                 exit(withError: error)
             }
             if isArgumentParserError(error) {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Output.write(fullMessage(for: error) + "\n", to: STDERR_FILENO)
                 Foundation.exit(2)
             }
             Output.error(String(describing: error))

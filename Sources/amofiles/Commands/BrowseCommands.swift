@@ -16,11 +16,7 @@ struct KeymapOptions: ParsableArguments {
         let config = env["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.config")
         let path = keymap ?? config + "/amofiles/keymap.txt"
         guard keymap != nil || FileManager.default.fileExists(atPath: path) else { return .defaults }
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw CLIError.config("cannot read the keymap \(path)") }
-        defer { try? handle.close() }
-        guard let text = String(data: handle.readDataToEndOfFile(), encoding: .utf8) else {
-            throw CLIError.config("the keymap \(path) is not UTF-8 text")
-        }
+        let text = try LocalText.read(path, what: "the keymap")
         switch Keymap.defaults.overlaid(with: text) {
         case .success(let keymap): return keymap
         case .failure(let problem): throw CLIError.config("\(path), \(problem)")

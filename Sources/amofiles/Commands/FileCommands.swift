@@ -3,6 +3,7 @@ import AmoFilesApp
 import AmoFilesTasks
 import ArgumentParser
 import Foundation
+import TerminalUI
 
 /// `--json` for every client command.
 struct OutputOptions: ParsableArguments {
@@ -22,12 +23,18 @@ struct AccountCommand: AsyncParsableCommand {
         let api = try await connection.connect()
         let account = try await api.account.account(withDriveURL: true)
         if output.json { return try Output.json(account) }
-        let users = try await api.account.users()
         print("account:  \(Output.plain(account.name)) (id \(account.id)\(account.subdomain.map { ", \($0)" } ?? ""))")
         print("API:      \(api.account.accountURL.absoluteString)")
         print("drive:    \(api.drive.driveURL.absoluteString)")
-        print("users:")
-        Output.table(["ID", "NAME", "EMAIL"], users.map { [String($0.id), $0.name, $0.email ?? ""] })
+        if let me = account.currentUserID { print("you:      user \(me)") }
+        do {
+            let users = try await api.account.users()
+            print("users:")
+            Output.table(["ID", "NAME", "EMAIL"], users.map { [String($0.id), $0.name, $0.email ?? ""] })
+        } catch {
+            // The list is for admins only; the rest of the account is still worth showing.
+            print("users:    not shown (\(UserNames.whyUnavailable(error)))")
+        }
     }
 }
 
@@ -44,7 +51,7 @@ struct InfoCommand: AsyncParsableCommand {
         let api = try await connection.connect()
         let file = try await api.drive.file(uuid)
         if output.json { return try Output.json(file) }
-        let users = (try? await api.account.userNames()) ?? [:]
+        let users = await Output.userNames(api)
         let rows = FileProperties.rows(file, users: users, now: Int64(Date().timeIntervalSince1970))
         for (key, value) in rows { print(key.padding(toLength: 15, withPad: " ", startingAt: 0) + Output.plain(value)) }
     }
@@ -63,7 +70,7 @@ struct VersionsCommand: AsyncParsableCommand {
         let api = try await connection.connect()
         let versions = try await api.drive.versions(of: uuid)
         if output.json { return try Output.json(Page(items: versions, embeddedKey: "versions", count: versions.count)) }
-        let users = try await api.account.userNames()
+        let users = await Output.userNames(api)
         Output.table(
             ["", "VERSION", "NAME", "SIZE", "CREATED", "BY"],
             versions.map { version in
@@ -99,6 +106,12 @@ struct RenameCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
     @Argument(help: "The file's uuid.") var uuid: String
     @Argument(help: "The new name (the extension stays in the file's metadata).") var name: String
+
+    func validate() throws {
+        if let problem = FileNameRules.problem(name) {
+            throw ValidationError("cannot rename to “\(TerminalText.sanitize(name))”: \(problem)")
+        }
+    }
 
     func run() async throws {
         let api = try await connection.connect()

@@ -83,7 +83,7 @@ struct ListCommand: AsyncParsableCommand {
         let api = try await connection.connect()
         let filter = try filter()
         // The table names people: ask for them beside the files instead of after them.
-        async let names = output.json ? [:] : api.account.userNames()
+        async let names = output.json ? [:] : Output.userNames(api)
         let files: [DriveFile]
         var next: String?
         if all {
@@ -102,7 +102,7 @@ struct ListCommand: AsyncParsableCommand {
             Output.note(trash ? "The trash holds no such files." : "No files match.")
             return
         }
-        let users = try await names
+        let users = await names
         let (header, rows) = Output.fileRows(files, users: users, trash: trash)
         Output.table(header, rows, flexible: 1)
         if next != nil {

@@ -96,7 +96,7 @@ struct LoginCommand: AsyncParsableCommand {
 /// Reads answers from the terminal; a secret is read with echo off.
 enum Prompt {
     static func line(_ question: String) throws -> String {
-        FileHandle.standardError.write(Data(question.utf8))
+        Output.write(question, to: STDERR_FILENO)
         guard let answer = readLine(strippingNewline: true) else { throw CLIError.config("no answer on standard input") }
         return answer
     }
@@ -110,7 +110,7 @@ enum Prompt {
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent)
         defer {
             tcsetattr(STDIN_FILENO, TCSAFLUSH, &original)
-            FileHandle.standardError.write(Data("\n".utf8))
+            Output.write("\n", to: STDERR_FILENO)
         }
         return try line(question).trimmingCharacters(in: .whitespaces)
     }

@@ -108,10 +108,15 @@ struct ServeCommand: AsyncParsableCommand {
         print("data:        \(emulator.dataFolder.path)")
         print("try:         AMOFILES_TOKEN=\(emulator.token) amofiles ls --account \(emulator.accountURL.absoluteString)")
         fflush(nil)
-        if let readyFile {
-            try writeReadyFile(readyFile, emulator: emulator)
+        // Without --data the folder is this run's own: it goes when the run ends (SIGTERM, Ctrl-C).
+        do {
+            if let readyFile { try writeReadyFile(readyFile, emulator: emulator) }
+            try await emulator.wait()
+        } catch {
+            await emulator.stop(removingData: data == nil)
+            throw error
         }
-        try await emulator.wait()
+        await emulator.stop(removingData: data == nil)
     }
 
     private func writeReadyFile(_ path: String, emulator: Emulator) throws {

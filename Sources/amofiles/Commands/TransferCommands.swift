@@ -35,10 +35,13 @@ struct UploadCommand: AsyncParsableCommand {
         if newVersionOf != nil && paths.count != 1 { throw ValidationError("--new-version-of takes exactly one file") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-                throw ValidationError("\(path) is not a readable file")
+            // Refused here, before any call: a FIFO or a device would hang or never end.
+            do {
+                _ = try FileUpload.identity(path)
+            } catch {
+                throw ValidationError(String(describing: error))
             }
+            guard access(path, R_OK) == 0 else { throw ValidationError("\(path) cannot be read: permission denied") }
         }
     }
 
@@ -67,7 +70,7 @@ struct UploadCommand: AsyncParsableCommand {
         }
         let runner = TaskRunner(drive: api.drive, account: api.account, transferSlots: jobs)
         let json = output.json
-        let finals = await ProgressDisplay.run(work, on: runner) { snapshot in
+        let finals = await ProgressDisplay.run(work, on: runner, retries: api.retries) { snapshot in
             guard case .upload(let upload, _) = snapshot.work else { return }
             switch snapshot.state {
             case .done(.file(let file)) where !json:
@@ -93,16 +96,24 @@ extension LinkTarget: ExpressibleByArgument {
 }
 
 /// `amofiles transfers`: unfinished uploads in the journal.
-struct TransfersCommand: ParsableCommand {
+struct TransfersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "transfers",
         abstract: "List unfinished uploads; `amofiles upload --resume` finishes them.",
-        discussion: "The journal lives in $XDG_STATE_HOME/amofiles/uploads (default ~/.local/state/amofiles/uploads).")
+        discussion: """
+            The journal lives in $XDG_STATE_HOME/amofiles/uploads (default ~/.local/state/amofiles/uploads). \
+            With --account, --profile or --drive-url, only that account's uploads are listed; without them, every account's.
+            """)
 
+    @OptionGroup var connection: ConnectionOptions
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
-        let records = UploadJournal().records()
+    func run() async throws {
+        var records = UploadJournal().records()
+        if connection.namesAnAccount {
+            let drive = try await connection.driveURL()
+            records = records.filter { $0.driveURL == drive.absoluteString }
+        }
         if output.json { return try Output.json(records) }
         if records.isEmpty { return Output.note("No unfinished uploads.") }
         Output.table(["FILE", "DONE", "SIZE", "DRIVE", "SESSION EXPIRES"], records.map { record in
@@ -146,7 +157,7 @@ struct DownloadCommand: AsyncParsableCommand {
         let download = FileDownload(href: href, target: target, overwrite: force)
         let runner = TaskRunner(drive: api.drive, account: api.account, transferSlots: 1)
         let shownName = Output.plain(name)
-        let finals = await ProgressDisplay.run([.download(download, name: name, size: file.size)], on: runner) { snapshot in
+        let finals = await ProgressDisplay.run([.download(download, name: name, size: file.size)], on: runner, retries: api.retries) { snapshot in
             switch snapshot.state {
             case .done(.downloaded(let path, let bytes)): Output.line("Downloaded \(shownName) to \(path) (\(Output.size(bytes))).")
             case .failed(let error): Output.error(error.message)

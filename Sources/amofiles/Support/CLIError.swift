@@ -6,7 +6,7 @@ import DriveEmulator
 enum CLIError: Error, CustomStringConvertible {
     /// Bad configuration or usage: exit 2.
     case config(String)
-    /// A local problem (a file that cannot be read or written): exit 1.
+    /// A local problem (a file that cannot be read or written): exit 2.
     case local(String)
     /// Stopped by Ctrl-C: exit 130, as shells expect.
     case interrupted(String)
@@ -18,8 +18,8 @@ enum CLIError: Error, CustomStringConvertible {
     }
 }
 
-/// Exit statuses: 0 success, 1 the service refused (or a local failure), 2 usage or
-/// configuration, 3 the service could not be reached, 130 stopped by Ctrl-C.
+/// Exit statuses: 0 success, 1 the service refused, 2 usage, configuration or local
+/// input (a file that cannot be read), 3 the service could not be reached, 130 stopped by Ctrl-C.
 enum ExitStatus {
     static func code(for error: any Error) -> Int32 {
         switch error {
@@ -33,10 +33,12 @@ enum ExitStatus {
             return code(for: error.underlying)
         case is EmulatorStartError:
             return 2
+        case let failure as TaskFailure:
+            if case .protocolViolation = failure { return 1 }
+            return 2
         case let error as CLIError:
             switch error {
-            case .config: return 2
-            case .local: return 1
+            case .config, .local: return 2
             case .interrupted: return 130
             }
         default:

@@ -20,19 +20,30 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .customLong("log-file"), help: ArgumentHelp("Write a debug log of every call here (tokens never appear in it).", valueName: "path"))
     var logFile: String?
 
+    /// True when an option on the command line names the account (the environment does not).
+    var namesAnAccount: Bool { account != nil || profile != nil || driveURL != nil }
+
+    /// The account's drive host: `--drive-url` as given, or found through the account.
+    func driveURL() async throws -> URL {
+        if let driveURL { return try Self.url(driveURL, what: "--drive-url") }
+        return try await connect().drive.driveURL
+    }
+
     /// Connects: `--account` with AMOFILES_TOKEN, or a saved profile.
     func connect() async throws -> AmoConnection {
         let env = ProcessInfo.processInfo.environment
         let logger = try makeLogger()
         let transport = AsyncHTTPTransport()
         let pacer = Pacer(requestsPerSecond: maxRequestsPerSecond)
+        let announcer = RetryAnnouncer(Output.retryNotice)
         if let account = account ?? (profile == nil ? env["AMOFILES_ACCOUNT"] : nil) {
             guard let token = env["AMOFILES_TOKEN"], !token.isEmpty else {
                 throw CLIError.config("--account needs a token: set AMOFILES_TOKEN, or run `amofiles login` to save a profile")
             }
             return try await AmoConnection.connect(
                 accountURL: try Self.url(account, what: "--account"), tokens: LongLivedToken(token),
-                driveURL: try driveURL.map { try Self.url($0, what: "--drive-url") }, transport: transport, pacer: pacer, logger: logger)
+                driveURL: try driveURL.map { try Self.url($0, what: "--drive-url") }, transport: transport, pacer: pacer,
+                announcer: announcer, logger: logger)
         }
         let name = profile ?? env["AMOFILES_PROFILE"] ?? "default"
         let file = ProfileFile(path: ProfileFile.defaultPath)
@@ -70,7 +81,8 @@ struct ConnectionOptions: ParsableArguments {
             throw CLIError.config("profile [\(name)] has neither a token nor OAuth credentials; run `amofiles login`")
         }
         let drive = try (driveURL ?? chosen.driveURL).map { try Self.url($0, what: "drive URL") }
-        return try await AmoConnection.connect(accountURL: accountURL, tokens: tokens, driveURL: drive, transport: transport, pacer: pacer, logger: logger)
+        return try await AmoConnection.connect(
+            accountURL: accountURL, tokens: tokens, driveURL: drive, transport: transport, pacer: pacer, announcer: announcer, logger: logger)
     }
 
     static func url(_ text: String, what: String) throws -> URL {

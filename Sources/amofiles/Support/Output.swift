@@ -10,13 +10,21 @@ enum Output {
     static func json<T: Encodable>(_ value: T) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        print(String(decoding: try encoder.encode(value), as: UTF8.self))
+        line(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 
     static func size(_ bytes: Int64) -> String { Quantities.bytes(bytes) }
 
     /// A Unix time in the local time zone, `2026-11-22 17:30`.
     static func time(_ seconds: Int64?) -> String { seconds.map(Quantities.time) ?? "-" }
+
+    /// User names for a table; when they cannot be listed (admins only) the ids stay
+    /// and stderr says why, once.
+    static func userNames(_ api: AmoConnection) async -> [Int: String] {
+        let users = await api.account.namesForDisplay(currentUserID: api.currentUserID)
+        if let reason = users.unavailable { note("amofiles: user names are not shown (\(reason)); ids stand in for them") }
+        return users.names
+    }
 
     /// Who did something, by name when the user is known.
     static func who(_ ref: UserRef?, users: [Int: String]) -> String { ref?.displayName(users: users) ?? "-" }
@@ -37,7 +45,7 @@ enum Output {
                 column == row.count - 1 ? TerminalText.truncate(cell, columns: widths[column])
                     : TerminalText.pad(cell, columns: widths[column])
             }.joined(separator: "  ")
-            print(line.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression))
+            Self.line(line.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression))
         }
     }
 
@@ -63,14 +71,50 @@ enum Output {
 
     /// One line on stdout at once (unbuffered), for results printed while others still run.
     static func line(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        write(text + "\n", to: STDOUT_FILENO)
     }
 
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data(("amofiles: " + TerminalText.sanitize(text) + "\n").utf8))
+        write("amofiles: " + TerminalText.sanitize(text) + "\n", to: STDERR_FILENO)
     }
 
     static func note(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        write(text + "\n", to: STDERR_FILENO)
+    }
+
+    /// A call being tried again, on stderr: "amofiles: the service did not answer (500); trying again in 2 s (2 of 5)".
+    @Sendable static func retryNotice(_ notice: RetryNotice) {
+        note("amofiles: \(notice)")
+    }
+
+    /// Writes all of `text`. A reader that went away (`amofiles ls | head -1`) ends the
+    /// program quietly, with the status a shell expects of SIGPIPE; other errors drop the text.
+    static func write(_ text: String, to fd: Int32) {
+        // What `print` buffered goes first, so the two never interleave out of order.
+        fflush(nil)
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            if written > 0 {
+                bytes = bytes.dropFirst(written)
+            } else if written < 0, errno == EINTR {
+                continue
+            } else {
+                if errno == EPIPE { _exit(128 + SIGPIPE) }
+                return
+            }
+        }
+    }
+
+    /// Standard streams that were closed (`amofiles ls >&-`) are pointed at /dev/null,
+    /// so no file or socket opened later takes their number and receives our output.
+    static func guardStandardStreams() {
+        for fd in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(fd, F_GETFD) == -1 {
+            let null = open("/dev/null", O_RDWR)
+            if null >= 0, null != fd {
+                dup2(null, fd)
+                close(null)
+            }
+        }
     }
 }

@@ -1,3 +1,4 @@
+import AmoFilesAPI
 import AmoFilesApp
 import AmoFilesTasks
 import Foundation
@@ -27,9 +28,13 @@ actor ProgressDisplay {
     /// Submits `work`, shows it until every task has finished, and returns the final snapshots.
     /// Ctrl-C cancels them all; a second Ctrl-C exits at once.
     static func run(
-        _ work: [TaskWork], on runner: TaskRunner, announce: @escaping @Sendable (TaskSnapshot) -> Void
+        _ work: [TaskWork], on runner: TaskRunner, retries: RetryAnnouncer,
+        announce: @escaping @Sendable (TaskSnapshot) -> Void
     ) async -> [TaskSnapshot] {
         let display = ProgressDisplay(interactive: isatty(STDERR_FILENO) == 1, announce: announce)
+        // Retries are said above the bars while they show.
+        retries.listen { notice in Task { await display.say("amofiles: \(notice)") } }
+        defer { retries.listen(Output.retryNotice) }
         let events = await runner.events()
         var ids: [TaskID] = []
         for item in work { ids.append(await runner.submit(item)) }
@@ -135,7 +140,7 @@ actor ProgressDisplay {
     }
 
     private func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        Output.write(text, to: STDERR_FILENO)
     }
 
     static func terminalColumns() -> Int {
