@@ -24,6 +24,8 @@ public struct EmulatorOptions: Sendable {
     /// The long-lived token to accept; nil makes a random one.
     public var token: String?
     public var scopes: [String] = ["files", "files_delete"]
+    /// Whether the token's user is an account admin; only admins may list users.
+    public var admin = true
     public var flavor: EmulatorFlavor = .amocrm
     /// Overrides the flavor's part size.
     public var maxPartSize: Int?
@@ -95,7 +97,7 @@ public final class Emulator: Sendable {
         }
         let token = options.token ?? DriveStore.newToken() + DriveStore.newToken()
         let oauth = try await store.db.write { db in
-            try store.addAccessToken(token, scopes: options.scopes, userID: DemoAccount.adminUserID, expiresAt: nil, in: db)
+            try store.addAccessToken(token, scopes: options.scopes, userID: options.admin ? DemoAccount.adminUserID : DemoAccount.memberUserID, expiresAt: nil, in: db)
             return try DemoSeed.oauthClient(store: store, scopes: options.scopes, in: db)
         }
 

@@ -14,6 +14,7 @@ public struct TestEmulator: Sendable {
         seed: EmulatorOptions.Seed = .empty,
         flavor: EmulatorFlavor = .amocrm,
         scopes: [String] = ["files", "files_delete"],
+        admin: Bool = true,
         maxPartSize: Int? = nil,
         dataFolder: URL? = nil,
         token: String? = nil,
@@ -27,6 +28,7 @@ public struct TestEmulator: Sendable {
         options.seed = seed
         options.flavor = flavor
         options.scopes = scopes
+        options.admin = admin
         options.maxPartSize = maxPartSize
         options.dataFolder = dataFolder
         options.token = token

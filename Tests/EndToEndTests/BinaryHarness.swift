@@ -15,12 +15,52 @@ enum Binary {
         var stderr: String
     }
 
+    /// Variables of the user's own setup that would reach into a test run.
+    static let scrubbed = ["AMOFILES_TOKEN", "AMOFILES_ACCOUNT", "AMOFILES_PROFILE", "AMOFILES_REFRESH_TOKEN", "NO_COLOR"]
+
+    /// A fresh folder to be a program's home.
+    static func makeHome() throws -> URL {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("amofiles-home-\(UUID().uuidString.prefix(8))")
+        for sub in ["config", "state", "tmp"] {
+            try FileManager.default.createDirectory(at: home.appendingPathComponent(sub), withIntermediateDirectories: true)
+        }
+        return home
+    }
+
+    /// The variables that put a program's configuration, journal and temporaries in `home`.
+    static func isolated(_ home: URL) -> [String: String] {
+        ["HOME": home.path, "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
+         "XDG_STATE_HOME": home.appendingPathComponent("state").path, "TMPDIR": home.appendingPathComponent("tmp").path,
+         "LANG": "C.UTF-8"]
+    }
+
+    /// One home for the binaries this test process runs outside tmux, unless a test gives its own folders.
+    static let sharedHome: URL = (try? makeHome()) ?? FileManager.default.temporaryDirectory
+
+    /// The environment of a run: the runner's, scrubbed, in the shared home, with `extra` over it.
+    static func environment(_ extra: [String: String]) -> [String: String] {
+        var env = ProcessInfo.processInfo.environment
+        for name in scrubbed { env.removeValue(forKey: name) }
+        return env.merging(isolated(sharedHome)) { $1 }.merging(extra) { $1 }
+    }
+
+    /// The processes whose parent is `parent`, read from /proc.
+    static func children(of parent: pid_t) -> [pid_t] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap(pid_t.init).filter { pid in
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                  let close = stat.range(of: ")", options: .backwards) else { return false }
+            let fields = stat[close.upperBound...].split(separator: " ")
+            return fields.count > 1 && pid_t(fields[1]) == parent
+        }
+    }
+
     /// Starts the binary in the background (to be signalled or killed); stderr goes to `stderr` when given.
     static func start(_ arguments: [String], environment: [String: String], stderr: Pipe? = nil) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.environment = Self.environment(environment)
         process.standardOutput = FileHandle.nullDevice
         process.standardError = stderr ?? FileHandle.nullDevice
         try process.run()
@@ -32,11 +72,7 @@ enum Binary {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "AMOFILES_TOKEN")
-        env.removeValue(forKey: "AMOFILES_ACCOUNT")
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
+        process.environment = Self.environment(environment)
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err

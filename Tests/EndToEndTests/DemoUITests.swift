@@ -5,7 +5,6 @@ final class DemoUITests: XCTestCase {
     func testDemoPagesResizesAndLeavesAWorkingShell() throws {
         let tmux = try TmuxSession(columns: 100, rows: 30)
         defer { tmux.close() }
-        let foldersBefore = Self.emulatorFolders()
         try tmux.send("\(Binary.path) demo; echo EXITED=$?", "Enter")
         tmux.waitFor(text: "Demo account")
         // Two pages load at the start (the second ahead of need); then nothing until the cursor moves.
@@ -30,7 +29,8 @@ final class DemoUITests: XCTestCase {
 
         try tmux.send("q")
         tmux.waitFor(text: "EXITED=0")
-        XCTAssertEqual(Self.emulatorFolders(), foldersBefore, "quitting the demo leaves no data folder behind")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: tmux.home.appendingPathComponent("tmp").path), [],
+                       "quitting the demo leaves no data folder behind")
         try tmux.send("stty -a | tr ' ' '\\n' | grep -x -- '-\\?echo'", "Enter")
         let shell = tmux.waitFor("stty's echo setting") { $0.contains("\necho\n") || $0.contains("\n-echo\n") }
         XCTAssertTrue(shell.contains("\necho\n"), "the terminal echoes again:\n\(shell)")
@@ -57,7 +57,7 @@ final class DemoUITests: XCTestCase {
         try tmux.send("fg", "Enter")
         tmux.waitFor("the UI back") { $0.contains(" 1 Files ") && $0.contains("files loaded") }
 
-        let pid = try XCTUnwrap(Self.pid(of: "demo --keymap /dev/null"))
+        let pid = try XCTUnwrap(tmux.shellChildren.first, "the demo runs under the session's shell")
         kill(pid, SIGTERM)
         tmux.waitFor("the shell back") { !$0.contains(" 1 Files ") }
         try tmux.send("echo EXITED=$?", "Enter")
@@ -66,11 +66,6 @@ final class DemoUITests: XCTestCase {
         try tmux.send("stty -a | tr ' ' '\\n' | grep -x -- '-\\?echo'", "Enter")
         let echo = tmux.waitFor("stty's echo setting") { $0.contains("\necho\n") || $0.contains("\n-echo\n") }
         XCTAssertTrue(echo.contains("\necho\n"), echo)
-    }
-
-    private static func emulatorFolders() -> Set<String> {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path)) ?? []
-        return Set(names.filter { $0.hasPrefix("amofiles-emulator-") })
     }
 
     func testKeymapCheckReportsTheBadLineAndTheUIRefusesToStartWithIt() throws {
@@ -91,17 +86,5 @@ final class DemoUITests: XCTestCase {
         XCTAssertTrue(demo.stderr.contains("line 3"), demo.stderr)
         let defaults = try Binary.run(["keymap"])
         XCTAssertTrue(defaults.stdout.contains("quit            q F10"), defaults.stdout)
-    }
-
-    private static func pid(of pattern: String) -> pid_t? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["pgrep", "-n", "-f", pattern]
-        let out = Pipe()
-        process.standardOutput = out
-        try? process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 }

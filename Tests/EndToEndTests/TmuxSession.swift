@@ -3,13 +3,31 @@ import XCTest
 
 /// A shell in a detached tmux session of a fixed size, driven by keys and read
 /// back as the text on screen.
+///
+/// The shell gets a home of its own (HOME, XDG_CONFIG_HOME, XDG_STATE_HOME, TMPDIR
+/// in a fresh folder, AMOFILES_* unset), so a developer's keymap, profiles or
+/// journal never change what a test sees; `environment` overrides any of it.
 final class TmuxSession {
     let name = "amofiles-test-\(UUID().uuidString.prefix(8))"
+    /// The session's private home, removed by `close()`.
+    let home: URL
 
     init(columns: Int = 100, rows: Int = 30, environment: [String: String] = [:]) throws {
-        let exports = (["LANG": "C.UTF-8", "TERM": "xterm-256color", "PS1": "$ "].merging(environment) { $1 })
-            .map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
-        try Self.tmux(["new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "\(rows)", "env \(exports) bash --norc --noprofile"])
+        home = try Binary.makeHome()
+        let exports = (Binary.isolated(home).merging(["TERM": "xterm-256color", "PS1": "$ "]) { $1 }.merging(environment) { $1 })
+            .map { "\($0.key)='\($0.value)'" }.sorted().joined(separator: " ")
+        let unset = Binary.scrubbed.map { "-u \($0)" }.joined(separator: " ")
+        try Self.tmux(["new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "\(rows)", "env \(unset) \(exports) bash --norc --noprofile"])
+    }
+
+    /// The upload journal of programs run in this session (unless `environment` moved XDG_STATE_HOME).
+    var journalFolder: URL { home.appendingPathComponent("state/amofiles/uploads") }
+
+    /// The processes the shell started: the program running in the foreground.
+    var shellChildren: [pid_t] {
+        guard let text = try? Self.tmux(["display-message", "-p", "-t", name, "#{pane_pid}"]),
+              let shell = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)) else { return [] }
+        return Binary.children(of: shell)
     }
 
     /// Types `text` (tmux key names such as Enter, Escape, C-c are sent as keys).
@@ -21,17 +39,24 @@ final class TmuxSession {
         try Self.tmux(["resize-window", "-t", name, "-x", "\(columns)", "-y", "\(rows)"])
     }
 
-    var screen: String {
-        (try? Self.tmux(["capture-pane", "-p", "-t", name])) ?? ""
-    }
+    /// The text on screen. A tmux that cannot say fails the test: an empty screen
+    /// would pass every "this is not shown" check without looking.
+    var screen: String { capture(["capture-pane", "-p", "-t", name]) }
 
     /// The screen with its SGR escapes (colours and attributes) as tmux keeps them.
-    var screenWithAttributes: String {
-        (try? Self.tmux(["capture-pane", "-e", "-p", "-t", name])) ?? ""
-    }
+    var screenWithAttributes: String { capture(["capture-pane", "-e", "-p", "-t", name]) }
 
     var title: String {
-        (try? Self.tmux(["display-message", "-p", "-t", name, "#{pane_title}"]))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        capture(["display-message", "-p", "-t", name, "#{pane_title}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private func capture(_ arguments: [String]) -> String {
+        do {
+            return try Self.tmux(arguments)
+        } catch {
+            XCTFail("tmux could not read the session: \(error)")
+            return ""
+        }
     }
 
     /// Polls the screen until `predicate` holds; fails the test with the last screen otherwise.
@@ -56,6 +81,7 @@ final class TmuxSession {
 
     func close() {
         _ = try? Self.tmux(["kill-session", "-t", name])
+        try? FileManager.default.removeItem(at: home)
     }
 
     /// A tmux server of the test run's own, without the user's configuration.

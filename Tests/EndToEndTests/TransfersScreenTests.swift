@@ -117,42 +117,99 @@ final class TransfersScreenTests: XCTestCase {
         XCTAssertEqual(try downloaded(uuid), data)
     }
 
-    func testAnUploadCutByAKillIsOfferedForResumingAndFinishes() throws {
-        let data = try write("resume-12mib.bin", size: 12_000_000, seed: 74)
-        try openUI()
+    /// Parts the journal says the service has accepted, and how many uploads it holds.
+    private func journal() -> (parts: Int, uploads: Int) {
+        let folder = state.appendingPathComponent("amofiles/uploads")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".json") }
+        let parts = names.compactMap { name -> Int? in
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),
+                  let record = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+            return record["partsAccepted"] as? Int
+        }
+        return (parts.max() ?? 0, names.count)
+    }
+
+    /// Starts uploading `name` from the picker and waits until `parts` parts are in.
+    private func startUpload(_ name: String, parts: Int) throws {
         try tmux.send("U")
-        tmux.waitFor(text: "resume-12mib.bin")
+        tmux.waitFor(text: name)
         try tmux.send("j")
         try tmux.send("Enter")
-        let journal = state.appendingPathComponent("amofiles/uploads")
         let deadline = Date().addingTimeInterval(60)
-        func acceptedParts() -> Int {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: journal.path)) ?? []
-            return names.compactMap { name -> Int? in
-                guard let data = FileManager.default.contents(atPath: journal.appendingPathComponent(name).path),
-                      let record = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
-                return record["partsAccepted"] as? Int
-            }.max() ?? 0
+        while journal().parts < parts {
+            guard Date() < deadline else { return XCTFail("the upload never got \(parts) parts in") }
+            usleep(10_000)
         }
-        while acceptedParts() < 3 {
-            guard Date() < deadline else { return XCTFail("the upload never got three parts in") }
-            usleep(20_000)
-        }
-        let killed = Process()
-        killed.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        killed.arguments = ["pkill", "-KILL", "-f", "^\(Binary.path) --account \(served.accountURL)$"]
-        try killed.run()
-        try killed.finish(within: 10)
-        XCTAssertEqual(killed.terminationStatus, 0, "amofiles was killed")
-        try tmux.send("Enter")
-        try tmux.send(command, "Enter")
-        tmux.waitFor(text: "Resume 1 unfinished upload (resume-12mib.bin")
+    }
+
+    /// The amofiles the session's shell runs.
+    private func runningUI() throws -> pid_t {
+        try XCTUnwrap(tmux.shellChildren.first, "amofiles runs under the shell")
+    }
+
+    /// The next start offers the upload; taken up, it finishes with the same bytes and leaves the journal empty.
+    private func resumeAndCheck(_ name: String, _ data: Data) throws {
+        try tmux.send(command + "; echo EXITED=$?", "Enter")
+        tmux.waitFor(text: "Resume 1 unfinished upload (\(name)")
         try tmux.send("y")
         tmux.waitFor("the resumed upload done", timeout: 60) { $0.contains("1/1 done") }
-        let found = try files(named: "resume-12mib.bin")
+        let found = try files(named: name)
         XCTAssertEqual(found.count, 1, "exactly one such file")
         let uuid = try XCTUnwrap(found.first?["uuid"] as? String)
         XCTAssertEqual(try downloaded(uuid), data)
-        XCTAssertEqual((try? FileManager.default.contentsOfDirectory(atPath: journal.path)) ?? [], [], "no journal left")
+        let folder = state.appendingPathComponent("amofiles/uploads")
+        XCTAssertEqual((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [], [],
+                       "no journal entry left, nor a temporary of the killed process")
+    }
+
+    func testAnUploadCutByAKillIsOfferedForResumingAndFinishes() throws {
+        let data = try write("resume-24mib.bin", size: 24_000_000, seed: 74)
+        try openUI()
+        try startUpload("resume-24mib.bin", parts: 3)
+        kill(try runningUI(), SIGKILL)
+        tmux.waitFor(text: "EXITED=137")
+        try resumeAndCheck("resume-24mib.bin", data)
+    }
+
+    func testQuitAsksWhileAnUploadRunsAndAHangupKeepsItResumable() throws {
+        let data = try write("hangup-24mib.bin", size: 24_000_000, seed: 75)
+        try openUI()
+        try startUpload("hangup-24mib.bin", parts: 2)
+        try tmux.send("q")
+        tmux.waitFor(text: "1 upload running: hangup-24mib.bin")
+        tmux.waitFor(text: "Enter/y quit, uploads resume next time   c cancel them and quit   n stay")
+        try tmux.send("n")
+        tmux.waitFor("the question gone, the upload going on") { !$0.contains("Quit?") && $0.contains("↑ hangup-24mib.bin") }
+        // What a dropped SSH connection sends.
+        kill(try runningUI(), SIGHUP)
+        tmux.waitFor("the shell back") { $0.range(of: #"EXITED=\d"#, options: .regularExpression) != nil }
+        XCTAssertEqual(journal().uploads, 1, "the upload stays in the journal")
+        let listed = try Binary.run(["transfers"], environment: ["XDG_STATE_HOME": state.path])
+        XCTAssertTrue(listed.stdout.contains("hangup-24mib.bin"), listed.stdout + listed.stderr)
+        try tmux.send("clear", "Enter")
+        try resumeAndCheck("hangup-24mib.bin", data)
+    }
+
+    func testQuittingWithTheDefaultAnswerKeepsTheUploadAndCancellingRemovesIt() throws {
+        _ = try write("quit-24mib.bin", size: 24_000_000, seed: 76)
+        try openUI()
+        try startUpload("quit-24mib.bin", parts: 2)
+        try tmux.send("q")
+        tmux.waitFor(text: "1 upload running: quit-24mib.bin")
+        try tmux.send("Enter")
+        tmux.waitFor(text: "EXITED=0")
+        XCTAssertEqual(journal().uploads, 1, "Enter quits and keeps the upload")
+
+        try tmux.send("clear", "Enter")
+        try tmux.send(command + "; echo EXITED=$?", "Enter")
+        tmux.waitFor(text: "Resume 1 unfinished upload (quit-24mib.bin")
+        try tmux.send("y")
+        tmux.waitFor("the upload going on") { Self.midway($0, "quit-24mib.bin") }
+        try tmux.send(":", "q", "Enter")
+        tmux.waitFor(text: "1 upload running: quit-24mib.bin")
+        try tmux.send("c")
+        tmux.waitFor(text: "EXITED=0")
+        XCTAssertEqual(journal().uploads, 0, "cancelling is the explicit choice that drops it")
+        XCTAssertEqual(try files(named: "quit-24mib.bin").count, 0, "nothing half-uploaded in the drive")
     }
 }

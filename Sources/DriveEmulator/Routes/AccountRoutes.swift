@@ -39,8 +39,15 @@ struct AccountRoutes: Sendable {
         return try Reply.json(account, contentType: "application/hal+json")
     }
 
+    /// Listing users is for account admins only, as on the service.
+    private func requireAdmin(_ request: Request) throws {
+        guard try auth.grant(request).userID == DemoAccount.adminUserID else {
+            throw EmulatorFailure.forbidden("only account administrators may list users")
+        }
+    }
+
     private func users(_ request: Request) throws -> Response {
-        _ = try auth.grant(request)
+        try requireAdmin(request)
         let parameters = QueryParameters(request.uri.query)
         let limit = Int(try parameters.int("limit", default: 50, in: 1...250)!)
         let page = Int(try parameters.int("page", default: 1, in: 1...1_000_000)!)
@@ -52,7 +59,7 @@ struct AccountRoutes: Sendable {
     }
 
     private func user(_ request: Request, _ context: BasicRequestContext) throws -> Response {
-        _ = try auth.grant(request)
+        try requireAdmin(request)
         let id = try context.parameters.require("id", as: Int.self)
         guard let user = try store.user(id) else { throw EmulatorFailure.notFound("user \(id) not found") }
         return try Reply.json(user, contentType: "application/hal+json")

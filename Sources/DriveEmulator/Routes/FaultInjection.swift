@@ -14,10 +14,12 @@ public struct FaultInjection: Sendable, Equatable {
     public var dropRate = 0.0
     /// Requests per second per listener above which the answer is 429 with `Retry-After`; 0 is no limit.
     public var rateLimit = 0
+    /// Seeds the draws of failures and drops, so a run can be replayed; nil draws at random.
+    public var seed: UInt64?
 
     public init() {}
 
-    public var isActive: Bool { self != FaultInjection() }
+    public var isActive: Bool { latencyMilliseconds > 0 || failRate > 0 || dropRate > 0 || rateLimit > 0 }
 }
 
 /// Applies `FaultInjection` to every request except the `/_emulator/` controls.
@@ -25,10 +27,12 @@ struct FaultMiddleware<Context: RequestContext>: RouterMiddleware {
     let faults: FaultInjection
     let style: FailureStyle
     private let window = RateWindow()
+    private let draws: FaultDraws
 
     init(faults: FaultInjection, style: FailureStyle) {
         self.faults = faults
         self.style = style
+        draws = FaultDraws(seed: faults.seed)
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -42,12 +46,12 @@ struct FaultMiddleware<Context: RequestContext>: RouterMiddleware {
             response.headers[.retryAfter] = "1"
             return response
         }
-        if Double.random(in: 0..<1) < faults.failRate {
+        if draws.next() < faults.failRate {
             return try FailureMiddleware<Context>.reply(
                 EmulatorFailure(status: 500, title: "Internal Server Error", detail: "injected failure"), style: style)
         }
-        if Double.random(in: 0..<1) < faults.dropRate {
-            if Bool.random() { return Self.droppedConnection }
+        if draws.next() < faults.dropRate {
+            if draws.next() < 0.5 { return Self.droppedConnection }
             _ = try await next(request, context)
             return Self.droppedConnection
         }
@@ -61,6 +65,22 @@ struct FaultMiddleware<Context: RequestContext>: RouterMiddleware {
 
     private func overRateLimit() -> Bool {
         window.count(at: Int64(Date().timeIntervalSince1970)) > faults.rateLimit
+    }
+}
+
+/// The numbers that decide which requests fail: seeded, or from the system's generator.
+private final class FaultDraws: Sendable {
+    private let seeded: Mutex<SeededRandom?>
+
+    init(seed: UInt64?) { seeded = Mutex(seed.map { SeededRandom(seed: $0) }) }
+
+    /// A number in 0..<1.
+    func next() -> Double {
+        seeded.withLock { generator in
+            guard var seeded = generator else { return Double.random(in: 0..<1) }
+            defer { generator = seeded }
+            return Double.random(in: 0..<1, using: &seeded)
+        }
     }
 }
 

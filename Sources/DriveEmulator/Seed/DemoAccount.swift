@@ -8,6 +8,8 @@ enum DemoAccount {
     static let timeZone = TimeZone(identifier: "Europe/Moscow") ?? TimeZone(secondsFromGMT: 3 * 3600)!
     /// The user behind the emulator's tokens.
     static let adminUserID = 7_758_337
+    /// The user behind a token without admin rights (`serve --no-admin`).
+    static let memberUserID = 2_647_957
 
     static let users: [(id: Int, name: String, email: String, lang: String)] = [
         (7_758_337, "Анна Смирнова", "anna@demo.example", "ru"),

@@ -56,6 +56,10 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("rate-limit"), help: ArgumentHelp("Answer 429 with Retry-After over this many requests per second (0: no limit).", valueName: "n"))
     var rateLimit = 0
+    @Option(name: .customLong("fault-seed"), help: ArgumentHelp("Draw the injected failures and drops from this seed, so a run can be replayed.", valueName: "n"))
+    var faultSeed: UInt64?
+    @Flag(name: .customLong("no-admin"), help: "The token's user is not an account admin: GET /api/v4/users answers 403, as on the service.")
+    var noAdmin = false
 
     @Option(name: .customLong("ready-file"), help: ArgumentHelp("When ready, write {account_url, drive_url, token, oauth} as JSON here.", valueName: "path"))
     var readyFile: String?
@@ -97,6 +101,8 @@ struct ServeCommand: AsyncParsableCommand {
         options.faults.failRate = failRate
         options.faults.dropRate = dropRate
         options.faults.rateLimit = rateLimit
+        options.faults.seed = faultSeed
+        options.admin = !noAdmin
         let emulator = try await Emulator.start(options)
         print("amofiles emulator (\(flavor.rawValue)) is ready")
         if options.faults.isActive {
