@@ -88,56 +88,12 @@ final class TmuxSession {
     private static let socket = "amofiles-tests-\(getpid())"
 
     /// Runs one tmux command and returns what it printed; gives up after 10 s
-    /// rather than hang the test run.
-    ///
-    /// Not through Foundation's Process: the command that starts the server forks
-    /// it, the server keeps every descriptor it inherits for its whole life, and
-    /// Process learns that its child ended from a socket the child holds, so it
-    /// would wait for the server to end. Here the child gets stdin, stdout, stderr
-    /// and nothing else, and is reaped with waitpid.
+    /// rather than hang the test run. Spawned clean (see `CleanSpawn`): the command
+    /// that starts the server forks it, and the server lives on.
     @discardableResult
     private static func tmux(_ arguments: [String]) throws -> String {
-        let argv = ["tmux", "-L", socket, "-f", "/dev/null"] + arguments
-        var output: [Int32] = [0, 0]
-        guard pipe(&output) == 0 else { throw HarnessError(reason: "pipe: \(errno)") }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, output[1], 1)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        // Every other descriptor of ours is closed in the child (the pipe's ends included).
-        let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
-        for fd in open.compactMap(Int32.init) where fd > 2 { posix_spawn_file_actions_addclose(&actions, fd) }
-        var cArguments = argv.map { strdup($0) } + [nil]
-        defer { cArguments.forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, "tmux", &actions, nil, &cArguments, environ)
-        Glibc.close(output[1])
-        defer { Glibc.close(output[0]) }
-        guard spawned == 0 else { throw HarnessError(reason: "tmux could not start: \(spawned)") }
-
-        var printed = Data()
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        var status: Int32 = 0
-        let deadline = Date().addingTimeInterval(10)
-        _ = fcntl(output[0], F_SETFL, O_NONBLOCK)
-        while true {
-            let count = read(output[0], &buffer, buffer.count)
-            if count > 0 { printed.append(contentsOf: buffer[..<count]); continue }
-            if waitpid(pid, &status, WNOHANG) == pid { break }
-            guard Date() < deadline else {
-                kill(pid, SIGKILL)
-                waitpid(pid, &status, 0)
-                throw HarnessError(reason: "tmux \(arguments.first ?? "") did not finish in 10 s")
-            }
-            usleep(2_000)
-        }
-        while case let count = read(output[0], &buffer, buffer.count), count > 0 { printed.append(contentsOf: buffer[..<count]) }
-        // WIFEXITED and WEXITSTATUS are macros Swift does not import.
-        guard status & 0x7f == 0, (status >> 8) & 0xff == 0 else {
-            throw HarnessError(reason: "tmux \(arguments.first ?? "") failed")
-        }
-        return String(decoding: printed, as: UTF8.self)
+        let (status, printed) = try CleanSpawn.run(["tmux", "-L", socket, "-f", "/dev/null"] + arguments, within: 10)
+        guard status == 0 else { throw HarnessError(reason: "tmux \(arguments.first ?? "") failed") }
+        return printed
     }
 }
