@@ -40,7 +40,13 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        .target(name: "EmulatorTesting", dependencies: ["DriveEmulator", "AmoFilesAPI"]),
+        .target(
+            name: "EmulatorTesting",
+            dependencies: [
+                "DriveEmulator", "AmoFilesAPI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]),
         .executableTarget(
             name: "amofiles",
             dependencies: [

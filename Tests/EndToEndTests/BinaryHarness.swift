@@ -15,6 +15,23 @@ enum Binary {
         var stderr: String
     }
 
+    /// Runs a bash script (pipes, redirections) in the same environment as `run`.
+    static func runShell(_ script: String, environment: [String: String] = [:], timeout: TimeInterval = 120) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", script]
+        process.environment = Self.environment(environment)
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let collected = ReadBoth(out: out, err: err)
+        try process.finish(within: timeout)
+        let (stdout, stderr) = collected.finish()
+        return Result(status: process.terminationStatus, stdout: stdout, stderr: stderr)
+    }
+
     /// Variables of the user's own setup that would reach into a test run.
     static let scrubbed = ["AMOFILES_TOKEN", "AMOFILES_ACCOUNT", "AMOFILES_PROFILE", "AMOFILES_REFRESH_TOKEN", "NO_COLOR"]
 
