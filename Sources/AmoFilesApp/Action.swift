@@ -39,6 +39,16 @@ public enum Action: Sendable {
     case entityFailed(LinkTarget, message: String)
 }
 
+extension Action {
+    /// An answer of the service or the task layer (not input, not the clock, not a retry notice).
+    var isAnswer: Bool {
+        switch self {
+        case .input, .tick, .retrying, .searchPaused: false
+        default: true
+        }
+    }
+}
+
 /// Work `reduce` asks the runtime to do; answers come back as actions.
 public enum Effect: Sendable, Equatable {
     case loadPage(Tab, generation: Int, page: Int, filter: FileFilter)

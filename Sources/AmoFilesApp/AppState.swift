@@ -72,6 +72,8 @@ public struct VersionList: Sendable, Equatable {
 public struct StatusMessage: Sendable, Equatable {
     public var text: String
     public var isError: Bool
+    /// Says what is happening now (a call being tried again): the next answer puts it away.
+    public var isTransient = false
 }
 
 /// A file or version to download: where from, what it is called, how big it is.

@@ -11,6 +11,7 @@ public enum Reducer {
     }
 
     public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+        if state.status?.isTransient == true, action.isAnswer { state.status = nil }
         let effects = step(&state, action)
         return effects.contains(.quit) ? askBeforeQuitting(&state, effects) : effects
     }
@@ -41,7 +42,8 @@ public enum Reducer {
             state.status = StatusMessage(text: "User names are not shown: \(reason). Ids stand in for them.", isError: false)
             return []
         case .retrying(let notice):
-            state.status = StatusMessage(text: TerminalText.sanitize(notice).prefix(1).uppercased() + notice.dropFirst(), isError: false)
+            let text = TerminalText.sanitize(notice)
+            state.status = StatusMessage(text: text.prefix(1).uppercased() + text.dropFirst(), isError: false, isTransient: true)
             return []
         case .versionsLoaded(let uuid, let items):
             return versionsLoaded(&state, fileUUID: uuid, items)

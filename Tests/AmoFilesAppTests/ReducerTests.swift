@@ -65,6 +65,20 @@ final class ReducerTests: XCTestCase {
         XCTAssertNil(state.status)
     }
 
+    func testARetryIsShownUntilTheNextAnswerAndAFailureStays() {
+        var state = AppState(rows: 24, columns: 80, accountName: "a", driveHost: "d")
+        _ = Reducer.start(&state)
+        _ = Reducer.reduce(&state, .retrying("the service did not answer (500); trying again in 2 s (2 of 5)"))
+        XCTAssertEqual(state.status?.text, "The service did not answer (500); trying again in 2 s (2 of 5)")
+        _ = Reducer.reduce(&state, .tick(now: 5))
+        XCTAssertNotNil(state.status, "the clock is not an answer")
+        _ = Reducer.reduce(&state, .pageLoaded(.files, generation: 0, page: 1, files: [], hasMore: false))
+        XCTAssertNil(state.status, "the answer came: the notice goes")
+        _ = Reducer.reduce(&state, .pageFailed(.files, generation: 0, message: "the service answered 500"))
+        _ = Reducer.reduce(&state, .usersLoaded([:]))
+        XCTAssertEqual(state.status?.isError, true, "a failure stays until a key")
+    }
+
     func testQuitHelpAndSuspend() {
         var state = AppState(rows: 24, columns: 80, accountName: "a", driveHost: "d")
         XCTAssertEqual(Reducer.reduce(&state, .input(.key(.function(10)))), [.exit(cancellingUploads: false)], "nothing runs: quit at once")

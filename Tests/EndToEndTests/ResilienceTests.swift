@@ -24,6 +24,36 @@ final class ResilienceTests: XCTestCase {
         XCTAssertGreaterThan(retriesSaid, 0, "the faults were there, and each repeat was said on stderr")
     }
 
+    func testTheUIStartsPagesAndReloadsThroughAFlakyServiceWithoutAnError() throws {
+        let served = try ServedEmulator(arguments: ["--seed", "demo", "--fail-rate", "0.1", "--drop-rate", "0.05", "--fault-seed", "23"])
+        defer { served.stop() }
+        let tmux = try TmuxSession(columns: 120, rows: 40, environment: served.env)
+        defer { tmux.close() }
+        try tmux.send("\(Binary.path) --account \(served.accountURL) --log-file \(served.folder.path)/ui.log", "Enter")
+        var screens: [String] = []
+        screens.append(tmux.waitFor("the first page", timeout: 30) { $0.contains(" files loaded") && $0.contains("Счёт") })
+        for _ in 0..<4 {
+            try tmux.send("G")
+            screens.append(tmux.waitFor("the cursor at the end of the loaded rows", timeout: 30) {
+                $0.range(of: #" files loaded · (\d+)/\1 "#, options: .regularExpression) != nil || $0.range(of: #" files loaded · [1-9]\d+/"#, options: .regularExpression) != nil
+            })
+            try tmux.send("C-r")
+            screens.append(tmux.waitFor("the list reloaded", timeout: 30) { $0.contains(" files loaded · 1/") })
+        }
+        // To the last page: G at the end of what is loaded asks for the next one.
+        let complete = #" (\d+) files · \1/\1 "#
+        for _ in 0..<20 where tmux.screen.range(of: complete, options: .regularExpression) == nil {
+            try tmux.send("G")
+            usleep(300_000)
+        }
+        screens.append(tmux.waitFor("every page of the account", timeout: 30) { $0.range(of: complete, options: .regularExpression) != nil })
+        for screen in screens {
+            XCTAssertFalse(screen.contains("Could not"), screen)
+        }
+        let log = (try? String(contentsOfFile: "\(served.folder.path)/ui.log", encoding: .utf8)) ?? ""
+        XCTAssertTrue(log.contains("; try 2 of"), "faults were met on the way and retried:\n\(log.suffix(2000))")
+    }
+
     func testARateLimitedListingIsWaitedOutAndSaid() throws {
         let served = try ServedEmulator(arguments: ["--seed", "demo", "--rate-limit", "3"])
         defer { served.stop() }
