@@ -142,12 +142,13 @@ public struct TransferProgress: Sendable, Equatable {
         self.rate = rate
     }
 
-    public var fraction: Double { total > 0 ? min(1, Double(done) / Double(total)) : (done >= total ? 1 : 0) }
+    public var fraction: Double { total > 0 ? max(0, min(1, Double(done) / Double(total))) : (done >= total ? 1 : 0) }
 
     /// Seconds left at the recent rate.
     public var secondsLeft: Double? {
         guard let rate, rate > 0 else { return nil }
-        return Double(max(0, total - done)) / rate
+        // In doubles: a size from the service may be anything, and the difference must not overflow.
+        return max(0, Double(total) - Double(done)) / rate
     }
 }
 

@@ -44,6 +44,13 @@ public struct UploadRecord: Codable, Sendable, Equatable {
     }
 }
 
+extension UploadRecord {
+    /// A record this program could have written: an edited or damaged one is not resumed.
+    var isConsistent: Bool {
+        size >= 0 && accepted >= 0 && accepted <= size && partSize > 0 && partsAccepted >= 0 && sessionExpiresAt.isFinite
+    }
+}
+
 /// One JSON file per unfinished upload under `$XDG_STATE_HOME/amofiles/uploads/`
 /// (default `~/.local/state/amofiles/uploads/`), replaced atomically after every part.
 public struct UploadJournal: Sendable {
@@ -76,7 +83,7 @@ public struct UploadJournal: Sendable {
         return names.filter { $0.hasSuffix(".json") }.compactMap { name in
             let url = folder.appendingPathComponent(name)
             return (try? Data(contentsOf: url)).flatMap { try? JSONDecoder().decode(UploadRecord.self, from: $0) }
-        }.sorted { $0.sessionExpiresAt < $1.sessionExpiresAt }
+        }.filter(\.isConsistent).sorted { $0.sessionExpiresAt < $1.sessionExpiresAt }
     }
 
     private func sweepTemporaries() {

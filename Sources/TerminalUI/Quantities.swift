@@ -57,7 +57,9 @@ public enum Quantities {
 
     /// 75 -> "1:15", 3725 -> "1:02:05".
     public static func duration(_ seconds: Double) -> String {
-        let total = Int(seconds.rounded(.up))
+        // A rate near zero gives an ETA past any use; beyond 99 hours it is only "long".
+        guard seconds.isFinite, seconds < 360_000 else { return ">99:00:00" }
+        let total = Int(max(0, seconds).rounded(.up))
         let (hours, minutes, rest) = (total / 3600, total / 60 % 60, total % 60)
         return hours > 0 ? String(format: "%d:%02d:%02d", hours, minutes, rest) : String(format: "%d:%02d", minutes, rest)
     }
@@ -65,7 +67,7 @@ public enum Quantities {
     /// `[#####.....]` of exactly `columns` (at least 3).
     public static func bar(_ fraction: Double, columns: Int) -> String {
         let inner = max(1, columns - 2)
-        let filled = Int((min(1, max(0, fraction)) * Double(inner)).rounded(.down))
+        let filled = fraction.isFinite ? Int((min(1, max(0, fraction)) * Double(inner)).rounded(.down)) : 0
         return "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: inner - filled) + "]"
     }
 }

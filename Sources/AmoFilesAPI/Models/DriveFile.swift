@@ -112,6 +112,7 @@ extension DriveFile {
 
     /// Whole days, rounded up, until the service purges this trashed file; nil when not trashed.
     public func daysUntilPurge(now: Int64) -> Int64? {
-        deletedAt.map { max(0, ($0 + Self.purgeAfter - now + 86_399) / 86_400) }
+        // Clamped first: a date from the service may be anything, and the sum must not overflow.
+        deletedAt.map { max(0, (min(max($0, -(1 << 40)), 1 << 40) + Self.purgeAfter - now + 86_399) / 86_400) }
     }
 }

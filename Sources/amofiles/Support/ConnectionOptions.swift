@@ -20,6 +20,12 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .customLong("log-file"), help: ArgumentHelp("Write a debug log of every call here (tokens never appear in it).", valueName: "path"))
     var logFile: String?
 
+    func validate() throws {
+        guard maxRequestsPerSecond.isFinite, maxRequestsPerSecond == 0 || (0.01...1000).contains(maxRequestsPerSecond) else {
+            throw ValidationError("--max-rps is 0 (no limit) or between 0.01 and 1000")
+        }
+    }
+
     /// True when an option on the command line names the account (the environment does not).
     var namesAnAccount: Bool { account != nil || profile != nil || driveURL != nil }
 
