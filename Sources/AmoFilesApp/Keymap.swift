@@ -46,7 +46,7 @@ public enum KeyAction: String, CaseIterable, Sendable {
         case .transfers: "Transfers tab: uploads and downloads"
         case .refresh: "load the list again"
         case .help: "this help"
-        case .quit: "quit"
+        case .quit: "quit (C-c too; while transfers run, asks first)"
         }
     }
 }

@@ -7,8 +7,7 @@ import XCTest
 /// Whole screens rendered into memory and compared with the text a person would see.
 final class GoldenScreenTests: XCTestCase {
     override func setUp() {
-        setenv("TZ", "UTC", 1)
-        tzset()
+        useUTC(for: self)
     }
 
     private func render(_ state: AppState) -> MemorySurface {
@@ -121,8 +120,7 @@ final class GoldenScreenTests: XCTestCase {
 
 final class DetailsAndSortTests: XCTestCase {
     override func setUp() {
-        setenv("TZ", "UTC", 1)
-        tzset()
+        useUTC(for: self)
     }
 
     func testDetailsBesideTheListOnAWideTerminalAndInsteadOfItOnANarrowOne() {
@@ -186,8 +184,7 @@ final class HelpScrollTests: XCTestCase {
 
 final class DialogScreenTests: XCTestCase {
     override func setUp() {
-        setenv("TZ", "UTC", 1)
-        tzset()
+        useUTC(for: self)
     }
 
     private func screens(rows: Int, columns: Int) -> (confirm: String, form: String) {

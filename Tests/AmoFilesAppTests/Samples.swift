@@ -1,6 +1,7 @@
 import AmoFilesAPI
 import AmoFilesApp
 import Foundation
+import XCTest
 
 /// Files and states for reducer tests and golden screens.
 enum Samples {
@@ -35,5 +36,17 @@ enum Samples {
         state.lists[.files]?.items = files
         state.lists[.files]?.nextPage = complete ? nil : 2
         return state
+    }
+}
+
+/// Times on screens are drawn in UTC while a test runs, and the zone the process
+/// had is put back after it, so no other test sees a changed clock.
+func useUTC(for test: XCTestCase) {
+    let previous = ProcessInfo.processInfo.environment["TZ"]
+    setenv("TZ", "UTC", 1)
+    tzset()
+    test.addTeardownBlock {
+        if let previous { setenv("TZ", previous, 1) } else { unsetenv("TZ") }
+        tzset()
     }
 }

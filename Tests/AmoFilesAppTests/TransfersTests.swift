@@ -9,8 +9,7 @@ import XCTest
 /// rendered into memory.
 final class TransfersTests: XCTestCase {
     override func setUp() {
-        setenv("TZ", "UTC", 1)
-        tzset()
+        useUTC(for: self)
     }
 
     private func key(_ state: inout AppState, _ key: Key) -> [Effect] {

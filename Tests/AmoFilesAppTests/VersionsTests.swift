@@ -13,8 +13,7 @@ final class VersionsTests: XCTestCase {
     }
 
     func testMakingTheOldestVersionActiveShowsAtOnceAndUpdatesTheFilesRow() {
-        setenv("TZ", "UTC", 1)
-        tzset()
+        useUTC(for: self)
         var state = Samples.state()
         let file = state.list.items[0]
         XCTAssertEqual(Reducer.reduce(&state, .input(.key(.character("v")))), [.loadVersions(fileUUID: file.uuid)])

@@ -94,7 +94,7 @@ final class ResumeTests: XCTestCase {
 
     func testAResumedUploadWhoseSessionIsGoneStartsOverAndSaysSo() async throws {
         let emu = try await TestEmulator.start(maxPartSize: 1000)
-        defer { Task { await emu.stop() } }
+        addTeardownBlock { await emu.stop() }
         let journal = UploadJournal(folder: scratch.appendingPathComponent("journal"))
         let source = scratch.appendingPathComponent("gone.bin")
         let bytes = Data(testBytes(3500, seed: 4))
@@ -116,7 +116,7 @@ final class ResumeTests: XCTestCase {
 
     func testAChangedSourceIsNotResumed() async throws {
         let emu = try await TestEmulator.start(maxPartSize: 1000)
-        defer { Task { await emu.stop() } }
+        addTeardownBlock { await emu.stop() }
         let journal = UploadJournal(folder: scratch.appendingPathComponent("journal"))
         let source = scratch.appendingPathComponent("changed.bin")
         try Data(testBytes(3000)).write(to: source)

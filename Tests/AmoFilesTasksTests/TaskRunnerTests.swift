@@ -21,6 +21,7 @@ final class TaskRunnerTests: XCTestCase {
         for flavor in [EmulatorFlavor.amocrm, .kommo] {
             // amoCRM parts are made small here so that 5 MiB takes many; Kommo's are fixed at 128 KiB.
             let emu = try await TestEmulator.start(flavor: flavor, maxPartSize: flavor == .amocrm ? 256 * 1024 : nil)
+            addTeardownBlock { await emu.stop() }
             let partSize = try await emu.api.drive.createUploadSession(UploadSessionRequest(fileName: "probe", fileSize: 10)).maxPartSize
             let pattern = [0, 1, partSize - 1, partSize, partSize + 1, 5 * 1024 * 1024]
             let sizes = (0..<20).map { pattern[($0 * 7) % pattern.count] }
@@ -33,7 +34,7 @@ final class TaskRunnerTests: XCTestCase {
             }
             let runner = TaskRunner(drive: emu.api.drive, account: emu.api.account, transferSlots: 3)
             let events = await runner.events()
-            let watcher = Task { await mostRunningAtOnce(events, tasks: 20) }
+            let watcher = Task { try await withDeadline(120, "twenty uploads to end") { await mostRunningAtOnce(events, tasks: 20) } }
             var ids: [TaskID] = []
             for source in sources { ids.append(await runner.submit(.upload(FileUpload(path: source.path)))) }
             var files: [DriveFile] = []
@@ -42,7 +43,7 @@ final class TaskRunnerTests: XCTestCase {
                 guard case .done(.file(let file)) = snapshot.state else { return XCTFail("\(flavor) upload \(id): \(snapshot.state)") }
                 files.append(file)
             }
-            let peak = await watcher.value
+            let peak = try await watcher.value
             XCTAssertEqual(peak, 3, "\(flavor): the pool runs three transfers at a time")
 
             for (index, file) in files.enumerated() {
@@ -54,31 +55,33 @@ final class TaskRunnerTests: XCTestCase {
                 XCTAssertEqual(bytes, Int64(sizes[index]))
                 XCTAssertEqual(try sha256(back), try sha256(sources[index].path), "\(flavor) file \(index) of \(sizes[index]) bytes")
             }
-            await emu.stop()
         }
     }
 
     func testEventsGoFromQueuedThroughProgressToDone() async throws {
         let emu = try await TestEmulator.start(maxPartSize: 1000)
-        defer { Task { await emu.stop() } }
+        addTeardownBlock { await emu.stop() }
         let source = scratch.appendingPathComponent("events.bin")
         try Data(testBytes(5500)).write(to: source)
         let runner = TaskRunner(drive: emu.api.drive, account: emu.api.account)
         let events = await runner.events()
         let id = await runner.submit(.upload(FileUpload(path: source.path)))
-        var seen: [String] = []
-        var progress: [Int64] = []
-        for await snapshot in events where snapshot.id == id {
-            switch snapshot.state {
-            case .queued: seen.append("queued")
-            case .running:
-                if seen.last != "running" { seen.append("running") }
-                if let done = snapshot.progress?.done { progress.append(done) }
-            case .done: seen.append("done")
-            case .failed(let error): seen.append("failed: \(error)")
-            case .cancelled: seen.append("cancelled")
+        let (seen, progress) = try await withDeadline(60, "the upload's events to its end") {
+            var seen: [String] = []
+            var progress: [Int64] = []
+            for await snapshot in events where snapshot.id == id {
+                switch snapshot.state {
+                case .queued: seen.append("queued")
+                case .running:
+                    if seen.last != "running" { seen.append("running") }
+                    if let done = snapshot.progress?.done { progress.append(done) }
+                case .done: seen.append("done")
+                case .failed(let error): seen.append("failed: \(error)")
+                case .cancelled: seen.append("cancelled")
+                }
+                if snapshot.state.isFinished { break }
             }
-            if snapshot.state.isFinished { break }
+            return (seen, progress)
         }
         XCTAssertEqual(seen, ["queued", "running", "done"])
         XCTAssertEqual(progress.first, 0)
@@ -90,7 +93,7 @@ final class TaskRunnerTests: XCTestCase {
 
     func testAFailedEditSaysWhatStaysAsItWas() async throws {
         let emu = try await TestEmulator.start(seed: .demo)
-        defer { Task { await emu.stop() } }
+        addTeardownBlock { await emu.stop() }
         let runner = TaskRunner(drive: emu.api.drive, account: emu.api.account)
         let file = try await emu.api.drive.listFiles(limit: 1).items[0]
 
@@ -117,7 +120,7 @@ final class TaskRunnerTests: XCTestCase {
         var faults = FaultInjection()
         faults.latencyMilliseconds = 100
         let emu = try await TestEmulator.start(maxPartSize: 1000, faults: faults)
-        defer { Task { await emu.stop() } }
+        addTeardownBlock { await emu.stop() }
         let journal = UploadJournal(folder: scratch.appendingPathComponent("journal"))
         let source = scratch.appendingPathComponent("cancel.bin")
         try Data(testBytes(30_000)).write(to: source)
@@ -127,20 +130,22 @@ final class TaskRunnerTests: XCTestCase {
         let second = await runner.submit(.upload(FileUpload(path: source.path, journal: journal)))
         // Every state the second task passes through, until it ends.
         let secondStates = Task {
-            var states: [String] = []
-            for await snapshot in events where snapshot.id == second {
-                states.append("\(snapshot.state)")
-                if snapshot.state.isFinished { break }
+            try await withDeadline(60, "the second task's end") {
+                var states: [String] = []
+                for await snapshot in events where snapshot.id == second {
+                    states.append("\(snapshot.state)")
+                    if snapshot.state.isFinished { break }
+                }
+                return states
             }
-            return states
         }
-        while (await runner.snapshot(first)?.progress?.done ?? 0) < 2000 { try await Task.sleep(for: .milliseconds(20)) }
+        try await waitUntil(60, "2000 bytes of the first upload") { (await runner.snapshot(first)?.progress?.done ?? 0) >= 2000 }
         guard case .queued = await runner.snapshot(second)?.state else { return XCTFail("one slot: the second waits") }
         await runner.cancelAll()
         for id in [first, second] {
             guard case .cancelled = await runner.finished(id).state else { return XCTFail("task \(id) was not cancelled") }
         }
-        let states = await secondStates.value
+        let states = try await secondStates.value
         XCTAssertEqual(states.first, "queued")
         XCTAssertEqual(states.last, "cancelled")
         XCTAssertFalse(states.contains("running"), "the queued upload never started: \(states)")

@@ -48,6 +48,7 @@ final class TransferTests: XCTestCase {
 
     func testAFailedDownloadLeavesNothingBehind() async throws {
         let emu = try await TestEmulator.start()
+        addTeardownBlock { await emu.stop() }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("amofiles-tasks-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let href = emu.drive + "/download/nope/nope/x.bin"
@@ -58,7 +59,6 @@ final class TransferTests: XCTestCase {
             XCTAssertEqual(error.kind, .notFound)
         }
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), [])
-        await emu.stop()
         try? FileManager.default.removeItem(at: folder)
     }
 }
@@ -71,6 +71,7 @@ final class ResilientUploadTests: XCTestCase {
         faults.failRate = 0.1
         faults.dropRate = 0.05
         let emu = try await TestEmulator.start(maxPartSize: 64 * 1024, faults: faults, pacer: Pacer(requestsPerSecond: 7))
+        addTeardownBlock { await emu.stop() }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("amofiles-faults-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -96,11 +97,11 @@ final class ResilientUploadTests: XCTestCase {
         all.extensions = ["bin"]
         let listed = try await drive.allFiles(all)
         XCTAssertEqual(listed.count, 10, "each file exactly once, even when an answer was lost")
-        await emu.stop()
     }
 
     func testAFileThatGrowsDuringTheUploadFailsAndLeavesNothing() async throws {
         let emu = try await TestEmulator.start(maxPartSize: 1000)
+        addTeardownBlock { await emu.stop() }
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("amofiles-grow-\(UUID().uuidString.prefix(8)).bin").path
         defer { unlink(path) }
         try Data(testBytes(5000)).write(to: URL(fileURLWithPath: path))
@@ -118,6 +119,5 @@ final class ResilientUploadTests: XCTestCase {
         }
         let listed = try await emu.api.drive.listFiles().items
         XCTAssertEqual(listed.count, 0, "nothing half-written appears")
-        await emu.stop()
     }
 }

@@ -59,8 +59,10 @@ final class FaultInjectionTests: EmulatorTestCase {
 
     func testRestartOnTheSameDataKeepsFilesSessionsAndPorts() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("amofiles-restart-\(UUID().uuidString.prefix(8))")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        // Teardown blocks run last first: the emulators stop, then their folder goes.
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
         let first = try await TestEmulator.start(maxPartSize: 1000, dataFolder: folder, token: "restart-token")
+        addTeardownBlock { await first.emulator.stop() }
         let bytes = testBytes(2500, seed: 9)
         let session = try await first.api.drive.createUploadSession(UploadSessionRequest(fileName: "r.bin", fileSize: 2500))
         guard case .next(let next) = try await first.api.drive.uploadPart(Data(bytes[0..<1000]), to: session.uploadURL, partNumber: 1) else {
@@ -70,7 +72,7 @@ final class FaultInjectionTests: EmulatorTestCase {
         await first.emulator.stop()
 
         let second = try await TestEmulator.start(maxPartSize: 1000, dataFolder: folder, token: "restart-token", accountPort: ports.0, drivePort: ports.1)
-        defer { Task { await second.emulator.stop() } }
+        addTeardownBlock { await second.emulator.stop() }
         XCTAssertEqual(second.emulator.driveURL, first.emulator.driveURL)
         guard case .next(let third) = try await second.api.drive.uploadPart(Data(bytes[1000..<2000]), to: next.nextURL, partNumber: 2),
               case .finished(let file) = try await second.api.drive.uploadPart(Data(bytes[2000...]), to: third.nextURL, partNumber: 3) else {
