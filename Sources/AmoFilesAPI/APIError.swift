@@ -95,6 +95,19 @@ public struct APIError: Error, Sendable, CustomStringConvertible {
         return text
     }
 
+    /// The same error with `secret` (the token) replaced in the server's words: a
+    /// service that echoes the token back must not get it printed.
+    func redacting(_ secret: String?) -> APIError {
+        // Real tokens are long; a short test token would match ordinary words.
+        guard let secret, secret.count >= 8 else { return self }
+        var copy = self
+        copy.serverMessage = serverMessage?.replacingOccurrences(of: secret, with: "[token]")
+        if case .badRequest(let details) = kind {
+            copy.kind = .badRequest(details: details.map { $0.replacingOccurrences(of: secret, with: "[token]") })
+        }
+        return copy
+    }
+
     /// Server text may hold anything; keep it to one printable line.
     static func plain(_ text: String) -> String {
         let scalars = text.unicodeScalars.map { scalar -> Character in

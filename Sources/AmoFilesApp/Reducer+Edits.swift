@@ -86,10 +86,12 @@ extension Reducer {
 
     static func editDone(_ state: inout AppState, _ edit: Edit, files: [DriveFile]) -> [Effect] {
         switch edit {
-        case .rename(let uuid, _, _):
+        case .rename(let uuid, _, let name):
             if let renamed = files.first, let index = state.lists[.files]?.items.firstIndex(where: { $0.uuid == uuid }) {
                 state.lists[.files]?.items[index] = renamed
             }
+            // Shown at once, confirmed now: on a slow link the difference matters.
+            state.status = StatusMessage(text: "Renamed to “\(TerminalText.sanitize(files.first?.name ?? name))”.", isError: false)
         case .activate(let file, _, _):
             guard let updated = files.first else { break }
             if let index = state.lists[.files]?.items.firstIndex(where: { $0.uuid == file.uuid }) {

@@ -200,3 +200,32 @@ struct HarnessError: Error, CustomStringConvertible {
     var reason: String
     var description: String { reason }
 }
+
+/// A loopback port bound and never listened on: connections to it are refused while
+/// `fd` stays open, and nothing else can take it meanwhile.
+enum LoopbackPort {
+    static func reserve() throws -> (fd: Int32, port: Int) {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+        }
+        guard bound else {
+            close(fd)
+            throw HarnessError(reason: "no free loopback port")
+        }
+        return (fd, Int(UInt16(bigEndian: address.sin_port)))
+    }
+}
+
+extension XCTestCase {
+    /// A port that refuses connections for the rest of the test.
+    func closedPort() throws -> Int {
+        let (fd, port) = try LoopbackPort.reserve()
+        addTeardownBlock { close(fd) }
+        return port
+    }
+}

@@ -21,6 +21,7 @@ final class CommandLineTests: XCTestCase {
 
         let trash = try Binary.run(["ls", "--account", served.accountURL, "--trash", "--all", "--json"], environment: served.env)
         let trashed = try XCTUnwrap(((JSONSerialization.jsonObject(with: Data(trash.stdout.utf8)) as? [String: Any])?["_embedded"] as? [String: Any])?["files"] as? [[String: Any]])
+        XCTAssertGreaterThan(trashed.count, 10, "the demo's trash holds two dozen")
         XCTAssertTrue(trashed.allSatisfy { $0["is_trashed"] as? Bool == true })
         XCTAssertEqual(served.stop(), 0, "serve shuts down cleanly on SIGTERM")
     }
@@ -155,11 +156,11 @@ final class CommandLineTests: XCTestCase {
         let refused = try Binary.run(["info", "00000000-0000-4000-8000-000000000000", "--account", served.accountURL], environment: served.env)
         XCTAssertEqual(refused.status, 1)
         XCTAssertTrue(refused.stderr.contains("404"), refused.stderr)
-        let wrongToken = try Binary.run(["ls", "--account", served.accountURL], environment: ["AMOFILES_TOKEN": "wrong"])
+        let wrongToken = try Binary.run(["ls", "--account", served.accountURL], environment: ["AMOFILES_TOKEN": "wrong-token-4711"])
         XCTAssertEqual(wrongToken.status, 1)
         XCTAssertTrue(wrongToken.stderr.contains("401"), wrongToken.stderr)
-        XCTAssertFalse(wrongToken.stderr.contains("wrong\n"))
-        let unreachable = try Binary.run(["ls", "--account", "http://127.0.0.1:9"], environment: served.env)
+        XCTAssertFalse(wrongToken.stderr.contains("4711"), "the token is never quoted:\n\(wrongToken.stderr)")
+        let unreachable = try Binary.run(["ls", "--account", "http://127.0.0.1:\(try closedPort())"], environment: served.env)
         XCTAssertEqual(unreachable.status, 3)
         XCTAssertFalse(unreachable.stderr.contains(served.token))
         let plainHTTP = try Binary.run(["ls", "--account", "http://example.com"], environment: served.env)
@@ -184,8 +185,12 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(refused.status, 2)
         XCTAssertTrue(refused.stderr.contains("chmod 600"), refused.stderr)
 
+        let before = try String(contentsOfFile: file, encoding: .utf8)
         let wrong = try Binary.run(["login", "--profile", "other", "--account", served.accountURL], environment: env.merging(["AMOFILES_TOKEN": "wrong"]) { $1 })
-        XCTAssertEqual(wrong.status, 1, "a wrong token is not saved")
+        XCTAssertEqual(wrong.status, 1, wrong.stderr)
+        let after = try String(contentsOfFile: file, encoding: .utf8)
+        XCTAssertEqual(after, before, "a wrong token is not saved")
+        XCTAssertFalse(after.contains("[other]"), after)
     }
 
     func testOAuthLoginRotatesTheRefreshTokenAndSavesIt() throws {

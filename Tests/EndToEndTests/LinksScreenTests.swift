@@ -46,7 +46,9 @@ final class LinksScreenTests: XCTestCase {
         let lead = try XCTUnwrap(attached.first { $0["name"] as? String == "Корпоративное обучение персонала" }, "amofiles links shows the lead")
         XCTAssertEqual(lead["entity_type"] as? String, "leads")
         let leadID = try XCTUnwrap(lead["id"] as? Int)
-        tmux.waitFor("the link in the file's links") { $0.contains("lead") && $0.contains(String(leadID)) }
+        tmux.waitFor("the lead in the file's links") { screen in
+            screen.split(separator: "\n").contains { $0.contains("Корпоративное обучение персонала") && $0.contains(String(leadID)) && !$0.contains("Attached") }
+        }
 
         try tmux.send("Escape")
         // Esc and the next key at once would read as Alt.

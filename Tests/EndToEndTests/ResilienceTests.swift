@@ -225,19 +225,4 @@ final class ResilienceTests: XCTestCase {
             XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: tmp.path), [], "signal \(signal): no folder left")
         }
     }
-
-    /// A loopback port that nothing listens on: bound, never listened, held while the test runs.
-    private func closedPort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
-        }
-        guard bound else { throw HarnessError(reason: "no port") }
-        addTeardownBlock { close(fd) }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
 }

@@ -123,7 +123,8 @@ final class LoopbackSSHD {
         var started: (pid_t, Int)?
         // A port found free may be taken before sshd binds it: try a few.
         for _ in 0..<5 where started == nil {
-            let port = try Self.freePort()
+            let (fd, port) = try LoopbackPort.reserve()
+            close(fd)
             let config = folder.appendingPathComponent("sshd_config")
             try """
                 ListenAddress 127.0.0.1
@@ -169,21 +170,5 @@ final class LoopbackSSHD {
 
     private static func run(_ path: String, _ arguments: [String]) throws {
         guard try CleanSpawn.run([path] + arguments, within: 30).status == 0 else { throw HarnessError(reason: "\(path) failed") }
-    }
-
-    /// A loopback port nothing listens on right now.
-    private static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
-        }
-        guard bound else { throw HarnessError(reason: "no free port") }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }

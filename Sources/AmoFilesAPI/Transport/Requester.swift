@@ -45,9 +45,9 @@ public struct Requester: Sendable {
         if body != nil { request.headers.append(("Content-Type", "application/json")) }
         if rawBody != nil { request.headers.append(("Content-Type", "application/octet-stream")) }
         return try await retrying(call, mode) {
-            let response = try await sendAuthorized(request, call: call)
+            let (response, token) = try await sendAuthorized(request, call: call)
             guard (200..<300).contains(response.status) else {
-                throw Self.error(for: response, call: call, scope: scope)
+                throw Self.error(for: response, call: call, scope: scope).redacting(token)
             }
             return response
         }
@@ -145,17 +145,19 @@ public struct Requester: Sendable {
         return wait
     }
 
-    private func sendAuthorized(_ request: TransportRequest, call: String) async throws -> TransportResponse {
-        guard let tokens else { return try await send(request, call: call) }
+    /// Sends with the token (once more after a refreshed 401); returns the answer and the token it went with.
+    private func sendAuthorized(_ request: TransportRequest, call: String) async throws -> (TransportResponse, String?) {
+        guard let tokens else { return (try await send(request, call: call), nil) }
         try checkSafeForToken(request.url, call: call)
         let token = try await tokens.accessToken()
         var first = request
         first.headers.append(("Authorization", "Bearer \(token)"))
         let response = try await send(first, call: call)
-        guard response.status == 401, try await tokens.tokenRejected(token) else { return response }
+        guard response.status == 401, try await tokens.tokenRejected(token) else { return (response, token) }
+        let fresh = try await tokens.accessToken()
         var second = request
-        second.headers.append(("Authorization", "Bearer \(try await tokens.accessToken())"))
-        return try await send(second, call: call)
+        second.headers.append(("Authorization", "Bearer \(fresh)"))
+        return (try await send(second, call: call), fresh)
     }
 
     /// Sends once through the pacer.
