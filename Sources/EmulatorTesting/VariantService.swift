@@ -9,7 +9,8 @@ import Synchronization
 /// is not there answers 204, a listing answers 200 in a shape of no page, users are
 /// refused to a non-admin, and, once blocked, every request gets nginx's HTML 403
 /// (the address block after repeated rate-limit breaches). One host serves both
-/// API v4 and the drive. It counts the requests it was sent.
+/// API v4 and the drive. It counts the requests it was sent. The file `slow` is
+/// there, and its download trickles (4 KB every 50 ms of 256 KB), to stop a client mid-way.
 public final class VariantService: Sendable {
     public let url: URL
     public let token = "variant-token"
@@ -36,7 +37,17 @@ public final class VariantService: Sendable {
             Self.json(#"{"title": "Forbidden", "type": "https://httpstatus.es/403", "status": 403, "detail": "Access denied"}"#, status: .forbidden, type: "application/problem+json")
         }
         router.get("/v1.0/files") { _, _ in Self.json(#"{"_page": 1, "_links": {}}"#) }
+        router.get("/v1.0/files/slow") { _, _ in Self.json(Self.slowFile(box.url)) }
         router.get("/v1.0/files/:uuid") { _, _ in Response(status: .noContent) }
+        router.get("/download/slow/slow.bin") { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/octet-stream", .contentLength: String(Self.slowSize)], body: ResponseBody { writer in
+                for _ in 0..<(Self.slowSize / 4096) {
+                    try await writer.write(ByteBuffer(repeating: 0x61, count: 4096))
+                    try await Task.sleep(for: .milliseconds(50))
+                }
+                try await writer.finish(nil)
+            })
+        }
         router.delete("/v1.0/files") { _, _ in Self.json("{}") }
         let application = Application(
             router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0), serverName: nil),
@@ -79,6 +90,13 @@ public final class VariantService: Sendable {
     fileprivate func take() -> Bool {
         requests.withLock { $0 += 1 }
         return blocked.withLock { $0 }
+    }
+
+    public static let slowSize = 1 << 18
+
+    /// A file model whose download link trickles.
+    static func slowFile(_ base: String) -> String {
+        #"{"uuid":"slow","version_uuid":"v-slow","name":"slow","sanitized_name":"slow","type":"file","size":\#(slowSize),"is_trashed":false,"has_multiple_versions":false,"created_at":1,"created_by":{"type":"internal","id":42},"updated_at":1,"updated_by":{"type":"internal","id":42},"deleted_at":null,"deleted_by":null,"source_id":null,"session_id":null,"previews":null,"metadata":{"extension":"bin","mime_type":"application/octet-stream"},"_links":{"download":{"href":"\#(base)/download/slow/slow.bin"},"self":{"href":"\#(base)/v1.0/files/slow"}}}"#
     }
 
     static func json(_ text: String, status: HTTPResponse.Status = .ok, type: String = "application/json") -> Response {

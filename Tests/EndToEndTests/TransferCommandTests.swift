@@ -61,4 +61,89 @@ final class TransferCommandTests: XCTestCase {
         XCTAssertEqual(listed.status, 0, listed.stderr)
         XCTAssertFalse(listed.stdout.contains("interrupted.bin"), listed.stdout)
     }
+
+    /// Uploads in the journal, by file name.
+    private func journaled(_ state: URL) -> [String] {
+        let folder = state.appendingPathComponent("amofiles/uploads")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".json") }
+        return names.compactMap { name in
+            FileManager.default.contents(atPath: folder.appendingPathComponent(name).path)
+                .flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }?["fileName"] as? String
+        }.sorted()
+    }
+
+    /// Starts `amofiles upload` and waits until its first part is in the journal.
+    private func startUpload(_ source: URL, served: ServedEmulator, env: [String: String], errors: Pipe) throws -> Process {
+        let upload = try Binary.start(["upload", source.path, "--account", served.accountURL], environment: env, stderr: errors)
+        let state = URL(fileURLWithPath: env["XDG_STATE_HOME"]!)
+        let deadline = Date().addingTimeInterval(60)
+        while !journaled(state).contains(source.lastPathComponent) {
+            guard upload.isRunning, Date() < deadline else {
+                upload.terminate()
+                throw HarnessError(reason: "the upload of \(source.lastPathComponent) never reached the journal")
+            }
+            usleep(20_000)
+        }
+        return upload
+    }
+
+    func testSIGTERMAndSIGHUPKeepTheUploadsForResume() throws {
+        let served = try ServedEmulator(arguments: ["--latency", "100", "--max-part-size", "65536"])
+        defer { served.stop() }
+        let state = served.folder.appendingPathComponent("state")
+        let env = served.env.merging(["XDG_STATE_HOME": state.path]) { $1 }
+        var sources: [URL] = []
+        for (index, name) in ["term.bin", "hangup.bin"].enumerated() {
+            let source = served.folder.appendingPathComponent(name)
+            try Data(testBytes(2_000_000, seed: UInt64(60 + index))).write(to: source)
+            sources.append(source)
+        }
+
+        for (index, signal) in [(0, SIGTERM), (1, SIGHUP)] {
+            let process = try startUpload(sources[index], served: served, env: env, errors: Pipe())
+            kill(process.processIdentifier, signal)
+            try process.finish(within: 30)
+            XCTAssertEqual(process.terminationStatus, 128 + signal, "\(sources[index].lastPathComponent)")
+        }
+        XCTAssertEqual(journaled(state), ["hangup.bin", "term.bin"], "neither was lost")
+
+        let resumed = try Binary.run(["upload", "--resume", "--json", "--account", served.accountURL], environment: env)
+        XCTAssertEqual(resumed.status, 0, resumed.stderr)
+        let files = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(resumed.stdout.utf8)) as? [[String: Any]])
+        XCTAssertEqual(files.count, 2)
+        XCTAssertEqual(journaled(state), [])
+        let twiceFile = try XCTUnwrap(files.first { ($0["name"] as? String)?.hasPrefix("term") == true })
+        let back = served.folder.appendingPathComponent("back.bin").path
+        XCTAssertEqual(try Binary.run(["download", try XCTUnwrap(twiceFile["uuid"] as? String), "-o", back, "--account", served.accountURL], environment: env).status, 0)
+        XCTAssertEqual(FileManager.default.contents(atPath: back), try Data(contentsOf: sources[0]), "the same bytes after the resume")
+    }
+
+    func testADownloadStoppedBySIGTERMLeavesNoPartialFileAndForceOverwrites() async throws {
+        let service = try await VariantService.start()
+        addTeardownBlock { await service.stop() }
+        let folder = try Binary.makeHome()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let env = ["AMOFILES_TOKEN": service.token]
+        let target = folder.appendingPathComponent("slow.bin")
+        let download = try Binary.start(["download", "slow", "-o", target.path, "--account", service.url.absoluteString], environment: env)
+        // Under way: its temporary file is there and growing.
+        let deadline = Date().addingTimeInterval(30)
+        while !((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).contains(where: { $0.hasSuffix(".part") }) {
+            guard download.isRunning, Date() < deadline else { return XCTFail("the download never started") }
+            usleep(20_000)
+        }
+        kill(download.processIdentifier, SIGTERM)
+        try download.finish(within: 20)
+        XCTAssertEqual(download.terminationStatus, 128 + SIGTERM)
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !["config", "state", "tmp"].contains($0) }
+        XCTAssertEqual(left, [], "no partial file, no target")
+
+        try Data("old".utf8).write(to: target)
+        let refused = try Binary.run(["download", "slow", "-o", target.path, "--account", service.url.absoluteString], environment: env)
+        XCTAssertEqual(refused.status, 2, refused.stderr)
+        XCTAssertEqual(try Data(contentsOf: target), Data("old".utf8), "not overwritten without --force")
+        let forced = try Binary.run(["download", "slow", "-o", target.path, "--force", "--account", service.url.absoluteString], environment: env)
+        XCTAssertEqual(forced.status, 0, forced.stderr)
+        XCTAssertEqual(try Data(contentsOf: target), Data(repeating: 0x61, count: VariantService.slowSize))
+    }
 }
