@@ -117,12 +117,11 @@ final class RequesterTests: XCTestCase {
         let started = ContinuousClock.now
         var admitted: [ContinuousClock.Instant] = []
         for _ in 0..<25 {
-            try await pacer.admit()
-            admitted.append(ContinuousClock.now)
+            admitted.append(try await pacer.admit())
         }
         XCTAssertLessThan(admitted[9] - started, .milliseconds(900), "the first ten go out at once (paced, the tenth would wait 0.9 s)")
         for index in 10..<admitted.count {
-            XCTAssertGreaterThanOrEqual(admitted[index] - admitted[index - 10], .milliseconds(995), "call \(index): at most 10 in a second")
+            XCTAssertGreaterThanOrEqual(admitted[index] - admitted[index - 10], .seconds(1), "call \(index): at most 10 in any second")
         }
         let unpaced = Pacer(requestsPerSecond: nil)
         let quick = ContinuousClock.now

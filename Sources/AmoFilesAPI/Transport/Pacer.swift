@@ -8,8 +8,9 @@ import Foundation
 public actor Pacer {
     /// Requests per second; nil does not pace (tests against a local emulator).
     public let requestsPerSecond: Double?
-    /// When the last `burst` calls went out, oldest first.
-    private var recent: [ContinuousClock.Instant] = []
+    /// When the last `burst` calls went out (or will, for those still waiting).
+    private var recent: [Departure] = []
+    private var nextTicket: UInt64 = 0
     private var pausedUntil = ContinuousClock.now
     /// The service's refusal of this address; every later call fails with it at once.
     private var block: APIError?
@@ -21,19 +22,31 @@ public actor Pacer {
         self.requestsPerSecond = requestsPerSecond.flatMap { $0 > 0 ? $0 : nil }
     }
 
-    /// Waits until this call may go out; throws the block once the address is blocked.
-    public func admit() async throws {
+    /// Waits until this call may go out and says when it did; throws the block once the
+    /// address is blocked.
+    @discardableResult
+    public func admit() async throws -> ContinuousClock.Instant {
         if let block { throw block }
         let now = ContinuousClock.now
         var slot = max(now, pausedUntil)
+        var ticket: UInt64?
         if let rate = requestsPerSecond {
             // `burst` calls per window: 7 per second, or one per two seconds for a rate of 0.5.
             let burst = max(1, Int(rate))
             let window = Duration.nanoseconds(Int64(Double(burst) / rate * 1_000_000_000))
-            if recent.count == burst { slot = max(slot, recent.removeFirst() + window) }
-            recent.append(slot)
+            if recent.count == burst, let oldest = recent.indices.min(by: { recent[$0].at < recent[$1].at }) {
+                slot = max(slot, recent.remove(at: oldest).at + window)
+            }
+            let mine = nextTicket
+            nextTicket &+= 1
+            recent.append(Departure(ticket: mine, at: slot))
+            ticket = mine
         }
         if slot > now { try await Task.sleep(until: slot, clock: .continuous) }
+        // A late wake-up (a loaded machine) is a later departure: the window counts from it.
+        let left = max(slot, ContinuousClock.now)
+        if let ticket, let index = recent.firstIndex(where: { $0.ticket == ticket }) { recent[index].at = left }
+        return left
     }
 
     /// Holds every call back for `seconds` (the 429's `Retry-After`, or a guess).
@@ -48,4 +61,9 @@ public actor Pacer {
     }
 
     func noteAnswer() { hasAnswered = true }
+
+    private struct Departure {
+        let ticket: UInt64
+        var at: ContinuousClock.Instant
+    }
 }
