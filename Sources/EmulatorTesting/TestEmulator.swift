@@ -19,6 +19,7 @@ public struct TestEmulator: Sendable {
         dataFolder: URL? = nil,
         token: String? = nil,
         faults: FaultInjection = FaultInjection(),
+        host: String = "127.0.0.1",
         accountPort: Int = 0,
         drivePort: Int = 0,
         pacer: Pacer = Pacer(requestsPerSecond: nil),
@@ -33,6 +34,7 @@ public struct TestEmulator: Sendable {
         options.dataFolder = dataFolder
         options.token = token
         options.faults = faults
+        options.host = host
         options.accountPort = accountPort
         options.drivePort = drivePort
         let emulator = try await Emulator.start(options)
@@ -42,6 +44,12 @@ public struct TestEmulator: Sendable {
             accountURL: emulator.accountURL, tokens: LongLivedToken(emulator.token), driveURL: emulator.driveURL,
             transport: transport, pacer: pacer, retries: retries)
         return TestEmulator(emulator: emulator, api: api, transport: transport)
+    }
+
+    /// A loopback address of its own (Linux answers all of 127/8) for a test that stops an
+    /// emulator and starts another on the same ports: nothing else binds there meanwhile.
+    public static func privateLoopbackHost() -> String {
+        "127.\(Int.random(in: 1...254)).\(Int.random(in: 1...254)).\(Int.random(in: 1...254))"
     }
 
     /// Stops the listeners and removes the data folder this run made.

@@ -61,7 +61,9 @@ final class ResumeTests: XCTestCase {
         let bytes = Data(testBytes(10_000, seed: 21))
         try bytes.write(to: source)
 
-        let first = try await TestEmulator.start(maxPartSize: 1000, dataFolder: data, token: "resume-token")
+        // The same ports again after a stop: on a loopback address of its own, nobody takes them meanwhile.
+        let host = TestEmulator.privateLoopbackHost()
+        let first = try await TestEmulator.start(maxPartSize: 1000, dataFolder: data, token: "resume-token", host: host)
         let ports = (first.emulator.accountURL.port!, first.emulator.driveURL.port!)
         let recording = RecordingTransport(first.transport)
         // The service stops while part 4 is on its way.
@@ -77,7 +79,7 @@ final class ResumeTests: XCTestCase {
         XCTAssertEqual(record.accepted, 3000)
         XCTAssertEqual(record.partsAccepted, 3)
 
-        let second = try await TestEmulator.start(maxPartSize: 1000, dataFolder: data, token: "resume-token", accountPort: ports.0, drivePort: ports.1)
+        let second = try await TestEmulator.start(maxPartSize: 1000, dataFolder: data, token: "resume-token", host: host, accountPort: ports.0, drivePort: ports.1)
         let again = RecordingTransport(second.transport)
         let resumedAPI = try await connect(second.emulator, transport: again)
         let file = try await FileUpload.resume(record, journal: journal).run(drive: resumedAPI.drive, resuming: record)

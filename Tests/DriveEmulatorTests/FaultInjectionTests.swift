@@ -61,7 +61,9 @@ final class FaultInjectionTests: EmulatorTestCase {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("amofiles-restart-\(UUID().uuidString.prefix(8))")
         // Teardown blocks run last first: the emulators stop, then their folder goes.
         addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
-        let first = try await TestEmulator.start(maxPartSize: 1000, dataFolder: folder, token: "restart-token")
+        // The same ports again after a stop: on a loopback address of its own, nobody takes them meanwhile.
+        let host = TestEmulator.privateLoopbackHost()
+        let first = try await TestEmulator.start(maxPartSize: 1000, dataFolder: folder, token: "restart-token", host: host)
         addTeardownBlock { await first.emulator.stop() }
         let bytes = testBytes(2500, seed: 9)
         let session = try await first.api.drive.createUploadSession(UploadSessionRequest(fileName: "r.bin", fileSize: 2500))
@@ -71,7 +73,7 @@ final class FaultInjectionTests: EmulatorTestCase {
         let ports = (first.emulator.accountURL.port!, first.emulator.driveURL.port!)
         await first.emulator.stop()
 
-        let second = try await TestEmulator.start(maxPartSize: 1000, dataFolder: folder, token: "restart-token", accountPort: ports.0, drivePort: ports.1)
+        let second = try await TestEmulator.start(maxPartSize: 1000, dataFolder: folder, token: "restart-token", host: host, accountPort: ports.0, drivePort: ports.1)
         addTeardownBlock { await second.emulator.stop() }
         XCTAssertEqual(second.emulator.driveURL, first.emulator.driveURL)
         guard case .next(let third) = try await second.api.drive.uploadPart(Data(bytes[1000..<2000]), to: next.nextURL, partNumber: 2),

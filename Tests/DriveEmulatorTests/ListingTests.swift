@@ -33,6 +33,10 @@ final class ListingTests: EmulatorTestCase {
 
     func testEveryFilter() async throws {
         try await withEmulator(seed: .empty) { emu in
+            // The emulator's clock at the next 12:00 UTC (15:00 in the account's Moscow): the
+            // uploads and the `.day` query below cannot fall on two sides of a midnight.
+            let real = emu.emulator.clock.now()
+            emu.emulator.clock.advance(by: (86_400 + 43_200 - real % 86_400) % 86_400)
             let contract = try await emu.upload(testBytes(2_500_000), name: "Договор поставки.pdf").file
             let photo = try await emu.upload(testBytes(300_000), name: "photo.JPG").file
             let notes = try await emu.upload(testBytes(500), name: "契約書 notes.txt").file
@@ -68,7 +72,7 @@ final class ListingTests: EmulatorTestCase {
             XCTAssertEqual(result.count, 3)
             result = try await names { $0.date = .init(field: .updatedAt, preset: .previousMonth) }
             XCTAssertEqual(result, [])
-            let now = Int64(Date().timeIntervalSince1970)
+            let now = emu.emulator.clock.now()
             result = try await names { $0.date = .init(field: .createdAt, from: now - 3600, to: now + 3600) }
             XCTAssertEqual(result.count, 3)
             result = try await names { $0.date = .init(field: .createdAt, to: now - 3600) }

@@ -134,13 +134,15 @@ final class ServedEmulator {
     let folder: URL
     let ready: [String: Any]
 
-    init(arguments: [String] = [], folder: URL? = nil) throws {
+    /// `folder` of an earlier run (stopped keeping it) starts the service again on its data.
+    init(arguments: [String] = [], folder: URL? = nil, host: String = "127.0.0.1", ports: (account: Int, drive: Int) = (0, 0)) throws {
         self.folder = folder ?? FileManager.default.temporaryDirectory.appendingPathComponent("amofiles-e2e-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: self.folder, withIntermediateDirectories: true)
         let readyFile = self.folder.appendingPathComponent("ready.json")
+        try? FileManager.default.removeItem(at: readyFile)
         process.executableURL = URL(fileURLWithPath: Binary.path)
-        process.arguments = ["serve", "--port", "0", "--drive-port", "0", "--ready-file", readyFile.path,
-                             "--data", self.folder.appendingPathComponent("data").path] + arguments
+        process.arguments = ["serve", "--host", host, "--port", "\(ports.account)", "--drive-port", "\(ports.drive)",
+                             "--ready-file", readyFile.path, "--data", self.folder.appendingPathComponent("data").path] + arguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -158,12 +160,12 @@ final class ServedEmulator {
 
     /// Stops with SIGTERM and returns the exit status (0 is a clean shutdown).
     @discardableResult
-    func stop() -> Int32 {
+    func stop(keepingFolder: Bool = false) -> Int32 {
         if process.isRunning {
             process.terminate()
             try? process.finish(within: 20)
         }
-        try? FileManager.default.removeItem(at: folder)
+        if !keepingFolder { try? FileManager.default.removeItem(at: folder) }
         return process.terminationStatus
     }
 

@@ -46,8 +46,11 @@ final class TmuxSession {
     /// The screen with its SGR escapes (colours and attributes) as tmux keeps them.
     var screenWithAttributes: String { capture(["capture-pane", "-e", "-p", "-t", name]) }
 
-    var title: String {
-        capture(["display-message", "-p", "-t", name, "#{pane_title}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+    var title: String { pane("pane_title") }
+
+    /// One of tmux's format variables of the pane: `alternate_on`, `mouse_any_flag`, ...
+    func pane(_ variable: String) -> String {
+        capture(["display-message", "-p", "-t", name, "#{\(variable)}"]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     private func capture(_ arguments: [String]) -> String {
@@ -77,6 +80,18 @@ final class TmuxSession {
     @discardableResult
     func waitFor(text: String, timeout: TimeInterval = 20, file: StaticString = #filePath, line: UInt = #line) -> String {
         waitFor("\"\(text)\"", timeout: timeout, file: file, line: line) { $0.contains(text) }
+    }
+
+    /// Waits for the `echo EXITED=$?` a test typed after a command, and gives the
+    /// status it printed (the typed command line itself never matches).
+    @discardableResult
+    func waitForExit(timeout: TimeInterval = 20, file: StaticString = #filePath, line: UInt = #line) -> String {
+        let pattern = #"EXITED=(\d+)"#
+        let screen = waitFor("the command to exit", timeout: timeout, file: file, line: line) {
+            $0.range(of: pattern, options: .regularExpression) != nil
+        }
+        guard let found = screen.range(of: pattern, options: .regularExpression) else { return "" }
+        return String(screen[found].dropFirst("EXITED=".count))
     }
 
     func close() {

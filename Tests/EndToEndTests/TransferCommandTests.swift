@@ -35,31 +35,42 @@ final class TransferCommandTests: XCTestCase {
         }
     }
 
-    func testControlCCancelsTheUploadAndLeavesNothing() throws {
+    func testControlCStopsAndKeepsTheUploadAndDiscardForgetsIt() throws {
         let served = try ServedEmulator(arguments: ["--latency", "100", "--max-part-size", "65536"])
         defer { served.stop() }
         let state = served.folder.appendingPathComponent("state")
         let env = served.env.merging(["XDG_STATE_HOME": state.path]) { $1 }
-        let source = served.folder.appendingPathComponent("interrupted.bin")
-        try Data(testBytes(2_000_000, seed: 43)).write(to: source)
-
-        let errors = Pipe()
-        let upload = try Binary.start(["upload", source.path, "--account", served.accountURL], environment: env, stderr: errors)
-        let journal = state.appendingPathComponent("amofiles/uploads")
-        let deadline = Date().addingTimeInterval(60)
-        while ((try? FileManager.default.contentsOfDirectory(atPath: journal.path)) ?? []).isEmpty {
-            guard upload.isRunning, Date() < deadline else { return XCTFail("the upload never started") }
-            usleep(20_000)
+        let sources = try ["interrupted.bin", "kept.bin"].enumerated().map { index, name in
+            let source = served.folder.appendingPathComponent(name)
+            try Data(testBytes(2_000_000, seed: UInt64(43 + index))).write(to: source)
+            return source
         }
-        kill(upload.processIdentifier, SIGINT)
-        try upload.finish(within: 30)
-        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        XCTAssertEqual(upload.terminationStatus, 130, stderr)
-        XCTAssertTrue(stderr.contains("cancelled; nothing was added to the drive"), stderr)
-        XCTAssertEqual((try? FileManager.default.contentsOfDirectory(atPath: journal.path)) ?? [], [], "no journal entry")
+        for source in sources {
+            let errors = Pipe()
+            let upload = try startUpload(source, served: served, env: env, errors: errors)
+            kill(upload.processIdentifier, SIGINT)
+            try upload.finish(within: 30)
+            let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            XCTAssertEqual(upload.terminationStatus, 130, stderr)
+            XCTAssertTrue(stderr.contains("Unfinished uploads stay in the journal"), stderr)
+        }
+        XCTAssertEqual(journaled(state), ["interrupted.bin", "kept.bin"], "Ctrl-C cancels nothing")
         let listed = try Binary.run(["ls", "--name", "interrupted", "--account", served.accountURL], environment: env)
         XCTAssertEqual(listed.status, 0, listed.stderr)
-        XCTAssertFalse(listed.stdout.contains("interrupted.bin"), listed.stdout)
+        XCTAssertFalse(listed.stdout.contains("interrupted.bin"), "nothing in the drive before the last part: \(listed.stdout)")
+
+        let unnamed = try Binary.run(["transfers", sources[0].path], environment: env)
+        XCTAssertEqual(unnamed.status, 2, "files are named only with --discard: \(unnamed.stderr)")
+        let discarded = try Binary.run(["transfers", "--discard", sources[0].path, "--account", served.accountURL], environment: env)
+        XCTAssertEqual(discarded.status, 0, discarded.stderr)
+        XCTAssertTrue(discarded.stdout.contains("Discarded \(sources[0].path)"), discarded.stdout)
+        XCTAssertEqual(journaled(state), ["kept.bin"], "only the named file is forgotten")
+
+        let resumed = try Binary.run(["upload", "--resume", "--account", served.accountURL], environment: env)
+        XCTAssertEqual(resumed.status, 0, resumed.stderr)
+        XCTAssertTrue(resumed.stdout.contains("Uploaded kept.bin"), resumed.stdout)
+        XCTAssertFalse(resumed.stderr.contains("interrupted.bin"), resumed.stderr)
+        XCTAssertEqual(journaled(state), [])
     }
 
     /// Uploads in the journal, by file name.

@@ -14,9 +14,10 @@ struct UploadCommand: AsyncParsableCommand {
             bars on a terminal, a line every 2 seconds otherwise. A file that changes during its \
             upload fails and leaves nothing in the drive.
 
-            Ctrl-C cancels (nothing is left in the drive); pressed twice, it quits at once and \
-            keeps unfinished uploads in the journal, as a dropped SSH session or a kill does: \
-            `amofiles upload --resume` finishes them within the session's 24 hours.
+            Ctrl-C stops at once and keeps unfinished uploads in the journal, as SIGTERM, a \
+            dropped SSH session or a kill does: `amofiles upload --resume` finishes them within \
+            the session's 24 hours, `amofiles transfers --discard` forgets them. Nothing is added \
+            to the drive until a file's last part is in.
             """)
 
     @OptionGroup var connection: ConnectionOptions
@@ -77,7 +78,6 @@ struct UploadCommand: AsyncParsableCommand {
                 let attached = upload.attach.map { ", attached to \($0)" } ?? ""
                 Output.line("Uploaded \(Output.plain(upload.fileName)) (\(Output.size(file.size))) as \(file.uuid)\(attached)")
             case .failed(let error): Output.error(error.message)
-            case .cancelled: Output.error("\(Output.plain(upload.fileName)): cancelled; nothing was added to the drive")
             default: break
             }
         }
@@ -99,27 +99,50 @@ extension LinkTarget: ExpressibleByArgument {
 struct TransfersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "transfers",
-        abstract: "List unfinished uploads; `amofiles upload --resume` finishes them.",
+        abstract: "List unfinished uploads; `amofiles upload --resume` finishes them, --discard forgets them.",
         discussion: """
             The journal lives in $XDG_STATE_HOME/amofiles/uploads (default ~/.local/state/amofiles/uploads). \
-            With --account, --profile or --drive-url, only that account's uploads are listed; without them, every account's.
+            With --account, --profile or --drive-url, only that account's uploads are listed; without them, every account's. \
+            --discard removes the listed uploads (or only those of the named local files) from the journal; \
+            the service drops their unfinished sessions when they expire.
             """)
 
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var output: OutputOptions
+    @Flag(help: "Forget the listed unfinished uploads instead of listing them.") var discard = false
+    @Argument(help: "With --discard: only the uploads of these local files.") var paths: [String] = []
+
+    func validate() throws {
+        if !paths.isEmpty && !discard { throw ValidationError("local files are named only with --discard") }
+    }
 
     func run() async throws {
-        var records = UploadJournal().records()
+        let journal = UploadJournal()
+        var records = journal.records()
         if connection.namesAnAccount {
             let drive = try await connection.driveURL()
             records = records.filter { $0.driveURL == drive.absoluteString }
         }
+        if !paths.isEmpty {
+            let named = Set(paths.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
+            records = records.filter { named.contains(URL(fileURLWithPath: $0.path).standardizedFileURL.path) }
+        }
+        if discard {
+            for record in records { journal.remove(record.id) }
+            if output.json { return try Output.json(records) }
+            if records.isEmpty { return Output.note(paths.isEmpty ? "No unfinished uploads." : "No unfinished upload of those files.") }
+            for record in records { Output.line("Discarded \(Output.plain(record.path)) (\(percentDone(record))).") }
+            return
+        }
         if output.json { return try Output.json(records) }
         if records.isEmpty { return Output.note("No unfinished uploads.") }
         Output.table(["FILE", "DONE", "SIZE", "DRIVE", "SESSION EXPIRES"], records.map { record in
-            [record.path, "\(record.size == 0 ? 0 : record.accepted * 100 / record.size)%", Output.size(record.size), record.driveURL,
-             Output.time(Int64(record.sessionExpiresAt))]
+            [record.path, percentDone(record), Output.size(record.size), record.driveURL, Output.time(Int64(record.sessionExpiresAt))]
         }, flexible: 0)
+    }
+
+    private func percentDone(_ record: UploadRecord) -> String {
+        "\(record.size == 0 ? 0 : record.accepted * 100 / record.size)%"
     }
 }
 
@@ -168,17 +191,13 @@ struct DownloadCommand: AsyncParsableCommand {
     }
 }
 
-/// Throws when any transfer did not finish: the one error, a count, or the interruption.
+/// Throws when any transfer failed: the one error, or a count with the first one's status.
 func throwIfUnfinished(_ finals: [TaskSnapshot], verb: String) throws {
-    if finals.contains(where: { if case .cancelled = $0.state { true } else { false } }) {
-        let finished = finals.filter { if case .done = $0.state { true } else { false } }.count
-        throw CLIError.interrupted("cancelled; \(finished) of \(finals.count) \(verb) finished")
-    }
     let failures = finals.compactMap { snapshot -> TaskError? in
         if case .failed(let error) = snapshot.state { return error }
         return nil
     }
     guard let first = failures.first else { return }
     if failures.count == 1 { throw first.underlying }
-    throw CLIError.local("\(failures.count) of \(finals.count) \(verb) failed")
+    throw CLIError.several("\(failures.count) of \(finals.count) \(verb) failed", first: first.underlying)
 }

@@ -8,18 +8,19 @@ enum CLIError: Error, CustomStringConvertible {
     case config(String)
     /// A local problem (a file that cannot be read or written): exit 2.
     case local(String)
-    /// Stopped by Ctrl-C: exit 130, as shells expect.
-    case interrupted(String)
+    /// Several transfers failed: the status of the first failure.
+    case several(String, first: any Error)
 
     var description: String {
         switch self {
-        case .config(let text), .local(let text), .interrupted(let text): text
+        case .config(let text), .local(let text), .several(let text, _): text
         }
     }
 }
 
 /// Exit statuses: 0 success, 1 the service refused, 2 usage, configuration or local
-/// input (a file that cannot be read), 3 the service could not be reached, 130 stopped by Ctrl-C.
+/// input (a file that cannot be read), 3 the service could not be reached; 130 (Ctrl-C)
+/// and 141 (a closed pipe) are exits of their own.
 enum ExitStatus {
     static func code(for error: any Error) -> Int32 {
         switch error {
@@ -39,7 +40,7 @@ enum ExitStatus {
         case let error as CLIError:
             switch error {
             case .config, .local: return 2
-            case .interrupted: return 130
+            case .several(_, let first): return code(for: first)
             }
         default:
             return 1

@@ -1,30 +1,29 @@
 import AmoFilesTasks
 import Foundation
 
-/// Signals while transfers run. Ctrl-C: the first press calls `cancel`, the second
-/// exits at once (status 130). SIGTERM and SIGHUP (a shutdown, a dropped SSH session)
-/// exit at once. Every way out removes the partial files of downloads and leaves the
-/// upload journal as it stands, for `amofiles upload --resume`.
+/// Signals while transfers run. Ctrl-C, SIGTERM and SIGHUP (a person stopping it, a
+/// shutdown, a dropped SSH session) all stop at once: the partial files of downloads are
+/// removed and the upload journal stays as it stands, for `amofiles upload --resume`.
+/// Nothing is cancelled on the way out, so no way of stopping races a cancel.
 final class Interrupts: @unchecked Sendable {
     private let sources: [any DispatchSourceSignal]
-    private var presses = 0
     private static let handled = [SIGINT, SIGTERM, SIGHUP]
 
     private init(sources: [any DispatchSourceSignal]) { self.sources = sources }
 
-    static func install(cancel: @escaping @Sendable () -> Void) -> Interrupts {
+    /// `uploading`: say, on Ctrl-C or SIGTERM, where the unfinished uploads went.
+    static func install(uploading: Bool) -> Interrupts {
         let queue = DispatchQueue(label: "amofiles.interrupts")
         for number in handled { signal(number, SIG_IGN) }
         let interrupts = Interrupts(sources: handled.map { DispatchSource.makeSignalSource(signal: $0, queue: queue) })
         for (number, source) in zip(handled, interrupts.sources) {
             source.setEventHandler {
-                // The handlers run on one serial queue, so `presses` needs no lock.
-                if number == SIGINT {
-                    interrupts.presses += 1
-                    if interrupts.presses == 1 { return cancel() }
-                    Output.note("\nStopped. Unfinished uploads stay in the journal: `amofiles transfers`, `amofiles upload --resume`.")
-                }
                 PartialDownloads.removeAll()
+                // After a hang-up nobody reads the terminal.
+                if uploading && number != SIGHUP {
+                    Output.note("\nStopped. Unfinished uploads stay in the journal: `amofiles upload --resume` finishes them, "
+                        + "`amofiles transfers --discard` forgets them.")
+                }
                 _exit(128 + number)
             }
             source.resume()

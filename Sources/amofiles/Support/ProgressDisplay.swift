@@ -26,7 +26,7 @@ actor ProgressDisplay {
     }
 
     /// Submits `work`, shows it until every task has finished, and returns the final snapshots.
-    /// Ctrl-C cancels them all; a second Ctrl-C exits at once.
+    /// Ctrl-C (and SIGTERM, SIGHUP) stops at once and keeps the uploads for `--resume`.
     static func run(
         _ work: [TaskWork], on runner: TaskRunner, retries: RetryAnnouncer,
         announce: @escaping @Sendable (TaskSnapshot) -> Void
@@ -38,12 +38,8 @@ actor ProgressDisplay {
         let events = await runner.events()
         var ids: [TaskID] = []
         for item in work { ids.append(await runner.submit(item)) }
-        let interrupts = Interrupts.install {
-            Task {
-                await display.say("Cancelling; press Ctrl-C again to quit at once and keep unfinished uploads for `amofiles upload --resume`.")
-                await runner.cancelAll()
-            }
-        }
+        let uploading = work.contains { if case .upload = $0 { true } else { false } }
+        let interrupts = Interrupts.install(uploading: uploading)
         await display.follow(events, until: Set(ids))
         interrupts.remove()
         var finals: [TaskSnapshot] = []
