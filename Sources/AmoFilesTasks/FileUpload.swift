@@ -26,6 +26,26 @@ public struct FileUpload: Sendable {
         self.journal = journal
     }
 
+    /// The journal's record of this upload before its session is opened, so an upload
+    /// still waiting for a slot is kept by a quit or a dropped connection too. Nil when
+    /// there is no journal or the path is not a readable regular file (`run` says why).
+    public func reservation(on driveURL: URL) -> UploadRecord? {
+        guard journal != nil, let (size, modified) = try? Self.identity(path) else { return nil }
+        return UploadRecord(
+            id: UUID().uuidString.lowercased(), path: path, fileName: fileName, newVersionOf: newVersionOf, attach: attach, size: size,
+            modified: modified, driveURL: driveURL.absoluteString, sessionID: 0, partSize: 0, sessionExpiresAt: 0, accepted: 0, nextURL: "", partsAccepted: 0)
+    }
+
+    /// Whether an upload that failed with `error` can still be finished later: the
+    /// service was unreachable, overloaded, blocking this address, or refused the token.
+    public static func isResumable(after error: any Error) -> Bool {
+        guard let error = error as? APIError else { return false }
+        switch error.kind {
+        case .blocked, .unauthorized: return true
+        default: return error.isRetryable
+        }
+    }
+
     /// Goes on with an upload from the journal.
     public static func resume(_ record: UploadRecord, journal: UploadJournal) -> FileUpload {
         FileUpload(path: record.path, newVersionOf: record.newVersionOf, fileName: record.fileName, attach: record.attach, journal: journal)
@@ -50,29 +70,27 @@ public struct FileUpload: Sendable {
             throw TaskFailure.localFile("cannot open \(path) for reading")
         }
         defer { try? handle.close() }
-        var record: UploadRecord
-        if let resumed {
-            guard resumed.size == size, resumed.modified == modified else {
-                journal?.remove(resumed.id)
-                throw TaskFailure.localFile("\(path) changed since its upload began (size or modification time); it was not resumed")
-            }
-            record = resumed
-            if Date().timeIntervalSince1970 >= record.sessionExpiresAt {
-                note("the upload session of \(path) expired; starting over")
-                record = try await openSession(id: record.id, drive: drive, size: size, modified: modified)
-            }
-        } else {
-            record = try await openSession(id: UUID().uuidString.lowercased(), drive: drive, size: size, modified: modified)
+        if let resumed, resumed.size != size || resumed.modified != modified {
+            journal?.remove(resumed.id)
+            throw TaskFailure.localFile("\(path) changed since its upload began (size or modification time); it was not resumed")
         }
+        let id = resumed?.id ?? UUID().uuidString.lowercased()
         do {
+            var record: UploadRecord
+            if let resumed, resumed.hasSession, Date().timeIntervalSince1970 < resumed.sessionExpiresAt {
+                record = resumed
+            } else {
+                if resumed?.hasSession == true { note("the upload session of \(path) expired; starting over") }
+                record = try await openSession(id: id, drive: drive, size: size, modified: modified)
+            }
             let file = try await send(from: &record, handle: handle, drive: drive, progress: progress, note: note)
-            journal?.remove(record.id)
+            journal?.remove(id)
             return file
-        } catch let error as APIError where error.isRetryable {
+        } catch where Self.isResumable(after: error) {
             // Kept in the journal: `upload --resume` can finish it.
             throw error
         } catch {
-            journal?.remove(record.id)
+            journal?.remove(id)
             throw error
         }
     }

@@ -30,9 +30,14 @@ public actor TaskRunner {
         self.transferSlots = max(1, transferSlots)
     }
 
-    /// Queues a task; it starts when a slot is free (edits: at once).
+    /// Queues a task; it starts when a slot is free (edits: at once). An upload with a
+    /// journal is recorded there at once, so one still waiting survives a quit.
     @discardableResult
     public func submit(_ work: TaskWork) -> TaskID {
+        var work = work
+        if case .upload(let upload, nil) = work, let record = upload.reservation(on: drive.driveURL), (try? upload.journal?.save(record)) != nil {
+            work = .upload(upload, resuming: record)
+        }
         let id = nextID
         nextID += 1
         // A transfer shows its size from the start, while it waits for a slot.
@@ -79,6 +84,7 @@ public actor TaskRunner {
             worker.cancel()
         } else {
             waiting.removeAll { $0 == id }
+            if case .upload(let upload, let record?) = snapshot.work { upload.journal?.remove(record.id) }
             settle(id, .cancelled)
         }
     }
@@ -207,7 +213,7 @@ public actor TaskRunner {
 
     static func failure(of work: TaskWork, _ error: any Error) -> TaskError {
         if let error = error as? TaskError { return error }
-        if case .upload(let upload, _) = work, upload.journal != nil, (error as? APIError)?.isRetryable == true {
+        if case .upload(let upload, _) = work, upload.journal != nil, FileUpload.isResumable(after: error) {
             return TaskError(
                 message: "\(work.title) failed: \(error); it stays in the journal and can be resumed", underlying: error, resumable: true)
         }

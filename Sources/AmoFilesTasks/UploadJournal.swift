@@ -45,9 +45,13 @@ public struct UploadRecord: Codable, Sendable, Equatable {
 }
 
 extension UploadRecord {
+    /// False for an upload queued before its session was opened: nothing was sent yet.
+    public var hasSession: Bool { !nextURL.isEmpty }
+
     /// A record this program could have written: an edited or damaged one is not resumed.
     var isConsistent: Bool {
-        size >= 0 && accepted >= 0 && accepted <= size && partSize > 0 && partsAccepted >= 0 && sessionExpiresAt.isFinite
+        let session = hasSession ? partSize > 0 : accepted == 0 && partsAccepted == 0
+        return session && size >= 0 && accepted >= 0 && accepted <= size && partsAccepted >= 0 && sessionExpiresAt.isFinite
     }
 }
 

@@ -192,6 +192,44 @@ final class RequesterTests: XCTestCase {
         XCTAssertFalse(transport?.description.contains(secret) ?? true)
     }
 
+    func testADownloadErrorNeverCarriesTheTokenAndAStorageHostsHTMLRefusalIsNotTheAddressBlock() async throws {
+        let echo = answer(400, #"{"title":"Bad Request","detail":"bad token \#(secret)"}"#)
+        let storagePage = answer(403, "<html><body>AccessDenied</body></html>", headers: [("Content-Type", "text/html")])
+        let file = String(decoding: try Data(contentsOf: XCTUnwrap(Bundle.module.url(forResource: "get-v1-0-files-file-uuid.response", withExtension: "json", subdirectory: "Fixtures"))), as: UTF8.self)
+        let (drive, transport) = client([echo, storagePage, answer(200, file)])
+        do {
+            try await drive.download(from: "http://127.0.0.1:9/download/u") { _ in }
+            XCTFail("a 400 is an error")
+        } catch let error as APIError {
+            XCTAssertFalse(error.description.contains(secret), error.description)
+            XCTAssertTrue(error.description.contains("[token]"), error.description)
+        }
+        do {
+            try await drive.download(from: "https://storage.example.com/u?signature=s") { _ in }
+            XCTFail("a 403 is an error")
+        } catch let error as APIError {
+            XCTAssertEqual(error.kind, .forbidden(missingScope: nil), "a signed link's refusal, not the service's block")
+        }
+        XCTAssertNil(transport.sent[1].headers.first { $0.0 == "Authorization" }, "no token to another origin")
+        let after = try await drive.file("u")
+        XCTAssertEqual(after.size, 7526, "the run goes on: nothing was blocked")
+    }
+
+    func testTheRetryBudgetBoundsTheWaitsNotTheTriesThemselves() async throws {
+        // Each try takes 0.4 s to fail; with a budget of 1 s of waiting all five are made.
+        let transport = SlowFailingTransport(delay: .milliseconds(400))
+        let policy = RetryPolicy(attempts: 5, budget: 1, baseDelay: 0.01, maxDelay: 0.02)
+        let requester = Requester(transport: transport, tokens: LongLivedToken(secret), retries: RetryPolicies(calls: policy))
+        let drive = DriveClient(driveURL: drive, requester: requester)
+        do {
+            _ = try await drive.file("u")
+            XCTFail("every try fails")
+        } catch let error as APIError {
+            XCTAssertEqual(error.kind, .server(status: 503))
+        }
+        XCTAssertEqual(transport.count, 5)
+    }
+
     func testRetryAfterParsesHTTPDates() {
         XCTAssertEqual(Requester.parseRetryAfter("7"), 7)
         XCTAssertEqual(Requester.parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT"), 0)
@@ -245,5 +283,25 @@ final class OAuthSessionTests: XCTestCase {
         } catch {
             XCTFail("\(error)")
         }
+    }
+}
+
+/// Answers 503 to everything, each after `delay`.
+final class SlowFailingTransport: HTTPTransport {
+    let delay: Duration
+    private let sent = Mutex(0)
+
+    init(delay: Duration) { self.delay = delay }
+
+    var count: Int { sent.withLock { $0 } }
+
+    func send(_ request: TransportRequest) async throws -> TransportResponse {
+        sent.withLock { $0 += 1 }
+        try await Task.sleep(for: delay)
+        return answer(503, "")
+    }
+
+    func stream(_ request: TransportRequest, consume: @Sendable (Data) async throws -> Void) async throws -> TransportResponse {
+        try await send(request)
     }
 }

@@ -154,6 +154,42 @@ final class TaskRunnerTests: XCTestCase {
         XCTAssertTrue(listed.isEmpty, "no file in the drive")
     }
 
+    func testAnUploadWaitingForASlotIsInTheJournalAndAnotherProcessCanFinishIt() async throws {
+        var faults = FaultInjection()
+        faults.latencyMilliseconds = 100
+        let emu = try await TestEmulator.start(maxPartSize: 1000, faults: faults)
+        addTeardownBlock { await emu.stop() }
+        let journal = UploadJournal(folder: scratch.appendingPathComponent("journal"))
+        let (running, waiting) = (scratch.appendingPathComponent("running.bin"), scratch.appendingPathComponent("waiting.bin"))
+        try Data(testBytes(30_000, seed: 1)).write(to: running)
+        let bytes = Data(testBytes(2500, seed: 2))
+        try bytes.write(to: waiting)
+        let runner = TaskRunner(drive: emu.api.drive, account: emu.api.account, transferSlots: 1)
+        let first = await runner.submit(.upload(FileUpload(path: running.path, journal: journal)))
+        let second = await runner.submit(.upload(FileUpload(path: waiting.path, journal: journal)))
+        guard case .queued = await runner.snapshot(second)?.state else { return XCTFail("one slot: the second waits") }
+        // What a quit or a dropped connection leaves now: both, the waiting one with no session yet.
+        let reserved = try XCTUnwrap(journal.records().first { $0.path == waiting.path })
+        XCTAssertFalse(reserved.hasSession)
+        XCTAssertEqual(reserved.size, 2500)
+        XCTAssertEqual(reserved.driveURL, emu.drive)
+
+        // The next process finishes it from the record alone.
+        let other = TaskRunner(drive: emu.api.drive, account: emu.api.account)
+        let outcome = try await other.outcome(of: .upload(.resume(reserved, journal: journal), resuming: reserved))
+        guard case .file(let file) = outcome else { return XCTFail("\(outcome)") }
+        let back = DataBox()
+        try await emu.api.drive.download(from: XCTUnwrap(file.links.download?.href)) { back.append($0) }
+        XCTAssertEqual(back.data, bytes)
+        XCTAssertFalse(journal.records().contains { $0.path == waiting.path }, "a finished upload leaves the journal")
+
+        // Cancelled while it waits, an upload leaves the journal too.
+        await runner.cancel(second)
+        await runner.cancel(first)
+        _ = await runner.finished(first)
+        XCTAssertTrue(journal.records().isEmpty, "\(journal.records().map(\.path))")
+    }
+
 }
 
 /// The most transfers seen running at the same time, until `tasks` have finished.

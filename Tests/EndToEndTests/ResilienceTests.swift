@@ -137,7 +137,29 @@ final class ResilienceTests: XCTestCase {
         XCTAssertEqual(blocked.status, 1, blocked.stderr)
         XCTAssertTrue(blocked.stderr.contains("the service has blocked this address after too many requests; wait, or ask amoCRM support to lift it"), blocked.stderr)
         XCTAssertFalse(blocked.stderr.contains("scope"), blocked.stderr)
-        XCTAssertEqual(service.requestCount - before, 1, "the first refusal stops the run: no retries, no further calls")
+        XCTAssertEqual(service.requestCount - before, 1, "no retries")
+
+        // Three uploads one after another: the first refusal stops the other two before they send.
+        let home = try Binary.makeHome()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let files = try (1...3).map { index in
+            let path = home.appendingPathComponent("part\(index).bin").path
+            try Data(repeating: UInt8(index), count: 1000).write(to: URL(fileURLWithPath: path))
+            return path
+        }
+        let stateEnv = env.merging(["XDG_STATE_HOME": home.appendingPathComponent("state").path]) { $1 }
+        let beforeUploads = service.requestCount
+        let uploads = try Binary.run(["upload"] + files + ["--jobs", "1", "--account", account, "--drive-url", account], environment: stateEnv)
+        XCTAssertEqual(uploads.status, 1, uploads.stderr)
+        XCTAssertEqual(service.requestCount - beforeUploads, 1, "one call reached the blocked service:\n\(uploads.stderr)")
+        XCTAssertTrue(uploads.stderr.contains("3 of 3 uploads failed"), uploads.stderr)
+        for path in files {
+            XCTAssertEqual(uploads.stderr.components(separatedBy: "upload \((path as NSString).lastPathComponent) failed").count - 1, 1,
+                           "each failure said once:\n\(uploads.stderr)")
+        }
+        // A block passes: the uploads wait in the journal.
+        let kept = try Binary.run(["transfers"], environment: stateEnv)
+        for path in files { XCTAssertTrue(kept.stdout.contains(path), kept.stdout) }
         await service.stop()
     }
 
@@ -171,9 +193,10 @@ final class ResilienceTests: XCTestCase {
     }
 
     func testAReaderThatGoesAwayEndsTheProgramQuietly() throws {
-        let served = try ServedEmulator(arguments: ["--seed", "demo"])
+        // Far more than a pipe holds (64 KiB): the writer is still writing when the reader leaves.
+        let served = try ServedEmulator(arguments: ["--seed", "demo", "--extra-files", "2000"])
         defer { served.stop() }
-        let ls = "\(Binary.path) ls --limit 250 --account \(served.accountURL)"
+        let ls = "\(Binary.path) ls --all --limit 250 --account \(served.accountURL)"
         for (script, first) in [("\(ls) 2>&1 | head -1", "UUID "), ("\(ls) --json | head -1", "{"), ("\(ls) 2>&- | head -1", "UUID ")] {
             let shell = try Binary.runShell(script + "; echo status=${PIPESTATUS[0]}", environment: served.env)
             XCTAssertTrue(shell.stdout.hasPrefix(first), "\(script):\n\(shell.stdout)")

@@ -60,9 +60,11 @@ public struct Requester: Sendable {
         consume: @Sendable (Data) async throws -> Void
     ) async throws -> TransportResponse {
         var request = TransportRequest(method: "GET", url: url, timeout: 3600)
+        var token: String?
         if authorized, let tokens {
             try checkSafeForToken(url, call: call)
-            request.headers.append(("Authorization", "Bearer \(try await tokens.accessToken())"))
+            token = try await tokens.accessToken()
+            request.headers.append(("Authorization", "Bearer \(token ?? "")"))
         }
         var first = true
         return try await retrying(call, .call) {
@@ -77,7 +79,8 @@ public struct Requester: Sendable {
             }
             await pacer.noteAnswer()
             guard (200..<300).contains(response.status) else {
-                throw Self.error(for: response, call: call, scope: nil)
+                // Only the service's own hosts block an address; a storage host's HTML 403 is its own refusal.
+                throw Self.error(for: response, call: call, scope: nil, canBlock: authorized).redacting(token)
             }
             return response
         }
@@ -113,14 +116,14 @@ public struct Requester: Sendable {
         case .uploadPart: retries.uploadParts
         case .once: RetryPolicy.once
         }
-        let started = ContinuousClock.now
+        var waited = 0.0
         var tries = 1
         while true {
             do {
                 return try await attempt()
             } catch let error as APIError {
                 if error.kind == .blocked { await pacer.stopAll(error) }
-                guard let wait = await wait(before: tries + 1, after: error, policy: policy, since: started) else { throw error }
+                guard let wait = await wait(before: tries + 1, after: error, policy: policy, waited: waited) else { throw error }
                 announcer.announce(RetryNotice(call: call, reason: error.retryReason, delay: wait, attempt: tries + 1, attempts: policy.attempts))
                 logger.debug("\(call) -> \(error.retryReason); try \(tries + 1) of \(policy.attempts) in \(wait) s")
                 if case .rateLimited = error.kind {
@@ -128,20 +131,21 @@ public struct Requester: Sendable {
                 } else {
                     try await Task.sleep(for: .milliseconds(Int64(wait * 1000)))
                 }
+                waited += wait
                 tries += 1
             }
         }
     }
 
-    /// How long to wait before try `next`, or nil when the error is final.
-    private func wait(before next: Int, after error: APIError, policy: RetryPolicy, since started: ContinuousClock.Instant) async -> Double? {
+    /// How long to wait before try `next`, or nil when the error is final. The budget
+    /// bounds the waits between tries; each try is bounded by its own timeout.
+    private func wait(before next: Int, after error: APIError, policy: RetryPolicy, waited: Double) async -> Double? {
         guard error.isRetryable, next <= policy.attempts else { return nil }
         // Nothing listens there: say so at once rather than after a round of retries.
         if case .transport(_, unreached: true) = error.kind, await !pacer.hasAnswered { return nil }
         var wait = policy.delay(after: next - 1)
         if case .rateLimited(let after?) = error.kind { wait = after }
-        let elapsed = (ContinuousClock.now - started) / .seconds(1)
-        guard elapsed + wait <= policy.budget else { return nil }
+        guard waited + wait <= policy.budget else { return nil }
         return wait
     }
 
@@ -186,7 +190,7 @@ public struct Requester: Sendable {
         }
     }
 
-    static func error(for response: TransportResponse, call: String, scope: String?) -> APIError {
+    static func error(for response: TransportResponse, call: String, scope: String?, canBlock: Bool = true) -> APIError {
         let problem = try? JSONDecoder().decode(ProblemDetails.self, from: response.body)
         let message = problem.flatMap { [$0.detail, $0.hint].compactMap { $0 }.first ?? $0.title }
             ?? plainTextMessage(response)
@@ -198,7 +202,7 @@ public struct Requester: Sendable {
             kind = .badRequest(details: details)
             return APIError(call: call, kind: kind, status: 400, serverMessage: details.isEmpty ? message : nil)
         case 401: kind = .unauthorized
-        case 403 where isPage(response):
+        case 403 where canBlock && isPage(response):
             return APIError(call: call, kind: .blocked, status: 403)
         case 403:
             kind = .forbidden(missingScope: mentionedScope(in: message) ?? scope)

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// How often, and for how long, a call that may pass the next time (no answer, a
 /// dropped connection, 5xx, 429) is sent again: exponential backoff with jitter,
@@ -7,7 +6,7 @@ import Synchronization
 public struct RetryPolicy: Sendable, Equatable {
     /// Tries in all, the first one included.
     public var attempts: Int
-    /// No new try starts after this many seconds since the first.
+    /// The waits between tries add up to at most this many seconds.
     public var budget: Double
     public var baseDelay: Double
     public var maxDelay: Double
@@ -53,39 +52,4 @@ public struct RetryPolicies: Sendable {
 
     /// Backoff a hundred times shorter: for tests against the emulator.
     public static let quick = RetryPolicies(calls: RetryPolicy.calls.scaled(0.01), uploadParts: RetryPolicy.uploadParts.scaled(0.01))
-}
-
-/// One repeat of a call, as the person waiting is told of it.
-public struct RetryNotice: Sendable, CustomStringConvertible {
-    public var call: String
-    /// What went wrong: "the service did not answer (500)".
-    public var reason: String
-    public var delay: Double
-    /// The try about to be made, and how many there may be.
-    public var attempt: Int
-    public var attempts: Int
-
-    /// "the service did not answer (500); trying again in 2 s (2 of 5)".
-    public var description: String {
-        let seconds = delay < 1 ? String(format: "%.1f", delay) : String(Int(delay.rounded()))
-        return "\(reason); trying again in \(seconds) s (\(attempt) of \(attempts))"
-    }
-}
-
-/// Hands each `RetryNotice` to whoever shows them: the command line's stderr or the
-/// UI's status line. Set once the listener exists; notices before that are dropped.
-public final class RetryAnnouncer: Sendable {
-    private let listener = Mutex<(@Sendable (RetryNotice) -> Void)?>(nil)
-
-    public init(_ listener: (@Sendable (RetryNotice) -> Void)? = nil) {
-        self.listener.withLock { $0 = listener }
-    }
-
-    public func listen(_ listener: (@Sendable (RetryNotice) -> Void)?) {
-        self.listener.withLock { $0 = listener }
-    }
-
-    func announce(_ notice: RetryNotice) {
-        listener.withLock { $0 }?(notice)
-    }
 }

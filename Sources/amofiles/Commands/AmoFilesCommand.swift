@@ -42,7 +42,7 @@ struct AmoFilesCommand: AsyncParsableCommand {
                 Output.write(fullMessage(for: error) + "\n", to: STDERR_FILENO)
                 Foundation.exit(2)
             }
-            Output.error(String(describing: error))
+            if case CLIError.reported(nil, _) = error {} else { Output.error(String(describing: error)) }
             Foundation.exit(ExitStatus.code(for: error))
         }
     }

@@ -171,7 +171,7 @@ extension AmoConnection {
 extension TaskOutcome {
     var file: DriveFile {
         get throws {
-            guard case .file(let file) = self else { throw CLIError.local("the service answered without the file") }
+            guard case .file(let file) = self else { throw CLIError.service("the service answered without the file") }
             return file
         }
     }

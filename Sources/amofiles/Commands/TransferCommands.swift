@@ -137,7 +137,7 @@ struct TransfersCommand: AsyncParsableCommand {
         if output.json { return try Output.json(records) }
         if records.isEmpty { return Output.note("No unfinished uploads.") }
         Output.table(["FILE", "DONE", "SIZE", "DRIVE", "SESSION EXPIRES"], records.map { record in
-            [record.path, percentDone(record), Output.size(record.size), record.driveURL, Output.time(Int64(record.sessionExpiresAt))]
+            [record.path, percentDone(record), Output.size(record.size), record.driveURL, record.hasSession ? Output.time(Int64(record.sessionExpiresAt)) : "not started"]
         }, flexible: 0)
     }
 
@@ -161,17 +161,17 @@ struct DownloadCommand: AsyncParsableCommand {
     func run() async throws {
         let api = try await connection.connect()
         let file = try await api.drive.file(uuid)
-        guard !file.isTrashed else { throw CLIError.local("\(uuid) is in the trash; `amofiles restore \(uuid)` first") }
+        guard !file.isTrashed else { throw CLIError.service("\(uuid) is in the trash; `amofiles restore \(uuid)` first") }
         var href = file.links.download?.href
         var name = file.displayName
         if let version {
             guard let chosen = try await api.drive.versions(of: uuid).first(where: { $0.uuid == version }) else {
-                throw CLIError.local("file \(uuid) has no version \(version); see `amofiles versions \(uuid)`")
+                throw CLIError.service("file \(uuid) has no version \(version); see `amofiles versions \(uuid)`")
             }
             href = chosen.links.download?.href
             name = chosen.displayName
         }
-        guard let href else { throw CLIError.local("the service gave no download link for \(uuid)") }
+        guard let href else { throw CLIError.service("the service gave no download link for \(uuid)") }
         var target = outputPath ?? FileDownload.safeFileName(name)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), isDirectory.boolValue {
@@ -191,13 +191,14 @@ struct DownloadCommand: AsyncParsableCommand {
     }
 }
 
-/// Throws when any transfer failed: the one error, or a count with the first one's status.
+/// Throws when any transfer failed (each was printed as it failed): with a count when
+/// several did, and the first one's status.
 func throwIfUnfinished(_ finals: [TaskSnapshot], verb: String) throws {
     let failures = finals.compactMap { snapshot -> TaskError? in
         if case .failed(let error) = snapshot.state { return error }
         return nil
     }
     guard let first = failures.first else { return }
-    if failures.count == 1 { throw first.underlying }
-    throw CLIError.several("\(failures.count) of \(finals.count) \(verb) failed", first: first.underlying)
+    let summary = failures.count == 1 ? nil : "\(failures.count) of \(finals.count) \(verb) failed"
+    throw CLIError.reported(summary: summary, first: first.underlying)
 }

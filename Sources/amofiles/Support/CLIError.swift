@@ -8,12 +8,17 @@ enum CLIError: Error, CustomStringConvertible {
     case config(String)
     /// A local problem (a file that cannot be read or written): exit 2.
     case local(String)
-    /// Several transfers failed: the status of the first failure.
-    case several(String, first: any Error)
+    /// What the service holds or answered does not allow it (a trashed file, a missing
+    /// version, an answer without the file): exit 1, as the service's own refusals.
+    case service(String)
+    /// Transfers failed and each failure was printed as it happened: only the summary
+    /// of several is left to say; the status is the first failure's.
+    case reported(summary: String?, first: any Error)
 
     var description: String {
         switch self {
-        case .config(let text), .local(let text), .several(let text, _): text
+        case .config(let text), .local(let text), .service(let text): text
+        case .reported(let summary, _): summary ?? ""
         }
     }
 }
@@ -40,7 +45,8 @@ enum ExitStatus {
         case let error as CLIError:
             switch error {
             case .config, .local: return 2
-            case .several(_, let first): return code(for: first)
+            case .service: return 1
+            case .reported(_, let first): return code(for: first)
             }
         default:
             return 1
