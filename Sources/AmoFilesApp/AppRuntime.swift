@@ -154,7 +154,7 @@ public final class AppRuntime: Sendable {
         case .download(let request, var path, let overwrite):
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-                path = (path as NSString).appendingPathComponent(FileDownload.safeFileName(request.name))
+                path = LocalPath.join(path, FileDownload.safeFileName(request.name))
             }
             if !overwrite, FileManager.default.fileExists(atPath: path) {
                 return post(.downloadTargetExists(request, path: path))

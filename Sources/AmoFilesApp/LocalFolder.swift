@@ -1,3 +1,4 @@
+import AmoFilesTasks
 import Foundation
 
 /// Reads a local folder for the picker (run by the runtime, off the UI loop).
@@ -15,7 +16,7 @@ enum LocalFolder {
         while let entry = readdir(folder) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
             guard name != ".", name != ".." else { continue }
-            let full = (path as NSString).appendingPathComponent(name)
+            let full = LocalPath.join(path, name)
             var info = stat()
             // A dangling link still shows, as the link itself.
             guard stat(full, &info) == 0 || lstat(full, &info) == 0 else { continue }

@@ -63,7 +63,7 @@ public struct LocalPicker: Sendable, Equatable {
     }
 
     public func path(of name: String) -> String {
-        (folder as NSString).appendingPathComponent(name)
+        LocalPath.join(folder, name)
     }
 
     /// The marked files, or the one under the cursor when none is marked.

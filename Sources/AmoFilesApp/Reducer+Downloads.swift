@@ -55,7 +55,7 @@ extension Reducer {
             state.status = nil
             state.overlay = .overwrite(request, path: path)
         case .downloadFinished(let request, let path, let bytes):
-            state.status = StatusMessage(text: "Downloaded \(TerminalText.sanitize(request.name)) to \(path) (\(Quantities.bytes(bytes))).", isError: false)
+            state.status = StatusMessage(text: "Downloaded \(TerminalText.sanitize(request.name)) to \(TerminalText.sanitize(path)) (\(Quantities.bytes(bytes))).", isError: false)
         case .downloadFailed(_, let message):
             state.status = StatusMessage(text: message, isError: true)
         default:

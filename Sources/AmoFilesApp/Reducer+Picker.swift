@@ -80,13 +80,12 @@ extension Reducer {
     }
 
     static func parentFolder(_ path: String) -> String {
-        let parent = (path as NSString).deletingLastPathComponent
-        return parent.isEmpty ? "/" : parent
+        LocalPath.folder(of: path)
     }
 
     static func folderListed(_ state: inout AppState, path: String, _ entries: [LocalEntry]) -> [Effect] {
         guard var picker = state.picker else { return [] }
-        let cameFrom = picker.folder.hasPrefix(path) && picker.folder != path ? (picker.folder as NSString).lastPathComponent : nil
+        let cameFrom = picker.folder.hasPrefix(path) && picker.folder != path ? LocalPath.name(of: picker.folder) : nil
         let keep = picker.folder == path ? picker.current?.name : cameFrom
         if picker.folder != path { picker.selected = [] }
         picker.folder = path

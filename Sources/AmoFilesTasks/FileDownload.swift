@@ -30,19 +30,23 @@ public struct FileDownload: Sendable {
         return String(cleaned.prefix(200))
     }
 
+    /// The target that means standard output, as `curl -o -` has it.
+    public static let standardOutput = "-"
+
     /// Runs the download; returns the bytes written.
     @discardableResult
     public func run(drive: DriveClient, progress: @escaping @Sendable (Int64) -> Void = { _ in }) async throws -> Int64 {
+        if target == Self.standardOutput { return try await runToStandardOutput(drive: drive, progress: progress) }
         let manager = FileManager.default
         if !overwrite, manager.fileExists(atPath: target) { throw TaskFailure.exists(target) }
-        let folder = (target as NSString).deletingLastPathComponent
-        let temporary = (folder.isEmpty ? "." : folder) + "/.amofiles-\(UUID().uuidString.prefix(8)).part"
+        let folder = LocalPath.folder(of: target)
+        let temporary = LocalPath.join(folder, ".amofiles-\(UUID().uuidString.prefix(8)).part")
         guard manager.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
-            throw TaskFailure.localFile("cannot write in \(folder.isEmpty ? "." : folder)")
+            throw TaskFailure.localFile("cannot write in \(folder)")
         }
         PartialDownloads.add(temporary)
         defer { PartialDownloads.forget(temporary) }
-        let sink = DownloadSink(handle: handle, progress: progress)
+        let sink = DownloadSink(handle: handle, rewinds: true, progress: progress)
         do {
             // A broken transfer starts again from the first byte.
             try await drive.download(from: href, restart: { try sink.restart() }) { chunk in try sink.write(chunk) }
@@ -57,6 +61,14 @@ public struct FileDownload: Sendable {
             unlink(temporary)
             throw error
         }
+    }
+
+    /// Streams the bytes to stdout. What was written cannot be taken back, so a
+    /// transfer that breaks after its first byte fails instead of starting over.
+    private func runToStandardOutput(drive: DriveClient, progress: @escaping @Sendable (Int64) -> Void) async throws -> Int64 {
+        let sink = DownloadSink(handle: FileHandle.standardOutput, rewinds: false, progress: progress)
+        try await drive.download(from: href, restart: { try sink.restart() }) { chunk in try sink.write(chunk) }
+        return sink.written
     }
 }
 
@@ -77,15 +89,22 @@ public enum PartialDownloads {
 /// Counts and writes downloaded chunks (called serially by the transport).
 private final class DownloadSink: @unchecked Sendable {
     let handle: FileHandle
+    /// False for a pipe or a terminal: written bytes are gone.
+    let rewinds: Bool
     let progress: @Sendable (Int64) -> Void
     private(set) var written: Int64 = 0
 
-    init(handle: FileHandle, progress: @escaping @Sendable (Int64) -> Void) {
+    init(handle: FileHandle, rewinds: Bool, progress: @escaping @Sendable (Int64) -> Void) {
         self.handle = handle
+        self.rewinds = rewinds
         self.progress = progress
     }
 
     func restart() throws {
+        guard written > 0 else { return }
+        guard rewinds else {
+            throw TaskFailure.localFile("the download broke after \(written) bytes went to standard output; run it again")
+        }
         try handle.truncate(atOffset: 0)
         written = 0
     }

@@ -21,7 +21,7 @@ public struct FileUpload: Sendable {
     ) {
         self.path = path
         self.newVersionOf = newVersionOf
-        self.fileName = fileName ?? URL(fileURLWithPath: path).lastPathComponent
+        self.fileName = fileName ?? LocalPath.name(of: path)
         self.attach = attach
         self.journal = journal
     }

@@ -154,7 +154,7 @@ struct DownloadCommand: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
     @Argument(help: "The file's uuid.") var uuid: String
     @Option(help: ArgumentHelp("Download this version instead of the active one.", valueName: "uuid")) var version: String?
-    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Where to write (a file or a folder). Default: the file's name here.", valueName: "path"))
+    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Where to write (a file or a folder; - for standard output). Default: the file's name here.", valueName: "path"))
     var outputPath: String?
     @Flag(help: "Overwrite an existing file.") var force = false
 
@@ -174,15 +174,18 @@ struct DownloadCommand: AsyncParsableCommand {
         guard let href else { throw CLIError.service("the service gave no download link for \(uuid)") }
         var target = outputPath ?? FileDownload.safeFileName(name)
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), isDirectory.boolValue {
-            target = (target as NSString).appendingPathComponent(FileDownload.safeFileName(name))
+        if target != FileDownload.standardOutput, FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), isDirectory.boolValue {
+            target = LocalPath.join(target, FileDownload.safeFileName(name))
         }
         let download = FileDownload(href: href, target: target, overwrite: force)
         let runner = TaskRunner(drive: api.drive, account: api.account, transferSlots: 1)
         let shownName = Output.plain(name)
         let finals = await ProgressDisplay.run([.download(download, name: name, size: file.size)], on: runner, retries: api.retries) { snapshot in
             switch snapshot.state {
-            case .done(.downloaded(let path, let bytes)): Output.line("Downloaded \(shownName) to \(path) (\(Output.size(bytes))).")
+            case .done(.downloaded(FileDownload.standardOutput, let bytes)):
+                // stdout holds the bytes; the report goes beside them.
+                Output.note("Downloaded \(shownName) to standard output (\(Output.size(bytes))).")
+            case .done(.downloaded(let path, let bytes)): Output.line("Downloaded \(shownName) to \(Output.plain(path)) (\(Output.size(bytes))).")
             case .failed(let error): Output.error(error.message)
             default: break
             }

@@ -87,7 +87,7 @@ struct ProfileFile {
 
     /// Writes the profiles atomically with mode 0600 (created private, then renamed).
     func save(_ profiles: [String: Profile]) throws {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = LocalPath.folder(of: path)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         var text = "# amofiles profiles. Holds tokens: keep it private (mode 0600).\n"
         for name in profiles.keys.sorted() {

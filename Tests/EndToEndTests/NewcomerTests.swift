@@ -1,0 +1,57 @@
+import Foundation
+import XCTest
+
+/// What a newcomer runs into in the first hour, through the binary and the UI in tmux.
+final class NewcomerTests: XCTestCase {
+    private func uploaded(_ served: ServedEmulator, name: String, bytes: Data) throws -> String {
+        let source = served.folder.appendingPathComponent(name)
+        try bytes.write(to: source)
+        let up = try Binary.run(["upload", source.path, "--json", "--account", served.accountURL], environment: served.env)
+        XCTAssertEqual(up.status, 0, up.stderr)
+        let files = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(up.stdout.utf8)) as? [[String: Any]])
+        return try XCTUnwrap(files.first?["uuid"] as? String)
+    }
+
+    func testOneLetterTargetsAndStandardOutputDownload() throws {
+        let served = try ServedEmulator()
+        defer { served.stop() }
+        let bytes = Data((0..<50_000).map { UInt8(truncatingIfNeeded: $0 &* 7) })
+        let uuid = try uploaded(served, name: "letters.bin", bytes: bytes)
+        let here = served.folder.appendingPathComponent("here")
+        try FileManager.default.createDirectory(at: here, withIntermediateDirectories: true)
+
+        let oneLetter = try Binary.runShell("cd '\(here.path)' && '\(Binary.path)' download \(uuid) -o a --account \(served.accountURL)", environment: served.env)
+        XCTAssertEqual(oneLetter.status, 0, oneLetter.stderr)
+        XCTAssertEqual(try Data(contentsOf: here.appendingPathComponent("a")), bytes)
+
+        let piped = try Binary.runShell("cd '\(here.path)' && '\(Binary.path)' download \(uuid) -o - --account \(served.accountURL) > piped.bin", environment: served.env)
+        XCTAssertEqual(piped.status, 0, piped.stderr)
+        XCTAssertEqual(try Data(contentsOf: here.appendingPathComponent("piped.bin")), bytes, "-o - writes the bytes to stdout")
+        XCTAssertTrue(piped.stderr.contains("to standard output"), piped.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: here.appendingPathComponent("-").path))
+        let left = try FileManager.default.contentsOfDirectory(atPath: here.path).sorted()
+        XCTAssertEqual(left, ["a", "piped.bin"], "no temporary left behind")
+    }
+
+    func testTheUISavesToAOneLetterName() throws {
+        let served = try ServedEmulator(arguments: ["--seed", "demo"])
+        defer { served.stop() }
+        let tmux = try TmuxSession(columns: 120, rows: 40, environment: ["AMOFILES_TOKEN": served.token])
+        defer { tmux.close() }
+        let here = tmux.home.appendingPathComponent("downloads")
+        try FileManager.default.createDirectory(at: here, withIntermediateDirectories: true)
+        try tmux.send("cd '\(here.path)' && \(Binary.path) --account \(served.accountURL); echo EXITED=$?", "Enter")
+        tmux.waitFor("the first page") { $0.contains(" 100 files loaded") }
+        try tmux.send("D")
+        tmux.waitFor(text: "Save")
+        try tmux.send("C-u")
+        try tmux.send("-l", "q")
+        try tmux.send("Enter")
+        let screen = tmux.waitFor("the download") { $0.contains("Downloaded") }
+        XCTAssertTrue(screen.contains(" to q ("), screen)
+        XCTAssertNil(screen.range(of: #"EXITED=\d"#, options: .regularExpression), "the UI is still running: \(screen)")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: here.appendingPathComponent("q").path))
+        try tmux.send("q")
+        tmux.waitForExit()
+    }
+}
