@@ -77,6 +77,7 @@ public enum Reducer {
     }
 
     private static func input(_ state: inout AppState, _ event: InputEvent) -> [Effect] {
+        if state.isTooSmall, event != .suspend, !event.isResize { return tooSmallInput(&state, event) }
         switch event {
         case .resize(let rows, let columns):
             state.rows = rows
@@ -118,6 +119,15 @@ public enum Reducer {
             }
             return perform(&state, action)
         }
+    }
+
+    /// Nothing is on screen but "terminal too small": only quitting (and answering
+    /// the quit question, which that screen shows) may act, never a key on a list
+    /// nobody sees.
+    private static func tooSmallInput(_ state: inout AppState, _ event: InputEvent) -> [Effect] {
+        guard case .key(let key) = event else { return [] }
+        if state.overlay == .quitWhileTransfers { return overlayKey(&state, key) }
+        return key == .control("c") || state.keymap.action(for: key) == .quit ? [.quit] : []
     }
 
     static func perform(_ state: inout AppState, _ action: KeyAction) -> [Effect] {

@@ -55,4 +55,6 @@ public enum InputEvent: Sendable, Equatable {
     case wheel(up: Bool)
     /// Ctrl-Z: the program stops and comes back.
     case suspend
+
+    public var isResize: Bool { if case .resize = self { true } else { false } }
 }

@@ -96,7 +96,7 @@ final class GoldenScreenTests: XCTestCase {
         XCTAssertEqual(narrow[0], " 1 Files   2 Trash   3 Transfers")
         XCTAssertEqual(narrow[1], " NAME                               SIZE")
         XCTAssertEqual(narrow[2], " Договор поставки №106.pdf        1.5 MB")
-        XCTAssertEqual(render(Samples.state(rows: 5, columns: 20)).lines, ["", "", " terminal too small", "", ""])
+        XCTAssertEqual(render(Samples.state(rows: 5, columns: 20)).lines, ["", " terminal too small", "enlarge it · q quits", "", ""])
     }
 
     func testHelpListsTheKeymapInForce() throws {

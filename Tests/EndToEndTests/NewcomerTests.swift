@@ -54,4 +54,21 @@ final class NewcomerTests: XCTestCase {
         try tmux.send("q")
         tmux.waitForExit()
     }
+
+    func testKeysAtTwentyByFiveChangeNothing() throws {
+        let served = try ServedEmulator(arguments: ["--seed", "demo"])
+        defer { served.stop() }
+        let tmux = try TmuxSession.ui(on: served)
+        defer { tmux.close() }
+        try tmux.resize(columns: 20, rows: 5)
+        tmux.waitFor(text: "terminal too small")
+        for key in ["j", "j", "v", "Space", "d"] { try tmux.send(key) }
+        try tmux.resize(columns: 120, rows: 40)
+        let after = tmux.waitFor("the list again") { $0.contains(" 100 files loaded") }
+        XCTAssertFalse(after.contains("trash?"), "no question waits: \(after)")
+        XCTAssertFalse(after.contains("Versions of"), after)
+        XCTAssertTrue(after.contains("files loaded · 1/100"), "the cursor did not move, nothing is marked: \(after)")
+        try tmux.send("q")
+        tmux.waitForExit()
+    }
 }

@@ -5,11 +5,7 @@ import TerminalUI
 public enum Renderer {
     public static func render(_ state: AppState, into surface: any Surface) {
         surface.erase()
-        guard !state.isTooSmall else {
-            let text = "terminal too small"
-            surface.draw(text, row: surface.rows / 2, column: max(0, (surface.columns - text.count) / 2), width: surface.columns)
-            return
-        }
+        guard !state.isTooSmall else { return tooSmall(state, surface) }
         tabBar(state, surface)
         if let picker = state.picker {
             PickerView.draw(state, picker, into: surface)
@@ -34,6 +30,20 @@ public enum Renderer {
         case .attach(let form)?: LinksView.drawAttachForm(form, into: surface)
         case .filterForm(let form)?: FilterFormView.draw(form, users: state.users, into: surface)
         default: break
+        }
+    }
+
+    /// Below the smallest useful size: what is wrong and the keys that still work,
+    /// centred, each line cut to the width.
+    private static func tooSmall(_ state: AppState, _ surface: any Surface) {
+        let quitKey = state.keymap.keys(for: .quit).first.map { "\($0) quits" } ?? "C-c quits"
+        let lines = state.overlay == .quitWhileTransfers
+            ? ["Quit while", "transfers run?", "y keep · c cancel", "n stay"]
+            : ["terminal too small", "enlarge it · \(quitKey)"]
+        let first = max(0, (surface.rows - lines.count) / 2)
+        for (index, line) in lines.enumerated() where first + index < surface.rows {
+            let width = TerminalText.width(line)
+            surface.draw(line, row: first + index, column: max(0, (surface.columns - width) / 2), width: surface.columns)
         }
     }
 
