@@ -121,7 +121,9 @@ public struct FilterForm: Sendable, Equatable {
         let sizes: [Int64?], times: [Int64?]
         do {
             sizes = try [.minSize, .maxSize].map { try parsed($0, Quantities.parseBytes, "a size; write 500, 20KB or 1.5MB") }
-            times = try [.since, .until].map { try parsed($0, Quantities.parseTime, "a date; write 2026-11-22 or 2026-11-22 17:30") }
+            times = try [(Field.since, Quantities.parseTime), (.until, Quantities.parseEndTime)].map { field, parse in
+                try parsed(field, parse, "a date; write 2026-11-22 or 2026-11-22 17:30")
+            }
         } catch let problem as Problem {
             return .failure(problem)
         } catch {

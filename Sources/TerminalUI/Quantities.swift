@@ -39,13 +39,34 @@ public enum Quantities {
 
     /// Unix seconds, `YYYY-MM-DD`, `YYYY-MM-DD HH:MM` or `YYYY-MM-DDTHH:MM[:SS]` in local time; nil otherwise.
     public static func parseTime(_ text: String) -> Int64? {
+        parseTime(text, asEnd: false)
+    }
+
+    /// The last second `text` names, for the end of a range: "2026-04-09" is up to
+    /// 23:59:59 of that day, "2026-04-09 17:30" up to 17:30:59.
+    public static func parseEndTime(_ text: String) -> Int64? {
+        parseTime(text, asEnd: true)
+    }
+
+    /// Unix seconds, or a local date with or without a time.
+    private static func parseTime(_ text: String, asEnd: Bool) -> Int64? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let seconds = Int64(trimmed) { return seconds }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         for format in ["yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm", "yyyy-MM-dd"] {
             formatter.dateFormat = format
-            if let date = formatter.date(from: trimmed) { return Int64(date.timeIntervalSince1970) }
+            guard let date = formatter.date(from: trimmed) else { continue }
+            let start = Int64(date.timeIntervalSince1970)
+            guard asEnd else { return start }
+            switch format {
+            case "yyyy-MM-dd":
+                // A day is not always 24 hours long (summer time): the next day's start, less one.
+                let next = Calendar.current.date(byAdding: .day, value: 1, to: date).map { Int64($0.timeIntervalSince1970) }
+                return (next ?? start + 86_400) - 1
+            case "yyyy-MM-dd'T'HH:mm:ss": return start
+            default: return start + 59
+            }
         }
         return nil
     }

@@ -71,4 +71,19 @@ final class NewcomerTests: XCTestCase {
         try tmux.send("q")
         tmux.waitForExit()
     }
+
+    func testAOneDayRangeFindsThatDaysFiles() throws {
+        let served = try ServedEmulator()
+        defer { served.stop() }
+        let uuid = try uploaded(served, name: "today.txt", bytes: Data("made today".utf8))
+        let info = try Binary.run(["info", uuid, "--json", "--account", served.accountURL], environment: served.env)
+        let created = try XCTUnwrap((JSONSerialization.jsonObject(with: Data(info.stdout.utf8)) as? [String: Any])?["created_at"] as? Int)
+        // The day the file was made, in the same local time the binary reads dates in.
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd"
+        let day = formatter.string(from: Date(timeIntervalSince1970: TimeInterval(created)))
+        let listed = try Binary.run(["ls", "--date-field", "created", "--since", day, "--until", day, "--account", served.accountURL], environment: served.env)
+        XCTAssertEqual(listed.status, 0, listed.stderr)
+        XCTAssertTrue(listed.stdout.contains(uuid), "\(day): \(listed.stdout)")
+    }
 }

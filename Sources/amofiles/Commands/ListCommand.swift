@@ -33,7 +33,7 @@ struct ListCommand: AsyncParsableCommand {
         "A period: \(FileFilter.DatePreset.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "preset"))
     var datePreset: String?
     @Option(name: .customLong("since"), help: ArgumentHelp("From this time on.", valueName: "date")) var since: String?
-    @Option(name: .customLong("until"), help: ArgumentHelp("Up to this time.", valueName: "date")) var until: String?
+    @Option(name: .customLong("until"), help: ArgumentHelp("Up to this time; a date alone takes in all of that day.", valueName: "date")) var until: String?
     @Option(name: .customLong("created-by"), help: ArgumentHelp("Creator: user id, client or robot (repeatable).", valueName: "who"))
     var createdBy: [String] = []
     @Option(name: .customLong("updated-by"), help: ArgumentHelp("Last editor: user id, client or robot (repeatable).", valueName: "who"))
@@ -71,7 +71,7 @@ struct ListCommand: AsyncParsableCommand {
                 date.preset = preset
             }
             date.from = try since.map { try Self.time($0, option: "--since") }
-            date.to = try until.map { try Self.time($0, option: "--until") }
+            date.to = try until.map { try Self.time($0, option: "--until", asEnd: true) }
             filter.date = date
         }
         filter.createdBy = try createdBy.map { try Self.author($0, option: "--created-by") }
@@ -115,8 +115,9 @@ struct ListCommand: AsyncParsableCommand {
         return bytes
     }
 
-    static func time(_ text: String, option: String) throws -> Int64 {
-        guard let time = Quantities.parseTime(text) else {
+    /// A moment; the end of a range takes the whole day or minute it names.
+    static func time(_ text: String, option: String, asEnd: Bool = false) throws -> Int64 {
+        guard let time = asEnd ? Quantities.parseEndTime(text) : Quantities.parseTime(text) else {
             throw ValidationError("\(option): \"\(text)\" is not a date (Unix seconds, YYYY-MM-DD or YYYY-MM-DDTHH:MM)")
         }
         return time
