@@ -13,14 +13,15 @@ public final class AppRuntime: Sendable {
     private let retries: RetryAnnouncer
     private let currentUserID: Int?
     public let runner: TaskRunner
-    private let journal: UploadJournal
+    /// Where unfinished uploads are kept; none for the demo, whose account ends with it.
+    private let journal: UploadJournal?
     private let inbox = Mutex<[Action]>([])
     /// Posting an answer wakes the loop out of its wait for keys.
     private let wakeup = TerminalWakeup()
     /// The token of the newest entity search; older ones are dropped before they are sent.
     private let latestEntitySearch = Mutex(0)
 
-    public init(connection: AmoConnection, runner: TaskRunner, journal: UploadJournal = UploadJournal()) {
+    public init(connection: AmoConnection, runner: TaskRunner, journal: UploadJournal? = UploadJournal()) {
         drive = connection.drive
         account = connection.account
         retries = connection.retries
@@ -188,9 +189,10 @@ public final class AppRuntime: Sendable {
                 await runner.submit(retried(work))
             }
         case .readJournal:
-            Task.detached { [journal, drive] in self.post(.journalRead(journal.records(forDrive: drive.driveURL))) }
+            Task.detached { [journal, drive] in self.post(.journalRead(journal?.records(forDrive: drive.driveURL) ?? [])) }
         case .resume(let records):
             Task { [runner, journal] in
+                guard let journal else { return }
                 for record in records { await runner.submit(.upload(.resume(record, journal: journal), resuming: record)) }
             }
         case .loadLinks(let uuid):
@@ -244,7 +246,7 @@ public final class AppRuntime: Sendable {
     /// The work that tries `work` again: an upload the journal still holds goes on
     /// from its last accepted part instead of starting over.
     private func retried(_ work: TaskWork) -> TaskWork {
-        guard case .upload(let upload, _) = work else { return work }
+        guard case .upload(let upload, _) = work, let journal else { return work }
         let record = journal.records(forDrive: drive.driveURL).first { $0.path == upload.path && $0.newVersionOf == upload.newVersionOf }
         guard let record else { return work }
         return .upload(.resume(record, journal: journal), resuming: record)

@@ -196,6 +196,8 @@ public struct AppState: Sendable {
     /// Files are being marked in Files to attach to this entity; its view comes back after.
     public var attachingTo: EntityView?
     public var keymap: Keymap
+    /// False for the demo: its account is gone when it quits, and so are its uploads.
+    public var uploadsOutliveQuit = true
     /// The clock, as the runtime last reported it (reduce reads no clock itself).
     public var now: Int64 = 0
     /// Bumped on every keystroke of a search; only the last one's pause applies it.

@@ -15,7 +15,7 @@ extension Reducer {
         switch key {
         case .character("y"), .character("Y"), .character("q"), .enter:
             state.overlay = nil
-            return [.exit(cancellingUploads: false)]
+            return [.exit(cancellingUploads: !state.uploadsOutliveQuit)]
         case .character("c"), .character("C"):
             state.overlay = nil
             return [.exit(cancellingUploads: true)]
@@ -48,9 +48,10 @@ extension Reducer {
     static func quitAnswers(_ state: AppState) -> String {
         let running = unfinishedTransfers(state)
         let hasUploads = running.contains { if case .upload = $0.work { true } else { false } }
-        return hasUploads
+        guard hasUploads else { return "Enter/y quit, the download is dropped   n stay" }
+        return state.uploadsOutliveQuit
             ? "Enter/y quit, uploads resume next time   c cancel them and quit   n stay"
-            : "Enter/y quit, the download is dropped   n stay"
+            : "Enter/y quit, the demo's uploads end with it   n stay"
     }
 
     private static func unfinishedTransfers(_ state: AppState) -> [TaskSnapshot] {

@@ -1,3 +1,4 @@
+import EmulatorTesting
 import Foundation
 import XCTest
 
@@ -85,5 +86,38 @@ final class NewcomerTests: XCTestCase {
         let listed = try Binary.run(["ls", "--date-field", "created", "--since", day, "--until", day, "--account", served.accountURL], environment: served.env)
         XCTAssertEqual(listed.status, 0, listed.stderr)
         XCTAssertTrue(listed.stdout.contains(uuid), "\(day): \(listed.stdout)")
+    }
+
+    func testTheDemoSaysItsUploadsEndWithItAndLeavesNoJournal() throws {
+        let tmux = try TmuxSession(columns: 120, rows: 40)
+        defer { tmux.close() }
+        let local = tmux.home.appendingPathComponent("local")
+        try FileManager.default.createDirectory(at: local, withIntermediateDirectories: true)
+        try Data(testBytes(24_000_000, seed: 81)).write(to: local.appendingPathComponent("demo-24mib.bin"))
+        for ending in ["quit", "hangup"] {
+            try tmux.send("clear; cd '\(local.path)' && \(Binary.path) demo --latency 150; echo EXITED=$?", "Enter")
+            tmux.waitFor("the demo's first page") { $0.contains(" files loaded") }
+            try tmux.send("U")
+            tmux.waitFor(text: "demo-24mib.bin")
+            try tmux.send("j")
+            try tmux.send("Enter")
+            tmux.waitFor("the upload going") { $0.contains("↑ demo-24mib.bin") }
+            if ending == "quit" {
+                try tmux.send("q")
+                let question = tmux.waitFor(text: "1 upload running: demo-24mib.bin")
+                XCTAssertTrue(question.contains("the demo's uploads end with it"), question)
+                XCTAssertFalse(question.contains("resume next time"), question)
+                try tmux.send("y")
+            } else {
+                let ui = try XCTUnwrap(tmux.shellChildren.first, "amofiles runs under the shell")
+                kill(ui, SIGHUP)
+            }
+            let status = tmux.waitForExit()
+            if ending == "quit" { XCTAssertEqual(status, "0") }
+            let journal = tmux.journalFolder.path
+            XCTAssertEqual((try? FileManager.default.contentsOfDirectory(atPath: journal)) ?? [], [], "\(ending): nothing of the demo in the journal")
+            let listed = try Binary.run(["transfers"], environment: ["XDG_STATE_HOME": tmux.home.appendingPathComponent("state").path])
+            XCTAssertFalse(listed.stdout.contains("demo-24mib.bin"), listed.stdout)
+        }
     }
 }

@@ -68,7 +68,8 @@ struct DemoCommand: AsyncParsableCommand {
             let api = try await AmoConnection.connect(
                 accountURL: emulator.accountURL, tokens: LongLivedToken(emulator.token), driveURL: emulator.driveURL,
                 transport: AsyncHTTPTransport(), pacer: Pacer(requestsPerSecond: nil))
-            try await openUI(api, accountName: "Demo account", keymap: keymap)
+            // The demo's account is gone when it quits: its uploads are not journalled.
+            try await openUI(api, accountName: "Demo account", keymap: keymap, journal: nil)
         } catch {
             await emulator.stop(removingData: true)
             throw error
@@ -100,9 +101,10 @@ extension KeymapOptions {
 
 /// Runs the UI on a thread of its own (curses blocks while it waits for keys) and
 /// returns when the user quits.
-private func openUI(_ api: AmoConnection, accountName: String, keymap: Keymap) async throws {
-    let runtime = AppRuntime(connection: api, runner: TaskRunner(drive: api.drive, account: api.account))
+private func openUI(_ api: AmoConnection, accountName: String, keymap: Keymap, journal: UploadJournal? = UploadJournal()) async throws {
+    let runtime = AppRuntime(connection: api, runner: TaskRunner(drive: api.drive, account: api.account), journal: journal)
     var state = AppState(rows: 24, columns: 80, accountName: accountName, driveHost: api.drive.driveURL.host ?? "", keymap: keymap)
+    state.uploadsOutliveQuit = journal != nil
     state.localFolder = FileManager.default.currentDirectoryPath
     let outcome: Result<Void, any Error> = await withCheckedContinuation { done in
         let initial = state
