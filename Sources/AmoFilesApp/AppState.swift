@@ -38,6 +38,9 @@ public struct FileList: Sendable {
     public var filter: FileFilter
     /// Files marked with Space, by uuid.
     public var selected: Set<String> = []
+    /// After a reload, the file the cursor was on, sought in the pages as they come.
+    public var returnTo: ReturnPoint?
+
 
     public init(filter: FileFilter) {
         self.filter = filter
@@ -46,11 +49,43 @@ public struct FileList: Sendable {
     public var isComplete: Bool { nextPage == nil }
     public var current: DriveFile? { items.indices.contains(viewport.cursor) ? items[viewport.cursor] : nil }
 
-    /// The same list emptied for a new first page (a new filter, a refresh, a change elsewhere).
+    /// The same list emptied for a new first page (a new filter, a refresh, a change
+    /// elsewhere); the cursor goes back to its file when that file comes again.
     public func reloaded(filter: FileFilter? = nil) -> FileList {
         var fresh = FileList(filter: filter ?? self.filter)
         fresh.generation = generation + 1
+        // Under a new filter the old row means nothing: the top, unless the file is there.
+        let row = filter == nil || filter == self.filter ? viewport.cursor : 0
+        fresh.returnTo = returnTo ?? current.map { ReturnPoint(uuid: $0.uuid, row: row, rowsLoaded: items.count) }
         return fresh
+    }
+
+    /// True while the file of `returnTo` is still sought (the next page is wanted).
+    mutating func seekReturnPoint(height: Int) -> Bool {
+        returnTo = returnTo?.place(in: items, hasMore: nextPage != nil, viewport: &viewport, height: height)
+        return returnTo != nil
+    }
+}
+
+/// Where the cursor stood before a list was loaded again: the file, its row, and how
+/// many rows were loaded (the file is sought that far, and no farther).
+public struct ReturnPoint: Sendable, Equatable {
+    public var uuid: String
+    public var row: Int
+    public var rowsLoaded: Int
+
+    /// Puts the cursor back on the file once it is among `items`; when it is not within
+    /// as many rows as were loaded before, on the row it stood on. Returns itself while
+    /// the file is still sought, nil once the cursor is placed.
+    func place(in items: [DriveFile], hasMore: Bool, viewport: inout ListViewport, height: Int) -> ReturnPoint? {
+        if let index = items.firstIndex(where: { $0.uuid == uuid }) {
+            viewport.moveTo(index, count: items.count, height: height)
+        } else if hasMore, items.count < rowsLoaded {
+            return self
+        } else {
+            viewport.moveTo(row, count: items.count, height: height)
+        }
+        return nil
     }
 }
 

@@ -28,6 +28,8 @@ public struct EntityView: Sendable, Equatable {
     public var loading = false
     /// Bumped on every reload, so answers to an older request are dropped.
     public var generation = 0
+    /// After a reload, the file the cursor was on, sought in the pages as they come.
+    public var returnTo: ReturnPoint?
 
     public init(target: LinkTarget) {
         self.target = target

@@ -89,9 +89,10 @@ extension Reducer {
 
     // MARK: The files of an entity
 
-    static func openEntity(_ state: inout AppState, _ target: LinkTarget, name: String?) -> [Effect] {
+    static func openEntity(_ state: inout AppState, _ target: LinkTarget, name: String?, returnTo: ReturnPoint? = nil) -> [Effect] {
         var view = EntityView(target: target)
         view.name = name
+        view.returnTo = returnTo
         view.generation = (state.entity?.generation ?? 0) + 1
         view.loading = true
         state.entity = view
@@ -109,7 +110,12 @@ extension Reducer {
         view.started = true
         view.loading = false
         view.viewport.follow(count: view.files.count, height: state.listHeight)
+        view.returnTo = view.returnTo?.place(in: view.files, hasMore: nextBeforeID != nil, viewport: &view.viewport, height: state.listHeight)
         state.entity = view
+        if view.returnTo != nil, let before = nextBeforeID {
+            state.entity?.loading = true
+            return [.loadEntityPage(target, generation: generation, beforeID: before)]
+        }
         return prefetchEntity(&state)
     }
 
@@ -127,6 +133,7 @@ extension Reducer {
         guard var view = state.entity else { return nil }
         let action = state.keymap.action(for: key)
         if let delta = movement(action, in: view, state: state) {
+            view.returnTo = nil
             view.scroll(by: delta, height: state.listHeight)
             state.entity = view
             return prefetchEntity(&state)
@@ -150,7 +157,8 @@ extension Reducer {
         case .upload?:
             return openPicker(&state, .upload(attach: view.target))
         case .refresh?:
-            return openEntity(&state, view.target, name: view.name)
+            let point = view.returnTo ?? view.current.map { ReturnPoint(uuid: $0.uuid, row: view.viewport.cursor, rowsLoaded: view.files.count) }
+            return openEntity(&state, view.target, name: view.name, returnTo: point)
         case .quit?, .help?, .command?, .files?, .trash?, .transfers?, .nextTab?, .previousTab?, nil:
             return nil
         default:

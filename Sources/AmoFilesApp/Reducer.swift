@@ -26,8 +26,13 @@ public enum Reducer {
             list.nextPage = hasMore && !files.isEmpty ? page + 1 : nil
             list.loading = false
             list.viewport.follow(count: list.items.count, height: state.listHeight)
+            let seeking = list.seekReturnPoint(height: state.listHeight)
             state.lists[tab] = list
             resort(&state, tab)
+            if seeking, let next = list.nextPage {
+                state.lists[tab]?.loading = true
+                return [.loadPage(tab, generation: generation, page: next, filter: list.filter)]
+            }
             return tab == state.tab ? prefetch(&state) : []
         case .pageFailed(let tab, let generation, let message):
             guard state.lists[tab]?.generation == generation else { return [] }
@@ -226,6 +231,8 @@ public enum Reducer {
     }
 
     static func move(_ state: inout AppState, by delta: Int) -> [Effect] {
+        // A cursor moved by hand is not taken back to where it was before a reload.
+        state.list.returnTo = nil
         state.list.viewport.move(by: delta, count: state.list.items.count, height: state.listHeight)
         return prefetch(&state)
     }

@@ -1,5 +1,6 @@
 import AmoFilesAPI
 import AmoFilesApp
+import AmoFilesTasks
 import TerminalUI
 import XCTest
 
@@ -65,5 +66,58 @@ final class NewcomerReducerTests: XCTestCase {
         XCTAssertEqual(Quantities.parseEndTime("1775692800"), 1_775_692_800, "Unix seconds are exact")
         XCTAssertEqual(Quantities.parseTime("2026-04-09"), 1_775_692_800)
         XCTAssertNil(Quantities.parseEndTime("9 April"))
+    }
+
+    private func page(_ range: Range<Int>) -> [DriveFile] {
+        range.map { Samples.file($0, "file \($0)", ext: "pdf", size: Int64(1000 + $0 * 37 % 500)) }
+    }
+
+    func testAReloadKeepsTheCursorOnItsFile() {
+        for sorted in [false, true] {
+            var state = AppState(rows: 24, columns: 80, accountName: "a", driveHost: "d")
+            _ = Reducer.start(&state)
+            _ = Reducer.reduce(&state, .pageLoaded(.files, generation: 0, page: 1, files: page(0..<100), hasMore: true))
+            if sorted { _ = Reducer.reduce(&state, .input(.key(.character("s")))) }
+            for _ in 0..<60 { _ = Reducer.reduce(&state, .input(.key(.character("j")))) }
+            let file = try! XCTUnwrap(state.list.current)
+            // The file's own row after a restore elsewhere: one new file on top, so it is one further down.
+            _ = Reducer.reduce(&state, .input(.key(.control("r"))))
+            let generation = state.list.generation
+            let restored = [Samples.file(900, "restored", ext: "txt")]
+            let first = Reducer.reduce(&state, .pageLoaded(.files, generation: generation, page: 1, files: restored + page(0..<49), hasMore: true))
+            XCTAssertEqual(first, [.loadPage(.files, generation: generation, page: 2, filter: Tab.files.baseFilter)], "sorted \(sorted): the file is sought in the next page")
+            _ = Reducer.reduce(&state, .pageLoaded(.files, generation: generation, page: 2, files: page(49..<99), hasMore: true))
+            XCTAssertEqual(state.list.current?.uuid, file.uuid, "sorted \(sorted): the cursor is on the same file")
+            XCTAssertNil(state.list.returnTo)
+        }
+    }
+
+    func testAFileThatIsGoneLeavesTheCursorOnItsRow() {
+        var state = AppState(rows: 24, columns: 80, accountName: "a", driveHost: "d")
+        _ = Reducer.start(&state)
+        _ = Reducer.reduce(&state, .pageLoaded(.files, generation: 0, page: 1, files: page(0..<50), hasMore: false))
+        for _ in 0..<20 { _ = Reducer.reduce(&state, .input(.key(.character("j")))) }
+        _ = Reducer.reduce(&state, .input(.key(.control("r"))))
+        let without = page(0..<50).filter { $0.name != "file 20" }
+        XCTAssertEqual(Reducer.reduce(&state, .pageLoaded(.files, generation: 1, page: 1, files: without, hasMore: false)), [])
+        XCTAssertEqual(state.list.viewport.cursor, 20, "its neighbour, not the top")
+    }
+
+    func testReloadingAnEntitysFilesKeepsTheCursorOnItsFile() {
+        let lead = LinkTarget(entity: .leads, id: 22_859_115)
+        var state = Samples.state()
+        _ = Reducer.reduce(&state, .input(.key(.character(":"))))
+        for character in "lead 22859115" { _ = Reducer.reduce(&state, .input(.key(character == " " ? .space : .character(character)))) }
+        _ = Reducer.reduce(&state, .input(.key(.enter)))
+        let generation = state.entity?.generation ?? 0
+        _ = Reducer.reduce(&state, .entityPageLoaded(lead, generation: generation, files: page(0..<50), nextBeforeID: 900))
+        for _ in 0..<30 { _ = Reducer.reduce(&state, .input(.key(.character("j")))) }
+        let file = state.entity?.current
+        XCTAssertEqual(Reducer.reduce(&state, .input(.key(.control("r")))).last, .loadEntityPage(lead, generation: generation + 1, beforeID: nil))
+        XCTAssertEqual(Reducer.reduce(&state, .entityPageLoaded(lead, generation: generation + 1, files: page(0..<20), nextBeforeID: 800)),
+                       [.loadEntityPage(lead, generation: generation + 1, beforeID: 800)], "the file is sought in the next page")
+        _ = Reducer.reduce(&state, .entityPageLoaded(lead, generation: generation + 1, files: page(20..<50), nextBeforeID: nil))
+        XCTAssertEqual(state.entity?.current, file)
+        XCTAssertEqual(state.entity?.viewport.cursor, 30)
     }
 }

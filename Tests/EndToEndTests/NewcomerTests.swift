@@ -120,4 +120,35 @@ final class NewcomerTests: XCTestCase {
             XCTAssertFalse(listed.stdout.contains("demo-24mib.bin"), listed.stdout)
         }
     }
+
+    func testAReloadAndARestoreKeepTheCursorOnItsFile() throws {
+        let served = try ServedEmulator(arguments: ["--seed", "demo"])
+        defer { served.stop() }
+        // The Files tab shows the service's order, which ls prints too.
+        func uuids() throws -> [String] {
+            let listed = try Binary.run(["ls", "--limit", "250", "--json", "--account", served.accountURL], environment: served.env)
+            let page = try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [String: Any]
+            return ((page?["_embedded"] as? [String: Any])?["files"] as? [[String: Any]] ?? []).compactMap { $0["uuid"] as? String }
+        }
+        func cursorRow(_ screen: String) -> Int? {
+            (screen.firstMatch(of: /files loaded · (\d+)\//)?.1).flatMap { Int($0) }
+        }
+        let tmux = try TmuxSession.ui(on: served)
+        defer { tmux.close() }
+        for _ in 0..<40 { try tmux.send("j") }
+        tmux.waitFor(text: "· 41/")
+        let file = try uuids()[40]
+        try tmux.send("C-r")
+        tmux.waitFor("the reloaded list, the cursor on its row") { $0.contains("files loaded · 41/") }
+        try tmux.send("2")
+        tmux.waitFor("the trash loaded") { $0.contains("PURGE IN") && $0.contains(" files · 1/") }
+        try tmux.send("u")
+        tmux.waitFor(text: "Restored")
+        try tmux.send("1")
+        let screen = tmux.waitFor("Files again, the cursor back on its file") { (cursorRow($0) ?? 1) > 1 }
+        let row = try XCTUnwrap(cursorRow(screen))
+        XCTAssertEqual(try uuids()[row - 1], file, "row \(row) holds another file:\n\(screen)")
+        try tmux.send("q")
+        tmux.waitForExit()
+    }
 }
