@@ -25,6 +25,11 @@ extension Reducer {
                 // The new attempt takes the row's place at the end of the list.
                 state.transfers.items.remove(at: state.transfers.viewport.cursor)
                 state.transfers.viewport.follow(count: state.transfers.items.count, height: state.listHeight)
+                if case .download(let download, let name, let size) = transfer.work {
+                    // As `D` does: a target that is there now is asked about, not failed on.
+                    let request = DownloadRequest(href: download.href, name: name, size: size)
+                    return startDownload(&state, request, path: download.target, overwrite: download.overwrite)
+                }
                 return [.retryTransfer(transfer.id)]
             default:
                 state.status = StatusMessage(text: "Only a failed or cancelled transfer can be started again.", isError: false)

@@ -188,7 +188,7 @@ public enum TaskFailure: Error, Sendable, CustomStringConvertible {
         switch self {
         case .localFile(let text): text
         case .protocolViolation(let text): "the service broke the upload protocol: \(text)"
-        case .exists(let path): "\(path) already exists; pass --force to overwrite it"
+        case .exists(let path): "\(path) already exists"
         }
     }
 }

@@ -1,6 +1,7 @@
 import AmoFilesAPI
+import Foundation
 import AmoFilesApp
-import AmoFilesTasks
+@testable import AmoFilesTasks
 import TerminalUI
 import XCTest
 
@@ -119,5 +120,21 @@ final class NewcomerReducerTests: XCTestCase {
         _ = Reducer.reduce(&state, .entityPageLoaded(lead, generation: generation + 1, files: page(20..<50), nextBeforeID: nil))
         XCTAssertEqual(state.entity?.current, file)
         XCTAssertEqual(state.entity?.viewport.cursor, 30)
+    }
+
+    func testRetryingAFailedDownloadAsksBeforeOverwriting() {
+        var state = Samples.state()
+        let failure = TaskError(message: "download v3.pdf failed: no answer", underlying: CancellationError(), resumable: false)
+        let download = FileDownload(href: "http://drive/v3", target: "dl/v3.pdf", overwrite: false)
+        let snapshot = TaskSnapshot(id: 7, work: .download(download, name: "v3.pdf", size: 18_000), state: .failed(failure),
+                                    progress: TransferProgress(done: 100, total: 18_000, rate: nil), notes: [], startedAt: Date())
+        _ = Reducer.reduce(&state, .transferChanged(snapshot))
+        _ = Reducer.reduce(&state, .input(.key(.character("3"))))
+        let request = DownloadRequest(href: "http://drive/v3", name: "v3.pdf", size: 18_000)
+        XCTAssertEqual(Reducer.reduce(&state, .input(.key(.character("R")))), [.download(request, path: "dl/v3.pdf", overwrite: false)],
+                       "R goes the way D goes: the runtime says when the target is there")
+        _ = Reducer.reduce(&state, .downloadTargetExists(request, path: "dl/v3.pdf"))
+        XCTAssertEqual(state.overlay, .overwrite(request, path: "dl/v3.pdf"), "asked, as D asks")
+        XCTAssertFalse(TaskFailure.exists("dl/v3.pdf").description.contains("--force"), "no flag of the command line in the UI")
     }
 }

@@ -177,6 +177,9 @@ struct DownloadCommand: AsyncParsableCommand {
         if target != FileDownload.standardOutput, FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), isDirectory.boolValue {
             target = LocalPath.join(target, FileDownload.safeFileName(name))
         }
+        if !force, target != FileDownload.standardOutput, FileManager.default.fileExists(atPath: target) {
+            throw CLIError.local("\(Output.plain(target)) already exists; pass --force to overwrite it")
+        }
         let download = FileDownload(href: href, target: target, overwrite: force)
         let runner = TaskRunner(drive: api.drive, account: api.account, transferSlots: 1)
         let shownName = Output.plain(name)
