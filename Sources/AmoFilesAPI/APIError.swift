@@ -20,6 +20,8 @@ public struct APIError: Error, Sendable, CustomStringConvertible {
         /// The connection failed: refused, reset, timed out, TLS. `unreached`: no
         /// connection was made, so the request was certainly not handled.
         case transport(reason: String, unreached: Bool = false)
+        /// TLS refused the host's certificate: final, sending again cannot change it.
+        case certificate(host: String, reason: String)
         /// The service answered something the client cannot read.
         case undecodable(reason: String)
         /// The client refused to send a token over an unsafe channel, or was misconfigured.
@@ -84,6 +86,8 @@ public struct APIError: Error, Sendable, CustomStringConvertible {
             text += "the service answered \(status)"
         case .transport(let reason, _):
             text += "could not reach the service: \(reason)"
+        case .certificate(let host, let reason):
+            text += "the certificate of \(host) was not accepted: \(reason)"
         case .undecodable(let reason):
             text += "the answer could not be read: \(reason)"
         case .refused(let reason):

@@ -281,6 +281,7 @@ public final class AppRuntime: Sendable {
         case .unauthorized: return "the account refused the token; run `amofiles login` again"
         case .forbidden(let scope?): return "this token lacks the \(scope) scope; ask the account admin to grant it"
         case .transport(let reason, _): return "the service cannot be reached (\(reason)); check the network"
+        case .certificate(let host, let reason): return "the certificate of \(host) was not accepted: \(reason)"
         case .rateLimited: return "the service asks to slow down; wait a moment"
         default: return error.description
         }

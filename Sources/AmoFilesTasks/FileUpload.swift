@@ -41,7 +41,7 @@ public struct FileUpload: Sendable {
     public static func isResumable(after error: any Error) -> Bool {
         guard let error = error as? APIError else { return false }
         switch error.kind {
-        case .blocked, .unauthorized: return true
+        case .blocked, .unauthorized, .certificate: return true
         default: return error.isRetryable
         }
     }

@@ -151,4 +151,56 @@ final class NewcomerTests: XCTestCase {
         try tmux.send("q")
         tmux.waitForExit()
     }
+
+    /// A self-signed certificate and its key, good for a hundred years (made once with openssl for this test).
+    private static let selfSignedPEM = """
+-----BEGIN CERTIFICATE-----
+MIIBhjCCAS2gAwIBAgIUJPnGefht7WkbPvHPUIOPhGV5fNkwCgYIKoZIzj0EAwIw
+GDEWMBQGA1UEAwwNYW1vZmlsZXMgdGVzdDAgFw0yNjEyMDQxNTM4MjFaGA8yMTI2
+MTExMDE1MzgyMVowGDEWMBQGA1UEAwwNYW1vZmlsZXMgdGVzdDBZMBMGByqGSM49
+AgEGCCqGSM49AwEHA0IABDCn1r8XrEbR5XQlykDlFt1jWJ0H0bCKuA6ST0e3ua7f
+xncVKUGKGR4RUsHIZL5NLQd02WPc/LenwY6iX1yYRfijUzBRMB0GA1UdDgQWBBRP
+gGv1qmP7bOA0Hi/uzglEzMGLjzAfBgNVHSMEGDAWgBRPgGv1qmP7bOA0Hi/uzglE
+zMGLjzAPBgNVHRMBAf8EBTADAQH/MAoGCCqGSM49BAMCA0cAMEQCIE35nJutKCQd
+AJFSz8HbFPPokXkhohedt7xn4sdH4ZaKAiAGtEVTzbHkMB1QC9fEcKg9nCVxyCFJ
+ab+6Ef9Or7d40g==
+-----END CERTIFICATE-----
+-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg6KcXa9LhQu+U/e92
+PJVNG0V38+kbmoQHaePQx71JMtGhRANCAAQwp9a/F6xG0eV0JcpA5RbdY1idB9Gw
+irgOkk9Ht7mu38Z3FSlBihkeEVLByGS+TS0HdNlj3Py3p8GOol9cmEX4
+-----END PRIVATE KEY-----
+"""
+
+    func testARefusedCertificateIsFinalAndNamesTheHost() throws {
+        let folder = try Binary.makeHome()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pem = folder.appendingPathComponent("server.pem")
+        try Self.selfSignedPEM.write(to: pem, atomically: true, encoding: .utf8)
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        server.arguments = ["python3", "-c", """
+            import http.server, ssl, sys
+            server = http.server.HTTPServer(("127.0.0.1", 0), http.server.BaseHTTPRequestHandler)
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(sys.argv[1])
+            server.socket = context.wrap_socket(server.socket, server_side=True)
+            print(server.server_address[1], flush=True)
+            server.serve_forever()
+            """, pem.path]
+        let out = Pipe()
+        server.standardOutput = out
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer { server.terminate(); server.waitUntilExit() }
+        let line = String(decoding: out.fileHandleForReading.availableData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let port = try XCTUnwrap(Int(line), "the TLS server did not start: \(line)")
+
+        let result = try Binary.run(["ls", "--account", "https://127.0.0.1:\(port)"], environment: ["AMOFILES_TOKEN": "a-token-for-the-test"])
+        XCTAssertEqual(result.status, 3, result.stderr)
+        XCTAssertFalse(result.stderr.contains("trying again"), "a certificate is not retried: \(result.stderr)")
+        XCTAssertEqual(result.stderr.split(separator: "\n").count, 1, "one message: \(result.stderr)")
+        XCTAssertTrue(result.stderr.contains("certificate of 127.0.0.1 was not accepted"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("self-signed"), result.stderr)
+    }
 }

@@ -125,7 +125,7 @@ public struct UserNames: Sendable {
         guard let error = error as? APIError else { return String(describing: error) }
         switch error.kind {
         case .forbidden: return "only an account admin may list the users (403)"
-        case .transport: return "the service could not be reached"
+        case .transport, .certificate: return "the service could not be reached"
         case .undecodable: return "the list of users could not be read"
         default: return "the service refused the list of users (\(error.status.map(String.init) ?? "no answer"))"
         }

@@ -81,9 +81,28 @@ public final class AsyncHTTPTransport: HTTPTransport {
             // The client reports a cancelled request as its own error; callers need to see a cancellation.
             throw CancellationError()
         } catch {
+            if let problem = Self.certificateProblem(error) {
+                throw TransportFailure(reason: problem, unreached: true, refusedCertificateOf: request.url.host ?? "the host")
+            }
             let reason = Self.describe(error)
             throw TransportFailure(reason: reason, unreached: Self.unreachedReasons.contains(reason))
         }
+    }
+
+    /// Why TLS refused the server's certificate, in words; nil for any other failure.
+    /// BoringSSL says only that verification failed, not which check did.
+    static func certificateProblem(_ error: any Error) -> String? {
+        let text = String(describing: error)
+        if text.contains("failedToValidateHostname") {
+            return "it was issued for another name; check the account address"
+        }
+        if text.contains("CERTIFICATE_VERIFY_FAILED") {
+            return "it is self-signed, from an authority this machine does not trust, or expired; check the address, the clock and the CA certificates (ca-certificates)"
+        }
+        if text.contains("handshakeFailed") || text.contains("NIOSSL") {
+            return "the secure connection failed (\(text.prefix(120)))"
+        }
+        return nil
     }
 
     /// Failures that happen before a connection exists.

@@ -53,9 +53,20 @@ public struct TransportFailure: Error, Sendable, CustomStringConvertible {
     public var reason: String
     /// No connection was made (refused, unknown host): the request never left.
     public var unreached: Bool
-    public init(reason: String, unreached: Bool = false) {
+    /// The host whose TLS certificate was refused; `reason` says why.
+    public var refusedCertificateOf: String?
+
+    public init(reason: String, unreached: Bool = false, refusedCertificateOf host: String? = nil) {
         self.reason = reason
         self.unreached = unreached
+        self.refusedCertificateOf = host
     }
+
     public var description: String { reason }
+
+    /// The failure as the requester reports it.
+    var kind: APIError.Kind {
+        if let host = refusedCertificateOf { return .certificate(host: host, reason: reason) }
+        return .transport(reason: reason, unreached: unreached)
+    }
 }

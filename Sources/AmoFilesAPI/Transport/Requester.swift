@@ -75,7 +75,7 @@ public struct Requester: Sendable {
                 try await pacer.admit()
                 response = try await transport.stream(request, consume: consume)
             } catch let failure as TransportFailure {
-                throw APIError(call: call, kind: .transport(reason: failure.reason, unreached: failure.unreached))
+                throw APIError(call: call, kind: failure.kind)
             }
             await pacer.noteAnswer()
             guard (200..<300).contains(response.status) else {
@@ -173,7 +173,7 @@ public struct Requester: Sendable {
             response = try await transport.send(request)
         } catch let failure as TransportFailure {
             logger.debug("\(call) -> transport failure: \(failure.reason)")
-            throw APIError(call: call, kind: .transport(reason: failure.reason, unreached: failure.unreached))
+            throw APIError(call: call, kind: failure.kind)
         }
         await pacer.noteAnswer()
         logger.debug("\(call) -> \(response.status) in \(ContinuousClock.now - started)")

@@ -31,7 +31,7 @@ enum ExitStatus {
         switch error {
         case let error as APIError:
             switch error.kind {
-            case .transport: return 3
+            case .transport, .certificate: return 3
             case .refused: return 2
             default: return 1
             }
