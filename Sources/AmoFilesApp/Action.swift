@@ -18,7 +18,8 @@ public enum Action: Sendable {
     /// The pause after the search keystroke with this token has passed.
     case searchPaused(token: Int)
     /// The service took the edit; `files` are the files it answered with.
-    case editDone(Edit, files: [DriveFile])
+    /// `unchanged`: uuids that were already as asked (in the trash, out of it, not attached).
+    case editDone(Edit, files: [DriveFile], unchanged: [String] = [])
     case editFailed(Edit, message: String)
     case downloadTargetExists(DownloadRequest, path: String)
     case downloadFinished(DownloadRequest, path: String, bytes: Int64)

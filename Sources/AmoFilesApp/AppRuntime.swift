@@ -149,6 +149,7 @@ public final class AppRuntime: Sendable {
                 switch outcome {
                 case .file(let file): .editDone(edit, files: [file])
                 case .files(let files): .editDone(edit, files: files)
+                case .edited(let files, let unchanged): .editDone(edit, files: files, unchanged: unchanged)
                 default: .editDone(edit, files: [])
                 }
             }, failed: { .editFailed(edit, message: $0) })

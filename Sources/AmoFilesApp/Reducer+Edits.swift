@@ -84,7 +84,7 @@ extension Reducer {
         return [.runEdit(edit)] + prefetch(&state)
     }
 
-    static func editDone(_ state: inout AppState, _ edit: Edit, files: [DriveFile]) -> [Effect] {
+    static func editDone(_ state: inout AppState, _ edit: Edit, files: [DriveFile], unchanged: [String] = []) -> [Effect] {
         switch edit {
         case .rename(let uuid, _, let name):
             if let renamed = files.first, let index = state.lists[.files]?.items.firstIndex(where: { $0.uuid == uuid }) {
@@ -100,19 +100,27 @@ extension Reducer {
             if state.versions?.file.uuid == file.uuid { state.versions?.file = updated }
             state.status = StatusMessage(text: "The version of \(Quantities.bytes(updated.size)) is now active.", isError: false)
             return [.loadVersions(fileUUID: file.uuid)]
-        case .delete(let moved, _):
+        case .delete(let asked, _):
             // The trash changed; it loads afresh when next shown.
             state.lists[.trash] = state.lists[.trash]?.reloaded()
-            state.status = StatusMessage(text: "Moved \(count(moved)) to the trash. \(hint(.trash, state, "to see it"))", isError: false)
-        case .restore(let restored, _):
+            let (moved, already) = split(asked, unchanged)
+            let said = moved.isEmpty ? "" : "Moved \(count(moved)) to the trash. "
+            state.status = StatusMessage(
+                text: said + alreadySaid(already, "in the trash") + hint(.trash, state, "to see it"), isError: false)
+        case .restore(let asked, _):
             state.lists[.files] = state.lists[.files]?.reloaded()
-            state.status = StatusMessage(text: "Restored \(count(restored)).", isError: false)
+            let (restored, already) = split(asked, unchanged)
+            let said = restored.isEmpty ? "" : "Restored \(count(restored)). "
+            state.status = StatusMessage(text: (said + alreadySaid(already, "out of the trash")).trimmingCharacters(in: .whitespaces), isError: false)
         case .attach(let attached, let target):
             state.lists[.files]?.selected = []
             state.status = StatusMessage(text: "Attached \(count(attached)) to \(target).", isError: false)
             return linksChanged(&state, attached, target)
-        case .detach(let detached, let target):
-            state.status = StatusMessage(text: "Detached \(count(detached)) from \(target).", isError: false)
+        case .detach(let asked, let target):
+            let (detached, notAttached) = split(asked, unchanged)
+            let said = detached.isEmpty ? "" : "Detached \(count(detached)) from \(target). "
+            let notSaid = notAttached.isEmpty ? "" : "\(count(notAttached)) \(notAttached.count == 1 ? "was" : "were") not attached to it."
+            state.status = StatusMessage(text: (said + notSaid).trimmingCharacters(in: .whitespaces), isError: false)
         }
         return prefetch(&state)
     }
@@ -158,6 +166,17 @@ extension Reducer {
         }
         list.viewport.follow(count: list.items.count, height: state.listHeight)
         state.lists[tab] = list
+    }
+
+    /// The files an edit changed, and those the task layer found already as asked.
+    private static func split(_ files: [DriveFile], _ unchanged: [String]) -> (changed: [DriveFile], already: [DriveFile]) {
+        let already = Set(unchanged)
+        return (files.filter { !already.contains($0.uuid) }, files.filter { already.contains($0.uuid) })
+    }
+
+    /// "“a.pdf” was already in the trash. ", or nothing.
+    private static func alreadySaid(_ files: [DriveFile], _ place: String) -> String {
+        files.isEmpty ? "" : "\(count(files)) \(files.count == 1 ? "was" : "were") already \(place). "
     }
 
     private static func count(_ files: [DriveFile]) -> String {

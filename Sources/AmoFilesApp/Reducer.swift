@@ -62,8 +62,8 @@ public enum Reducer {
             return []
         case .searchPaused(let token):
             return searchPaused(&state, token: token)
-        case .editDone(let edit, let files):
-            return editDone(&state, edit, files: files)
+        case .editDone(let edit, let files, let unchanged):
+            return editDone(&state, edit, files: files, unchanged: unchanged)
         case .editFailed(let edit, let message):
             return editFailed(&state, edit, message: message)
         case .downloadTargetExists, .downloadFinished, .downloadFailed:

@@ -117,6 +117,9 @@ public enum TaskOutcome: Sendable {
     case files([DriveFile])
     case downloaded(path: String, bytes: Int64)
     case done
+    /// A change to several files: what the service gave back, and the uuids that were
+    /// already as asked (in the trash, out of it, not attached), left alone.
+    case edited(files: [DriveFile], unchanged: [String])
 }
 
 /// A failed task: the message says what failed and what was left as it was.

@@ -248,16 +248,27 @@ public actor TaskRunner {
         case .activate(let uuid, _, let version):
             return .file(try await drive.activateVersion(version, of: uuid))
         case .delete(let uuids):
-            try await drive.delete(uuids)
-            return .done
+            let already = try await drive.uuids(among: uuids, trashed: true)
+            let rest = uuids.filter { !already.contains($0) }
+            if !rest.isEmpty { try await drive.delete(rest) }
+            return .edited(files: [], unchanged: uuids.filter(already.contains))
         case .restore(let uuids):
-            return .files(try await drive.restore(uuids))
+            let already = try await drive.uuids(among: uuids, trashed: false)
+            let rest = uuids.filter { !already.contains($0) }
+            let restored = rest.isEmpty ? [] : try await drive.restore(rest)
+            return .edited(files: restored, unchanged: uuids.filter(already.contains))
         case .attach(let uuids, let target):
             try await account.attach(uuids, to: target.entity, id: target.id)
             return .done
         case .detach(let uuids, let target):
-            try await account.detach(uuids, from: target.entity, id: target.id)
-            return .done
+            var notAttached: [String] = []
+            for uuid in uuids {
+                let links = try await account.links(ofFile: uuid).entities
+                if !links.contains(where: { $0.id == target.id && EntityType(name: $0.entityType) == target.entity }) { notAttached.append(uuid) }
+            }
+            let rest = uuids.filter { !notAttached.contains($0) }
+            if !rest.isEmpty { try await account.detach(rest, from: target.entity, id: target.id) }
+            return .edited(files: [], unchanged: notAttached)
         }
     }
 }

@@ -137,4 +137,17 @@ final class NewcomerReducerTests: XCTestCase {
         XCTAssertEqual(state.overlay, .overwrite(request, path: "dl/v3.pdf"), "asked, as D asks")
         XCTAssertFalse(TaskFailure.exists("dl/v3.pdf").description.contains("--force"), "no flag of the command line in the UI")
     }
+
+    func testTheUISaysWhatWasAlreadySo() {
+        var state = Samples.state()
+        let files = Array(Samples.mixed.prefix(2))
+        _ = Reducer.reduce(&state, .editDone(.delete(files, at: [0, 1]), files: [], unchanged: [files[1].uuid]))
+        XCTAssertTrue(state.status?.text.hasPrefix("Moved “Договор поставки №106.pdf” to the trash. “見積書 423.xlsx” was already in the trash.") == true,
+                      state.status?.text ?? "")
+        _ = Reducer.reduce(&state, .editDone(.restore([files[0]], at: [0]), files: [], unchanged: [files[0].uuid]))
+        XCTAssertEqual(state.status?.text, "“Договор поставки №106.pdf” was already out of the trash.")
+        let lead = LinkTarget(entity: .leads, id: 5)
+        _ = Reducer.reduce(&state, .editDone(.detach(files, from: lead), files: [], unchanged: files.map(\.uuid)))
+        XCTAssertEqual(state.status?.text, "2 files were not attached to it.")
+    }
 }

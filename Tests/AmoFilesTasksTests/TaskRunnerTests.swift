@@ -112,8 +112,13 @@ final class TaskRunnerTests: XCTestCase {
 
         _ = try await runner.outcome(of: .delete([file.uuid]))
         let restored = try await runner.outcome(of: .restore([file.uuid]))
-        guard case .files(let back) = restored else { return XCTFail("\(restored)") }
+        guard case .edited(let back, let unchanged) = restored else { return XCTFail("\(restored)") }
         XCTAssertEqual(back.map(\.uuid), [file.uuid])
+        XCTAssertEqual(unchanged, [])
+        let again = try await runner.outcome(of: .restore([file.uuid]))
+        guard case .edited(let none, let already) = again else { return XCTFail("\(again)") }
+        XCTAssertEqual(none.map(\.uuid), [], "nothing sent for a file that is not in the trash")
+        XCTAssertEqual(already, [file.uuid])
     }
 
     func testCancelStopsQueuedAndRunningUploadsAndLeavesNothing() async throws {

@@ -152,6 +152,30 @@ final class NewcomerTests: XCTestCase {
         tmux.waitForExit()
     }
 
+    func testActionsThatFindNothingToDoSaySo() throws {
+        let served = try ServedEmulator()
+        defer { served.stop() }
+        let uuid = try uploaded(served, name: "twice.txt", bytes: Data("twice".utf8))
+        func run(_ arguments: String...) throws -> String {
+            let result = try Binary.run(arguments + ["--account", served.accountURL], environment: served.env)
+            XCTAssertEqual(result.status, 0, "\(arguments): \(result.stderr)")
+            return result.stdout
+        }
+        XCTAssertTrue(try run("rm", uuid).contains("Moved 1 file to the trash"))
+        let again = try run("rm", uuid)
+        XCTAssertTrue(again.contains("\(uuid) was already in the trash"), again)
+        XCTAssertFalse(again.contains("Moved"), again)
+        XCTAssertTrue(try run("restore", uuid).contains("Restored \(uuid)"))
+        let restoredAgain = try run("restore", uuid)
+        XCTAssertTrue(restoredAgain.contains("\(uuid) was already out of the trash"), restoredAgain)
+        XCTAssertFalse(restoredAgain.contains("Restored"), restoredAgain)
+        let detached = try run("detach", "lead", "22859207", uuid)
+        XCTAssertTrue(detached.contains("\(uuid) was not attached to lead 22859207"), detached)
+        XCTAssertFalse(detached.contains("Detached"), detached)
+        _ = try run("attach", "lead", "22859207", uuid)
+        XCTAssertTrue(try run("detach", "lead", "22859207", uuid).contains("Detached 1 file from lead 22859207"))
+    }
+
     /// A self-signed certificate and its key, good for a hundred years (made once with openssl for this test).
     private static let selfSignedPEM = """
 -----BEGIN CERTIFICATE-----

@@ -106,6 +106,18 @@ public struct DriveClient: Sendable {
         return try requester.decode(DriveFile.self, from: response, call: call)
     }
 
+    /// Which of `uuids` are in the trash (`trashed`) or out of it: one listing per 250.
+    public func uuids(among uuids: [String], trashed: Bool) async throws -> Set<String> {
+        var found: Set<String> = []
+        for start in stride(from: 0, to: uuids.count, by: 250) {
+            var filter = FileFilter()
+            filter.uuids = Array(uuids[start..<min(uuids.count, start + 250)])
+            filter.deleted = trashed
+            found.formUnion(try await allFiles(filter, pageSize: 250).map(\.uuid))
+        }
+        return found
+    }
+
     /// `DELETE /v1.0/files`: moves files to the trash (needs the `files_delete` scope).
     public func delete(_ uuids: [String]) async throws {
         let call = "DELETE /v1.0/files"

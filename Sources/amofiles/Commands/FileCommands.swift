@@ -135,8 +135,12 @@ struct RemoveCommand: AsyncParsableCommand {
 
     func run() async throws {
         let api = try await connection.connect()
-        try await api.edit(.delete(uuids))
-        print("Moved \(uuids.count) file\(uuids.count == 1 ? "" : "s") to the trash; `amofiles restore` brings them back within 30 days.")
+        let already = try await api.edit(.delete(uuids)).unchanged
+        let moved = uuids.count - already.count
+        if moved > 0 {
+            print("Moved \(Output.count(moved, "file")) to the trash; `amofiles restore` brings them back within 30 days.")
+        }
+        for uuid in already { print("\(uuid) was already in the trash.") }
     }
 }
 
@@ -154,9 +158,11 @@ struct RestoreCommand: AsyncParsableCommand {
 
     func run() async throws {
         let api = try await connection.connect()
-        let files = try await api.edit(.restore(uuids)).files
+        let outcome = try await api.edit(.restore(uuids))
+        let files = outcome.files
         if output.json { return try Output.json(Page(items: files, embeddedKey: "files", count: files.count)) }
         for file in files { print("Restored \(file.uuid) \(Output.plain(file.displayName))") }
+        for uuid in outcome.unchanged { print("\(uuid) was already out of the trash.") }
     }
 }
 
@@ -177,7 +183,15 @@ extension TaskOutcome {
     }
 
     var files: [DriveFile] {
-        if case .files(let files) = self { return files }
+        switch self {
+        case .files(let files), .edited(let files, _): files
+        default: []
+        }
+    }
+
+    /// The uuids an edit found already as asked.
+    var unchanged: [String] {
+        if case .edited(_, let unchanged) = self { return unchanged }
         return []
     }
 }

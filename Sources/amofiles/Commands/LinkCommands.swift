@@ -35,7 +35,6 @@ struct LinkChangeArguments: ParsableArguments {
         if uuids.isEmpty { throw ValidationError("name at least one file uuid") }
     }
 
-    var summary: String { "\(uuids.count) file\(uuids.count == 1 ? "" : "s")" }
 }
 
 /// `amofiles attach ENTITY ID UUID...`.
@@ -48,7 +47,7 @@ struct AttachCommand: AsyncParsableCommand {
     func run() async throws {
         let api = try await connection.connect()
         try await api.edit(.attach(change.uuids, to: LinkTarget(entity: change.entity, id: change.id)))
-        print("Attached \(change.summary) to \(change.entity.singular) \(change.id).")
+        print("Attached \(Output.count(change.uuids.count, "file")) to \(change.entity.singular) \(change.id).")
     }
 }
 
@@ -61,8 +60,10 @@ struct DetachCommand: AsyncParsableCommand {
 
     func run() async throws {
         let api = try await connection.connect()
-        try await api.edit(.detach(change.uuids, from: LinkTarget(entity: change.entity, id: change.id)))
-        print("Detached \(change.summary) from \(change.entity.singular) \(change.id).")
+        let notAttached = try await api.edit(.detach(change.uuids, from: LinkTarget(entity: change.entity, id: change.id))).unchanged
+        let detached = change.uuids.count - notAttached.count
+        if detached > 0 { print("Detached \(Output.count(detached, "file")) from \(change.entity.singular) \(change.id).") }
+        for uuid in notAttached { print("\(uuid) was not attached to \(change.entity.singular) \(change.id).") }
     }
 }
 

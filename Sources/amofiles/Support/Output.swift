@@ -66,6 +66,9 @@ enum Output {
         return (header, rows)
     }
 
+    /// "1 file", "3 files".
+    static func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+
     /// Untrusted text made safe for one line of a terminal.
     static func plain(_ text: String) -> String { TerminalText.sanitize(text) }
 
