@@ -13,13 +13,15 @@ extension Reducer {
     static func rename(_ state: inout AppState, uuid: String, to name: String) -> [Effect] {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         guard let index = state.lists[.files]?.items.firstIndex(where: { $0.uuid == uuid }),
-              let old = state.lists[.files]?.items[index].name, trimmed != old else { return [] }
-        if let problem = FileNameRules.problem(trimmed) {
+              let file = state.lists[.files]?.items[index] else { return [] }
+        let new = FileNameRules.name(trimmed, keeping: file.metadata?.fileExtension)
+        guard new != file.name else { return [] }
+        if let problem = FileNameRules.problem(new) {
             state.status = StatusMessage(text: "Not renamed: \(problem); the file keeps its name.", isError: true)
             return []
         }
-        state.lists[.files]?.items[index].name = trimmed
-        return [.runEdit(.rename(uuid: uuid, from: old, to: trimmed))]
+        state.lists[.files]?.items[index].name = new
+        return [.runEdit(.rename(uuid: uuid, from: file.name, to: new))]
     }
 
     /// The files an action applies to: the marked ones, or the one under the cursor.
@@ -91,7 +93,12 @@ extension Reducer {
                 state.lists[.files]?.items[index] = renamed
             }
             // Shown at once, confirmed now: on a slow link the difference matters.
-            state.status = StatusMessage(text: "Renamed to “\(TerminalText.sanitize(files.first?.name ?? name))”.", isError: false)
+            let shown = files.first?.displayName ?? name
+            let ext = files.first?.metadata?.fileExtension
+            let kept = FileNameRules.otherExtension(in: name, than: ext).map { _ in
+                " The extension stays .\(TerminalText.sanitize(ext ?? "")): the service keeps it apart from the name."
+            } ?? ""
+            state.status = StatusMessage(text: "Renamed to “\(TerminalText.sanitize(shown))”.\(kept)", isError: false)
         case .activate(let file, _, _):
             guard let updated = files.first else { break }
             if let index = state.lists[.files]?.items.firstIndex(where: { $0.uuid == file.uuid }) {

@@ -348,7 +348,7 @@ final class DialogScreenTests: XCTestCase {
         _ = Reducer.reduce(&state, .input(.key(.character("r"))))
         let surface = MemorySurface(rows: 24, columns: 80)
         Renderer.render(state, into: surface)
-        XCTAssertEqual(surface.lines[23], " Rename to: Договор поставки №106")
+        XCTAssertEqual(surface.lines[23], " Rename to: Договор поставки №106                                    .pdf stays")
         XCTAssertEqual(surface.style(row: 23, column: 33), .cursor, "the cursor after the last character")
     }
 }

@@ -150,4 +150,24 @@ final class NewcomerReducerTests: XCTestCase {
         _ = Reducer.reduce(&state, .editDone(.detach(files, from: lead), files: [], unchanged: files.map(\.uuid)))
         XCTAssertEqual(state.status?.text, "2 files were not attached to it.")
     }
+
+    func testTheRenameEditorShowsTheExtensionBesideTheName() {
+        var state = Samples.state(rows: 24, columns: 100)
+        _ = Reducer.reduce(&state, .input(.key(.character("r"))))
+        let surface = MemorySurface(rows: 24, columns: 100)
+        Renderer.render(state, into: surface)
+        let prompt = surface.lines[23]
+        XCTAssertTrue(prompt.hasPrefix(" Rename to: Договор поставки №106 "), prompt)
+        XCTAssertTrue(prompt.hasSuffix(".pdf stays"), prompt)
+        // Typing the own extension does not double it.
+        for character in ".pdf" { _ = Reducer.reduce(&state, .input(.key(.character(character)))) }
+        XCTAssertEqual(Reducer.reduce(&state, .input(.key(.enter))), [])
+        XCTAssertNil(state.overlay)
+
+        XCTAssertEqual(FileNameRules.name("offer.BIN", keeping: "bin"), "offer")
+        XCTAssertEqual(FileNameRules.name(".bin", keeping: "bin"), ".bin", "a name is never emptied")
+        XCTAssertEqual(FileNameRules.otherExtension(in: "новое имя.pdf", than: "bin"), "pdf")
+        XCTAssertNil(FileNameRules.otherExtension(in: "report v2.1", than: "bin"))
+        XCTAssertNil(FileNameRules.otherExtension(in: "offer.bin", than: "bin"))
+    }
 }

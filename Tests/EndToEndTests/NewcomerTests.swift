@@ -176,6 +176,25 @@ final class NewcomerTests: XCTestCase {
         XCTAssertTrue(try run("detach", "lead", "22859207", uuid).contains("Detached 1 file from lead 22859207"))
     }
 
+    func testRenameSaysTheExtensionStays() throws {
+        let served = try ServedEmulator()
+        defer { served.stop() }
+        let uuid = try uploaded(served, name: "offer.bin", bytes: Data("offer".utf8))
+        func rename(_ name: String) throws -> (said: String, now: String) {
+            let result = try Binary.run(["rename", uuid, name, "--account", served.accountURL], environment: served.env)
+            XCTAssertEqual(result.status, 0, result.stderr)
+            let info = try Binary.run(["info", uuid, "--json", "--account", served.accountURL], environment: served.env)
+            let file = try JSONSerialization.jsonObject(with: Data(info.stdout.utf8)) as? [String: Any]
+            return (result.stdout, file?["name"] as? String ?? "")
+        }
+        let other = try rename("новое имя.pdf")
+        XCTAssertTrue(other.said.contains("новое имя.pdf.bin"), other.said)
+        XCTAssertTrue(other.said.contains("The extension stays .bin"), other.said)
+        let own = try rename("offer v2.bin")
+        XCTAssertEqual(own.now, "offer v2", "the file's own extension typed is not doubled")
+        XCTAssertFalse(own.said.contains("extension stays"), own.said)
+    }
+
     /// A self-signed certificate and its key, good for a hundred years (made once with openssl for this test).
     private static let selfSignedPEM = """
 -----BEGIN CERTIFICATE-----

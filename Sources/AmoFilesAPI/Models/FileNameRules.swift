@@ -22,6 +22,26 @@ public enum FileNameRules {
         return nil
     }
 
+    /// The name to send for `typed` on a file whose extension is `ext`. The service
+    /// keeps the extension apart from the name and adds it back, so a typed copy of
+    /// it (`offer.bin` on a .bin file) is dropped rather than doubled.
+    public static func name(_ typed: String, keeping ext: String?) -> String {
+        guard let ext, !ext.isEmpty else { return typed }
+        let suffix = "." + ext.lowercased()
+        guard typed.lowercased().hasSuffix(suffix), typed.count > suffix.count else { return typed }
+        return String(typed.dropLast(suffix.count))
+    }
+
+    /// The extension `typed` ends with when it is not the file's own (".pdf" typed on
+    /// a .bin file, which the service turns into `….pdf.bin`); nil otherwise.
+    public static func otherExtension(in typed: String, than ext: String?) -> String? {
+        guard let dot = typed.lastIndex(of: "."), dot != typed.startIndex else { return nil }
+        let typedExt = typed[typed.index(after: dot)...]
+        guard !typedExt.isEmpty, typedExt.count <= 8, !typedExt.contains(" "), typedExt.contains(where: \.isLetter),
+              typedExt.lowercased() != (ext ?? "").lowercased() else { return nil }
+        return String(typedExt)
+    }
+
     private static func hex(_ value: UInt32) -> String {
         let digits = String(value, radix: 16, uppercase: true)
         return String(repeating: "0", count: max(0, 4 - digits.count)) + digits

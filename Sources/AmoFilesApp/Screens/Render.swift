@@ -120,8 +120,11 @@ public enum Renderer {
         case .search(let editor, _)?:
             // The count answers "how many match" while the term is still being typed.
             return prompt(" Search: ", editor, trailing: countText(state.list), row: row, surface)
-        case .rename(_, let editor)?:
-            return prompt(" Rename to: ", editor, trailing: "", row: row, surface)
+        case .rename(let uuid, let editor)?:
+            // The service keeps the extension apart: it shows beside the name, not in it.
+            let ext = state.lists[.files]?.items.first { $0.uuid == uuid }?.metadata?.fileExtension
+            let trailing = ext.map { $0.isEmpty ? "" : ".\(TerminalText.sanitize($0)) stays" } ?? ""
+            return prompt(" Rename to: ", editor, trailing: trailing, row: row, surface)
         case .saveAs(let request, let editor)?:
             return prompt(" Save as: ", editor, trailing: Quantities.bytes(request.size), row: row, surface)
         case .command(let editor)?:
@@ -193,10 +196,11 @@ public enum Renderer {
 
     private static func prompt(_ label: String, _ editor: LineEditor, trailing: String, row: Int, _ surface: any Surface) {
         let right = trailing.isEmpty ? "" : "  \(trailing) "
+        let rightWidth = min(TerminalText.width(right), max(0, surface.columns - label.count - 8))
         surface.draw(label, row: row, column: 0, width: label.count, style: .header)
-        let width = surface.columns - label.count - right.count
+        let width = max(0, surface.columns - label.count - rightWidth)
         editor.draw(into: surface, row: row, column: label.count, width: width, style: .normal, cursorStyle: .cursor)
-        surface.draw(right, row: row, column: label.count + width, width: right.count, style: .dim)
+        surface.draw(right, row: row, column: label.count + width, width: rightWidth, style: .dim)
     }
 
     private static func confirm(_ question: String, answers answer: String = "y yes   n no", _ surface: any Surface) {

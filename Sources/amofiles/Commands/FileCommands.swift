@@ -105,7 +105,7 @@ struct RenameCommand: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var output: OutputOptions
     @Argument(help: "The file's uuid.") var uuid: String
-    @Argument(help: "The new name (the extension stays in the file's metadata).") var name: String
+    @Argument(help: "The new name. The extension is kept apart by the service and stays: typing it is optional, typing another one makes it part of the name.") var name: String
 
     func validate() throws {
         if let problem = FileNameRules.problem(name) {
@@ -115,9 +115,15 @@ struct RenameCommand: AsyncParsableCommand {
 
     func run() async throws {
         let api = try await connection.connect()
-        let file = try await api.edit(.rename(uuid: uuid, from: nil, to: name)).file
+        // The service keeps the extension apart from the name: a typed copy of it is dropped, another one is said.
+        let ext = try await api.drive.file(uuid).metadata?.fileExtension
+        let file = try await api.edit(.rename(uuid: uuid, from: nil, to: FileNameRules.name(name, keeping: ext))).file
         if output.json { return try Output.json(file) }
-        print("Renamed \(file.uuid) to \(Output.plain(file.displayName)).")
+        var line = "Renamed \(file.uuid) to \(Output.plain(file.displayName))."
+        if let typed = FileNameRules.otherExtension(in: name, than: ext), let ext {
+            line += " The extension stays .\(Output.plain(ext)) (the service keeps it apart from the name; .\(Output.plain(typed)) is part of the name now)."
+        }
+        print(line)
     }
 }
 
