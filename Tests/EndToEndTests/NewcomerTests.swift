@@ -195,6 +195,34 @@ final class NewcomerTests: XCTestCase {
         XCTAssertFalse(own.said.contains("extension stays"), own.said)
     }
 
+    func testTheFirstWordsOfTheCommandLine() throws {
+        let unknown = try Binary.run(["nonsense"])
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertTrue(unknown.stderr.hasPrefix("amofiles: unknown command “nonsense”"), unknown.stderr)
+        XCTAssertTrue(unknown.stderr.contains("Commands: browse, demo"), unknown.stderr)
+        XCTAssertFalse(unknown.stderr.contains("amofiles browse ["), "not browse's usage: \(unknown.stderr)")
+
+        let slip = try Binary.run(["lss"])
+        XCTAssertEqual(slip.status, 2)
+        XCTAssertTrue(slip.stderr.contains("did you mean `ls`?"), slip.stderr)
+        XCTAssertTrue(try Binary.run(["versoins"]).stderr.contains("did you mean `versions`?"))
+
+        let help = try Binary.run(["help", "nonsense"])
+        XCTAssertEqual(help.status, 2, help.stdout)
+        XCTAssertTrue(help.stderr.contains("unknown command “nonsense”"), help.stderr)
+        XCTAssertEqual(try Binary.run(["help", "ls"]).status, 0)
+
+        let version = try Binary.run(["--version"])
+        XCTAssertEqual(version.status, 0, version.stderr)
+        XCTAssertNotNil(version.stdout.firstMatch(of: /^\d+\.\d+\.\d+/), version.stdout)
+
+        // No profile, no token: how to log in, and the demo that needs neither.
+        let bare = try Binary.run([], environment: Binary.isolated(try Binary.makeHome()))
+        XCTAssertEqual(bare.status, 2)
+        XCTAssertTrue(bare.stderr.contains("amofiles login"), bare.stderr)
+        XCTAssertTrue(bare.stderr.contains("`amofiles demo`"), bare.stderr)
+    }
+
     /// A self-signed certificate and its key, good for a hundred years (made once with openssl for this test).
     private static let selfSignedPEM = """
 -----BEGIN CERTIFICATE-----

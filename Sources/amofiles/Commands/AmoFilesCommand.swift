@@ -15,6 +15,7 @@ struct AmoFilesCommand: AsyncParsableCommand {
             Exit status: 0 success, 1 the service refused (the message gives status and detail),
             2 usage or configuration error, 3 the service could not be reached, 130 stopped by Ctrl-C.
             """,
+        version: Version.number,
         subcommands: [
             BrowseCommand.self, DemoCommand.self, KeymapCommand.self, ServeCommand.self, LoginCommand.self, AccountCommand.self, ListCommand.self, InfoCommand.self,
             VersionsCommand.self, ActivateCommand.self, RenameCommand.self, RemoveCommand.self, RestoreCommand.self,
@@ -23,16 +24,23 @@ struct AmoFilesCommand: AsyncParsableCommand {
         ],
         defaultSubcommand: BrowseCommand.self)
 
+    /// The names a first word may take.
+    static var commandNames: [String] { configuration.subcommands.compactMap { $0.configuration.commandName } }
+
     /// Runs the command and maps failures to the documented exit statuses.
     static func main() async {
         Output.guardStandardStreams()
         do {
+            try CommandWords.check(Array(CommandLine.arguments.dropFirst()), commands: commandNames)
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
                 try command.run()
             }
+        } catch let unknown as CommandWords.Unknown {
+            Output.write(unknown.lines.joined(separator: "\n") + "\n", to: STDERR_FILENO)
+            Foundation.exit(2)
         } catch {
             let code = exitCode(for: error)
             if code == .success || error is CleanExit {

@@ -56,7 +56,10 @@ struct ConnectionOptions: ParsableArguments {
         let profiles = try file.load()
         guard let chosen = profiles[name] else {
             if profiles.isEmpty {
-                throw CLIError.config("no account configured: run `amofiles login`, or pass --account URL with AMOFILES_TOKEN set")
+                throw CLIError.config("""
+                    no account configured: run `amofiles login` to save one, or pass --account URL with AMOFILES_TOKEN set.
+                    `amofiles demo` opens the UI on a demo account: no account needed
+                    """)
             }
             throw CLIError.config("no profile [\(name)] in \(file.path); profiles: \(profiles.keys.sorted().joined(separator: ", "))")
         }
