@@ -28,6 +28,8 @@ let package = Package(
         ),
         .target(name: "AmoFilesTasks", dependencies: ["AmoFilesAPI"]),
         .systemLibrary(name: "CNCurses"),
+        // Header only: the commit a release is built from (scripts/build-release.sh).
+        .systemLibrary(name: "CBuildInfo"),
         .target(name: "TerminalUI", dependencies: ["CNCurses"]),
         .target(name: "AmoFilesApp", dependencies: ["AmoFilesTasks", "AmoFilesAPI", "TerminalUI"]),
         .target(
@@ -50,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "amofiles",
             dependencies: [
-                "AmoFilesApp", "AmoFilesTasks", "AmoFilesAPI", "DriveEmulator", "TerminalUI",
+                "AmoFilesApp", "AmoFilesTasks", "AmoFilesAPI", "DriveEmulator", "TerminalUI", "CBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

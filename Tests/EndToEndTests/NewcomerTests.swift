@@ -223,6 +223,30 @@ final class NewcomerTests: XCTestCase {
         XCTAssertTrue(bare.stderr.contains("`amofiles demo`"), bare.stderr)
     }
 
+    /// Paths, names and filters typed on the command line, in the shapes that broke it
+    /// before: each run ends with an answer or a clear refusal, never a crash.
+    func testTypedPathsNamesAndFiltersNeverCrashTheBinary() throws {
+        let served = try ServedEmulator()
+        defer { served.stop() }
+        let uuid = try uploaded(served, name: "shapes.bin", bytes: Data("shapes".utf8))
+        let here = served.folder.appendingPathComponent("a/b")
+        try FileManager.default.createDirectory(at: here, withIntermediateDirectories: true)
+        let shapes = ["", "a", "q", "-", ".", "..", "../x", "./", "ab/", String(repeating: "x", count: 300), "\u{1B}[2J", "a\u{7}b",
+                      "\u{202E}fdp.exe", "שלום.pdf", "😀", "-1", "1.5MB", "2026-02-30", "99999999999999999999"]
+        for shape in shapes {
+            let quoted = "'" + shape.replacingOccurrences(of: "'", with: "'\\''") + "'"
+            for command in ["download \(uuid) --force -o \(quoted) > /dev/null", "rename \(uuid) \(quoted)", "ls --term \(quoted)",
+                            "ls --name \(quoted)", "ls --ext \(quoted)", "ls --min-size \(quoted)", "ls --since \(quoted)", "ls --until \(quoted)",
+                            "info \(quoted)", "versions \(quoted)"] {
+                let script = "cd '\(here.path)' && '\(Binary.path)' \(command) --account \(served.accountURL)"
+                let result = try Binary.runShell(script, environment: served.env)
+                XCTAssertTrue([0, 1, 2].contains(result.status), "\(command): exit \(result.status)\n\(result.stderr)")
+                XCTAssertFalse(result.stderr.contains("Fatal error") || result.stderr.contains("Program crashed"), "\(command): \(result.stderr)")
+                if result.status != 0 { XCTAssertTrue(result.stderr.contains("amofiles: ") || result.stderr.contains("Error: "), "\(command): said why") }
+            }
+        }
+    }
+
     /// A self-signed certificate and its key, good for a hundred years (made once with openssl for this test).
     private static let selfSignedPEM = """
 -----BEGIN CERTIFICATE-----

@@ -15,7 +15,7 @@ struct AmoFilesCommand: AsyncParsableCommand {
             Exit status: 0 success, 1 the service refused (the message gives status and detail),
             2 usage or configuration error, 3 the service could not be reached, 130 stopped by Ctrl-C.
             """,
-        version: Version.number,
+        version: Version.full,
         subcommands: [
             BrowseCommand.self, DemoCommand.self, KeymapCommand.self, ServeCommand.self, LoginCommand.self, AccountCommand.self, ListCommand.self, InfoCommand.self,
             VersionsCommand.self, ActivateCommand.self, RenameCommand.self, RemoveCommand.self, RestoreCommand.self,

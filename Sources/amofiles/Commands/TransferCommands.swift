@@ -158,6 +158,12 @@ struct DownloadCommand: AsyncParsableCommand {
     var outputPath: String?
     @Flag(help: "Overwrite an existing file.") var force = false
 
+    func validate() throws {
+        if outputPath?.trimmingCharacters(in: .whitespaces).isEmpty == true {
+            throw ValidationError("-o needs a path: a file, a folder, or - for standard output")
+        }
+    }
+
     func run() async throws {
         let api = try await connection.connect()
         let file = try await api.drive.file(uuid)
