@@ -248,12 +248,12 @@ public actor TaskRunner {
         case .activate(let uuid, _, let version):
             return .file(try await drive.activateVersion(version, of: uuid))
         case .delete(let uuids):
-            let already = try await drive.uuids(among: uuids, trashed: true)
+            let already = await drive.uuidsIfKnown(among: uuids, trashed: true)
             let rest = uuids.filter { !already.contains($0) }
             if !rest.isEmpty { try await drive.delete(rest) }
             return .edited(files: [], unchanged: uuids.filter(already.contains))
         case .restore(let uuids):
-            let already = try await drive.uuids(among: uuids, trashed: false)
+            let already = await drive.uuidsIfKnown(among: uuids, trashed: false)
             let rest = uuids.filter { !already.contains($0) }
             let restored = rest.isEmpty ? [] : try await drive.restore(rest)
             return .edited(files: restored, unchanged: uuids.filter(already.contains))
@@ -262,8 +262,9 @@ public actor TaskRunner {
             return .done
         case .detach(let uuids, let target):
             var notAttached: [String] = []
+            // A check, not a condition: when the links cannot be read, the detach is sent.
             for uuid in uuids {
-                let links = try await account.links(ofFile: uuid).entities
+                guard let links = try? await account.links(ofFile: uuid).entities else { continue }
                 if !links.contains(where: { $0.id == target.id && EntityType(name: $0.entityType) == target.entity }) { notAttached.append(uuid) }
             }
             let rest = uuids.filter { !notAttached.contains($0) }

@@ -90,7 +90,7 @@ final class FilesScreenTests: XCTestCase {
         try tmux.send("-l", "Переименованный файл")
         try tmux.send("Enter")
         // Said only once the service has answered: the command line then finds the new name.
-        let screen = tmux.waitFor(text: "Renamed to “Переименованный файл”.")
+        let screen = tmux.waitFor(text: "Renamed to “Переименованный файл.")
         XCTAssertFalse(screen.contains("Could not"), screen)
         let renamed = try cli("ls", "--name", "Переименованный файл")
         XCTAssertEqual(renamed.count, 1)

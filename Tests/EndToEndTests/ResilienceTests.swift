@@ -34,11 +34,18 @@ final class ResilienceTests: XCTestCase {
         screens.append(tmux.waitFor("the first page", timeout: 30) { $0.contains(" files loaded") && $0.contains("Счёт") })
         for _ in 0..<4 {
             try tmux.send("G")
-            screens.append(tmux.waitFor("the cursor at the end of the loaded rows", timeout: 30) {
-                $0.range(of: #" files loaded · (\d+)/\1 "#, options: .regularExpression) != nil || $0.range(of: #" files loaded · [1-9]\d+/"#, options: .regularExpression) != nil
+            screens.append(tmux.waitFor("the cursor at the end, the next page in", timeout: 30) {
+                ($0.range(of: #" files loaded · (\d+)/\1 "#, options: .regularExpression) != nil || $0.range(of: #" files loaded · [1-9]\d+/"#, options: .regularExpression) != nil)
+                    && (Self.loadedCount($0) ?? 0) > 100
             })
+            // From the top, so the reload (which keeps the cursor on its file) is seen: fewer rows, the cursor on row 1.
+            try tmux.send("g")
+            let loaded = tmux.waitFor("the cursor at the top") { $0.contains(" files loaded · 1/") }
+            let before = Self.loadedCount(loaded) ?? 0
             try tmux.send("C-r")
-            screens.append(tmux.waitFor("the list reloaded", timeout: 30) { $0.contains(" files loaded · 1/") })
+            screens.append(tmux.waitFor("the list reloaded", timeout: 30) {
+                $0.contains(" files loaded · 1/") && (Self.loadedCount($0) ?? .max) < before
+            })
         }
         // To the last page: G at the end of what is loaded asks for the next one.
         let complete = #" (\d+) files · \1/\1 "#
@@ -52,6 +59,11 @@ final class ResilienceTests: XCTestCase {
         }
         let log = (try? String(contentsOfFile: "\(served.folder.path)/ui.log", encoding: .utf8)) ?? ""
         XCTAssertTrue(log.contains("; try 2 of"), "faults were met on the way and retried:\n\(log.suffix(2000))")
+    }
+
+    /// "250 files loaded · 1/250" -> 250.
+    private static func loadedCount(_ screen: String) -> Int? {
+        (screen.firstMatch(of: /(\d+) files loaded/)?.1).flatMap { Int($0) }
     }
 
     func testARateLimitedListingIsWaitedOutAndSaid() throws {
