@@ -60,11 +60,11 @@ let package = Package(
         ),
         // Release-built by Benchmarks/run.py; the frame figures of the Performance table.
         .executableTarget(name: "frame-bench", dependencies: ["AmoFilesApp", "AmoFilesAPI", "TerminalUI"], path: "Benchmarks/Frames"),
-        .testTarget(name: "AmoFilesAPITests", dependencies: ["AmoFilesAPI", "EmulatorTesting"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AmoFilesAPITests", dependencies: ["AmoFilesAPI", "EmulatorTesting", "DriveEmulator"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DriveEmulatorTests", dependencies: ["DriveEmulator", "AmoFilesAPI", "EmulatorTesting"]),
         .testTarget(name: "AmoFilesTasksTests", dependencies: ["AmoFilesTasks", "EmulatorTesting", "DriveEmulator"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "AmoFilesAppTests", dependencies: ["AmoFilesApp", "AmoFilesAPI", "AmoFilesTasks", "TerminalUI"]),
+        .testTarget(name: "AmoFilesAppTests", dependencies: ["AmoFilesApp", "AmoFilesAPI", "AmoFilesTasks", "TerminalUI", "DriveEmulator"]),
         .testTarget(name: "EndToEndTests", dependencies: ["EmulatorTesting", "TerminalUI"]),
     ]
 )

@@ -1,4 +1,5 @@
 @testable import AmoFilesAPI
+import DriveEmulator
 import Foundation
 import XCTest
 
@@ -52,7 +53,7 @@ final class DecoderFuzzTests: XCTestCase {
     }
 
     func testMutatedAnswersDecodeOrFailWithAnErrorNeverACrash() async throws {
-        var random = FuzzRandom(seed: 20261202)
+        var random = SeededRandom(seed: 20261202)
         var fed = 0
         for name in Self.answers {
             let original = try fixture(name)
@@ -71,7 +72,7 @@ final class DecoderFuzzTests: XCTestCase {
     }
 
     func testGarbageAndErrorBodiesOfEveryStatusAreErrors() async {
-        var random = FuzzRandom(seed: 7)
+        var random = SeededRandom(seed: 7)
         let problems = [
             #"{"title":"Bad Request","status":400,"validation-errors":[{"request_id":null,"errors":[{"code":5,"path":null}]}]}"#,
             #"{"validation-errors":"nope"}"#, #"{"retry_after":1e308}"#, #"{"retry_after":-5}"#, #"{"detail":"\#(String(repeating: "x", count: 100_000))"}"#,
@@ -85,19 +86,6 @@ final class DecoderFuzzTests: XCTestCase {
     }
 }
 
-/// A small deterministic generator (splitmix64).
-struct FuzzRandom: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// One change at one random place of a JSON tree.
 enum Mutator {
@@ -108,7 +96,7 @@ enum Mutator {
         NSDecimalNumber(string: "18446744073709551616"), "not-a-url", "http://evil.example.com/x", "9999999999999999999999",
     ]
 
-    static func mutate(_ value: Any, _ random: inout FuzzRandom) -> Any {
+    static func mutate(_ value: Any, _ random: inout SeededRandom) -> Any {
         switch value {
         case var object as [String: Any] where !object.isEmpty && Int.random(in: 0..<4, using: &random) > 0:
             let key = object.keys.sorted()[Int.random(in: 0..<object.count, using: &random)]

@@ -1,6 +1,7 @@
 @testable import AmoFilesApp
 import AmoFilesAPI
 import AmoFilesTasks
+import DriveEmulator
 import TerminalUI
 import XCTest
 
@@ -43,7 +44,7 @@ final class HostileValuesTests: XCTestCase {
     }
 
     func testRandomKeymapTextIsTakenOrRefusedWithALineNumber() {
-        var random = SeededGenerator(seed: 4242)
+        var random = SeededRandom(seed: 4242)
         let words = KeyAction.allCases.map(\.rawValue) + ["none", "C-x", "M-", "C-", "F0", "F13", "F99999999999999999999", "Enter", "Space", "#", "\t",
                                                            "\u{0}", "\u{1B}", "ё", "Up", "PageDown", "q", "Q", "-", "C-C-c", "M-M-x", String(repeating: "x", count: 500)]
         for _ in 0..<3000 {

@@ -1,6 +1,7 @@
 import AmoFilesAPI
 import AmoFilesApp
 import AmoFilesTasks
+import DriveEmulator
 import TerminalUI
 import XCTest
 
@@ -18,7 +19,7 @@ final class TypedTextTests: XCTestCase {
 
     /// The shapes, and random mixes of up to four of them.
     static func inputs(count: Int = 300) -> [String] {
-        var random = SeededGenerator(seed: 20261204)
+        var random = SeededRandom(seed: 20261204)
         let mixes = (0..<count).map { _ in
             (0..<Int.random(in: 1...4, using: &random)).map { _ in shapes[Int.random(in: 0..<shapes.count, using: &random)] }.joined()
         }

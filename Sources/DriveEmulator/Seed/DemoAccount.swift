@@ -21,12 +21,13 @@ enum DemoAccount {
     ]
 }
 
-/// A small deterministic generator, so the demo account is the same on every machine.
-struct SeededRandom: RandomNumberGenerator {
+/// A small deterministic generator (splitmix64), so the demo account is the same on
+/// every machine, and a fuzz test's failure can be replayed.
+public struct SeededRandom: RandomNumberGenerator {
     private var state: UInt64
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
