@@ -22,5 +22,7 @@ if ldd dist/amofiles | grep -E 'libswift|libFoundation|lib_Foundation|libdispatc
   echo "dist/amofiles links the Swift libraries above dynamically; it would not run without a toolchain" >&2
   exit 1
 fi
-echo "dist/amofiles ($(du -h dist/amofiles | cut -f1)), $(dist/amofiles --version); it needs only:"
+
+bash scripts/smoke-release.sh dist/amofiles
+echo "dist/amofiles ($(du -h dist/amofiles | cut -f1)), $(dist/amofiles --version): runs with no toolchain in reach; it needs only:"
 ldd dist/amofiles | sed 's/^/  /'
