@@ -222,8 +222,8 @@ public struct AppState: Sendable {
     /// The detail pane (wide terminals) or view (narrow ones) of the file under the cursor.
     public var showingDetails = false
     public var sort: FileSort?
-    /// Open over the Files list while set.
-    public var versions: VersionList?
+    /// The screens open over the tab, the top one last.
+    var stack: [OpenScreen] = []
     /// Open over the Files list while set: the entities of one file.
     public var links: LinkList?
     /// Open over the tab while set: the files of one entity.
@@ -244,6 +244,23 @@ public struct AppState: Sendable {
         self.accountName = accountName
         self.driveHost = driveHost
         self.keymap = keymap
+    }
+
+    /// The versions open over the Files list, if any: a view of the stack.
+    public var versions: VersionList? {
+        get {
+            for case .versions(let screen) in stack.reversed() { return screen.list }
+            return nil
+        }
+        set {
+            let index = stack.lastIndex { if case .versions = $0 { true } else { false } }
+            switch (index, newValue) {
+            case let (index?, list?): stack[index] = .versions(VersionsScreen(list: list))
+            case let (index?, nil): stack.remove(at: index)
+            case let (nil, list?): stack.append(.versions(VersionsScreen(list: list)))
+            case (nil, nil): break
+            }
+        }
     }
 
     public var list: FileList {

@@ -12,8 +12,9 @@ extension Reducer {
             return prefetchEntity(&state)
         } else if state.links != nil {
             state.links?.scroll(by: delta, height: height)
-        } else if state.versions != nil, state.tab == .files {
-            state.versions?.scroll(by: delta, height: height)
+        } else if !state.stack.isEmpty, state.tab == .files {
+            let context = ScreenContext(state)
+            return state.stack[state.stack.count - 1].update { $0.scroll(by: delta, context) }
         } else if state.tab == .transfers {
             state.transfers.scroll(by: delta, height: height)
         } else {
@@ -38,9 +39,11 @@ extension Reducer {
             guard state.links?.select(offset: offset, height: height) == true else { return [] }
             return double ? linksKey(&state, .enter) ?? [] : []
         }
-        if state.versions != nil, state.tab == .files {
-            guard state.versions?.select(offset: offset, height: height) == true else { return [] }
-            return double ? askActivate(&state) : []
+        if !state.stack.isEmpty, state.tab == .files {
+            var context = ScreenContext(state)
+            let effects = state.stack[state.stack.count - 1].update { $0.click(row: row, double: double, &context) }
+            context.apply(to: &state)
+            return effects
         }
         if state.tab == .transfers {
             _ = state.transfers.select(offset: offset, height: height)

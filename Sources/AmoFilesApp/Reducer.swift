@@ -50,13 +50,8 @@ public enum Reducer {
             let text = TerminalText.sanitize(notice)
             state.status = StatusMessage(text: text.prefix(1).uppercased() + text.dropFirst(), isError: false, isTransient: true)
             return []
-        case .versionsLoaded(let uuid, let items):
-            return versionsLoaded(&state, fileUUID: uuid, items)
-        case .versionsFailed(let uuid, let message):
-            guard state.versions?.file.uuid == uuid else { return [] }
-            state.versions?.loading = false
-            state.status = StatusMessage(text: "Could not load the versions: \(message).", isError: true)
-            return []
+        case .versionsLoaded, .versionsFailed:
+            return screenAnswer(&state, action)
         case .tick(let now):
             state.now = now
             return []
@@ -109,7 +104,7 @@ public enum Reducer {
             if let effects = pickerKey(&state, key) { return effects }
             if let effects = entityKey(&state, key) { return effects }
             if let effects = linksKey(&state, key) { return effects }
-            if let effects = versionsKey(&state, key) { return effects }
+            if let effects = screenKey(&state, key) { return effects }
             if key == .escape, let view = state.attachingTo {
                 state.attachingTo = nil
                 state.entity = view
@@ -215,9 +210,44 @@ public enum Reducer {
         state.lists[tab] = list
     }
 
+    /// The key to the screen on top of the stack; nil when it passes it on.
+    static func screenKey(_ state: inout AppState, _ key: Key) -> [Effect]? {
+        guard var top = state.stack.last else { return nil }
+        var context = ScreenContext(state)
+        let outcome = top.update { $0.handle(state.keymap.action(for: key), key: key, &context) }
+        context.apply(to: &state)
+        switch outcome {
+        case .pass:
+            return nil
+        case .handled(let effects):
+            state.stack[state.stack.count - 1] = top
+            return effects
+        case .close(let effects):
+            state.stack.removeLast()
+            return effects
+        }
+    }
+
+    /// An answer to whichever open screen it is for, the top one first.
+    static func screenAnswer(_ state: inout AppState, _ answer: Action) -> [Effect] {
+        var context = ScreenContext(state)
+        for index in state.stack.indices.reversed() {
+            if let effects = state.stack[index].update({ $0.receive(answer, &context) }) {
+                context.apply(to: &state)
+                return effects
+            }
+        }
+        return []
+    }
+
     /// How far a movement action moves the cursor of `list`; nil for other actions.
     static func movement(_ action: KeyAction?, in list: some Scrollable, state: AppState) -> Int? {
-        let page = max(1, state.listHeight - 1)
+        movement(action, in: list, height: state.listHeight)
+    }
+
+    /// The same for a list `height` rows high.
+    static func movement(_ action: KeyAction?, in list: some Scrollable, height: Int) -> Int? {
+        let page = max(1, height - 1)
         let (cursor, count) = (list.viewport.cursor, list.rowCount)
         return switch action {
         case .up?: -1

@@ -25,14 +25,16 @@ extension Style {
 
 extension Surface {
     /// One table row: each cell made safe and fitted to its column, one space apart from
-    /// column 1 on, over a band of `style` `width` wide.
-    public func drawRow(_ cells: [String], columns: [TableColumn], row: Int, width: Int, style: Style) {
-        if style != .normal { draw("", row: row, column: 0, width: width, style: style) }
-        var x = 1
+    /// column `left + 1` on, over a band of `style` `width` wide; nothing past `left + width`.
+    public func drawRow(_ cells: [String], columns: [TableColumn], row: Int, left: Int = 0, width: Int, style: Style) {
+        if style != .normal { draw("", row: row, column: left, width: width, style: style) }
+        var x = left + 1
         for (cell, column) in zip(cells, columns) {
+            let room = min(column.width, left + width - x)
+            guard room > 0 else { break }
             var text = TerminalText.fit(cell, columns: column.width)
             if column.alignRight { text = String(repeating: " ", count: max(0, column.width - TerminalText.width(text))) + text }
-            draw(text, row: row, column: x, width: column.width, style: style)
+            draw(text, row: row, column: x, width: room, style: style)
             x += column.width + 1
         }
     }

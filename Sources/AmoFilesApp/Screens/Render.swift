@@ -13,8 +13,8 @@ public enum Renderer {
             LinksView.drawEntity(state, entity, into: surface)
         } else if let links = state.links {
             LinksView.drawLinks(state, links, into: surface)
-        } else if let versions = state.versions, state.tab == .files {
-            VersionsView.draw(state, versions, into: surface)
+        } else if let top = state.stack.last, state.tab == .files {
+            top.screen.draw(into: surface, ScreenContext(state))
         } else if state.tab == .transfers {
             TransfersView.draw(state, into: surface)
         } else {
@@ -167,9 +167,8 @@ public enum Renderer {
             let count = links.items.count
             return links.loading ? " loading links…" : " \(count) link\(count == 1 ? "" : "s")"
         }
-        if let versions = state.versions, state.tab == .files {
-            let total = versions.items.count
-            return versions.loading ? " loading versions…" : " \(total) version\(total == 1 ? "" : "s") · \(versions.viewport.cursor + 1)/\(total)"
+        if let top = state.stack.last, state.tab == .files {
+            return top.screen.position(ScreenContext(state))
         }
         if state.tab == .transfers {
             let count = state.transfers.items.count

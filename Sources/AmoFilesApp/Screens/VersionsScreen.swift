@@ -1,0 +1,115 @@
+import AmoFilesAPI
+import TerminalUI
+
+/// The versions of one file, newest first, the active one marked: move, make one
+/// active (Enter, or a double click), Esc back.
+struct VersionsScreen: Screen {
+    var list: VersionList
+
+    init(list: VersionList) {
+        self.list = list
+    }
+
+    /// Rows of the list: the area less the title and the column header.
+    private static func rows(_ area: Area) -> (top: Int, height: Int) {
+        (area.top + 2, max(0, area.height - 2))
+    }
+
+    mutating func handle(_ action: KeyAction?, key: Key, _ context: inout ScreenContext) -> Outcome {
+        if key == .escape { return .close([]) }
+        let height = Self.rows(context.area).height
+        if let delta = Reducer.movement(action, in: list, height: height) {
+            list.scroll(by: delta, height: height)
+            return .handled([])
+        }
+        switch action {
+        case .versions?:
+            return .close([])
+        case .details?:
+            askActivate(&context)
+            return .handled([])
+        // The file's own actions, and the keys that mean the same everywhere.
+        case .download?, .newVersion?, .quit?, .help?, .upload?, .transfers?, .files?, .trash?, .nextTab?, .previousTab?, nil:
+            return .pass
+        default:
+            return .handled([])
+        }
+    }
+
+    mutating func scroll(by delta: Int, _ context: ScreenContext) -> [Effect] {
+        list.scroll(by: delta, height: Self.rows(context.area).height)
+        return []
+    }
+
+    mutating func click(row: Int, double: Bool, _ context: inout ScreenContext) -> [Effect] {
+        let (top, height) = Self.rows(context.area)
+        guard row >= top, list.select(offset: row - top, height: height) else { return [] }
+        if double { askActivate(&context) }
+        return []
+    }
+
+    mutating func receive(_ answer: Action, _ context: inout ScreenContext) -> [Effect]? {
+        switch answer {
+        case .versionsLoaded(let uuid, let items) where uuid == list.file.uuid:
+            // The cursor stays on its version when the list comes again (after a switch).
+            let current = list.current?.uuid
+            list.items = items
+            list.loading = false
+            let index = current.flatMap { uuid in items.firstIndex { $0.uuid == uuid } } ?? 0
+            list.viewport = ListViewport()
+            list.viewport.moveTo(index, count: items.count, height: Self.rows(context.area).height)
+            return []
+        case .versionsFailed(let uuid, let message) where uuid == list.file.uuid:
+            list.loading = false
+            context.status = StatusMessage(text: "Could not load the versions: \(message).", isError: true)
+            return []
+        default:
+            return nil
+        }
+    }
+
+    /// "Make version 2 (2026-11-20 17:30, 1.5 MB) active?"
+    private func askActivate(_ context: inout ScreenContext) {
+        guard let version = list.current else { return }
+        let number = list.items.count - list.viewport.cursor
+        guard !version.isMain else {
+            context.status = StatusMessage(text: "Version \(number) is already the active one.", isError: false)
+            return
+        }
+        let previous = list.items.first(where: \.isMain)?.uuid ?? list.file.versionUUID
+        context.overlay = .confirm(
+            question: "Make version \(number) (\(Quantities.time(version.createdAt)), \(Quantities.bytes(version.size))) active?",
+            edit: .activate(file: list.file, version: version, previous: previous))
+    }
+
+    func draw(into surface: any Surface, _ context: ScreenContext) {
+        let area = context.area
+        let (top, height) = Self.rows(area)
+        let back = "  (Esc back · Enter makes active)"
+        let backWidth = min(back.count, max(0, area.width - 10))
+        surface.draw(" Versions of " + list.file.displayName, row: area.top, column: area.left, width: area.width - backWidth, style: .header)
+        surface.draw(back, row: area.top, column: area.left + area.width - backWidth, width: backWidth, style: .dim)
+        var columns = [TableColumn("#", width: 4, alignRight: true), TableColumn("NAME", width: 0), TableColumn("SIZE", width: 8, alignRight: true),
+                       TableColumn("CREATED", width: 16), TableColumn("BY", width: FileColumn.peopleColumnWidth(area.width))]
+        while columns.count > 3, columns.reduce(0, { $0 + $1.width + 1 }) + 20 > area.width { columns.removeLast() }
+        columns[1].width = max(8, area.width - 2 - columns.reduce(0) { $0 + $1.width + 1 })
+        surface.drawRow(columns.map(\.title), columns: columns, row: top - 1, left: area.left, width: area.width, style: .header)
+        let visible = list.viewport.visible(count: list.items.count, height: height)
+        for (offset, index) in visible.enumerated() {
+            let version = list.items[index]
+            let cells = [String(list.items.count - index), version.displayName, Quantities.bytes(version.size),
+                         Quantities.time(version.createdAt), version.createdBy.displayName(users: context.users)]
+            let style = Style.row(cursor: index == list.viewport.cursor, marked: version.isMain)
+            surface.drawRow(cells, columns: columns, row: top + offset, left: area.left, width: area.width, style: style)
+            if version.isMain, area.width > 0 { surface.put("*", row: top + offset, column: area.left, style: style) }
+        }
+        if list.loading, visible.count < height {
+            surface.draw(" loading…", row: top + visible.count, column: area.left, width: area.width, style: .dim)
+        }
+    }
+
+    func position(_ context: ScreenContext) -> String {
+        let total = list.items.count
+        return list.loading ? " loading versions…" : " \(total) version\(total == 1 ? "" : "s") · \(list.viewport.cursor + 1)/\(total)"
+    }
+}
