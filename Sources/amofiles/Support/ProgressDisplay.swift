@@ -36,10 +36,12 @@ actor ProgressDisplay {
         retries.listen { notice in Task { await display.say("amofiles: \(notice)") } }
         defer { retries.listen(Output.retryNotice) }
         let events = await runner.events()
-        var ids: [TaskID] = []
-        for item in work { ids.append(await runner.submit(item)) }
+        // Before the first transfer starts: a signal that came while the handlers were
+        // being set up would be lost, and the transfer would run on.
         let uploading = work.contains { if case .upload = $0 { true } else { false } }
         let interrupts = Interrupts.install(uploading: uploading)
+        var ids: [TaskID] = []
+        for item in work { ids.append(await runner.submit(item)) }
         await display.follow(events, until: Set(ids))
         interrupts.remove()
         var finals: [TaskSnapshot] = []
