@@ -34,7 +34,7 @@ final class LinksGoldenTests: XCTestCase {
         _ = Reducer.reduce(&state, .input(.key(.character("j"))))
         XCTAssertEqual(render(state), [
             " 1 Files   2 Trash   3 Transfers                    Ромашка · drive-b.amocrm.ru",
-            " Links of Договор поставки №106…  (Esc back · Enter opens · a attach · d detach)",
+            " Links of Договор поставки №106.pdf                          (Esc back · ? keys)",
             " TYPE              ID NAME",
             " lead        22859115 Корпоративное обучение персонала",
             " company           45 ООО «Ромашка» ␛[2J",
@@ -59,7 +59,7 @@ final class LinksGoldenTests: XCTestCase {
         _ = Reducer.reduce(&state, .input(.key(.character("j"))))
         XCTAssertEqual(render(state), [
             " 1 Files   2 Trash   3 Transfers                    Ромашка · drive-b.amocrm.ru",
-            " Files of lead 228…",
+            " Files of lead 22859115 «Корпоративное обучение персонала»   (Esc back · ? keys)",
             " NAME                          TYPE         SIZE UPDATED          BY",
             " Договор поставки №106.pdf     document   1.5 MB 2026-11-22 12:00 Анна Смирнова",
             " 見積書 423.xlsx               document    16 KB 2026-11-21 12:00 Li Wei",

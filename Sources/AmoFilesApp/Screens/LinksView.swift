@@ -85,9 +85,12 @@ enum LinksView {
         surface.draw("  ↑↓ choose · Enter attaches · Esc cancels", row: top + height - 1, column: left, width: width, style: .dialog)
     }
 
+    /// The title whole where it can be, with as much of the key hint as fits after it:
+    /// all of it, or a short one (help lists the keys), or none.
     private static func title(_ text: String, keys: String, width: Int, _ surface: any Surface) {
-        let room = max(0, width - keys.count)
-        surface.draw(text, row: 1, column: 0, width: room, style: .header)
-        if room > 20 { surface.draw(keys, row: 1, column: room, width: keys.count, style: .dim) }
+        let needed = TerminalText.width(TerminalText.sanitize(text))
+        let hint = [keys, "  (Esc back · ? keys)"].first { needed + $0.count <= width } ?? ""
+        surface.draw(text, row: 1, column: 0, width: width - hint.count, style: .header)
+        if !hint.isEmpty { surface.draw(hint, row: 1, column: width - hint.count, width: hint.count, style: .dim) }
     }
 }
