@@ -148,7 +148,6 @@ public final class AppRuntime: Sendable {
             run(Self.work(for: edit), done: { outcome in
                 switch outcome {
                 case .file(let file): .editDone(edit, files: [file])
-                case .files(let files): .editDone(edit, files: files)
                 case .edited(let files, let unchanged): .editDone(edit, files: files, unchanged: unchanged)
                 default: .editDone(edit, files: [])
                 }

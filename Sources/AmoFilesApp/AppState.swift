@@ -41,7 +41,6 @@ public struct FileList: Sendable {
     /// After a reload, the file the cursor was on, sought in the pages as they come.
     public var returnTo: ReturnPoint?
 
-
     public init(filter: FileFilter) {
         self.filter = filter
     }

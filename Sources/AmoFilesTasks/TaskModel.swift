@@ -114,7 +114,6 @@ public enum TaskState: Sendable {
 /// What a finished task produced.
 public enum TaskOutcome: Sendable {
     case file(DriveFile)
-    case files([DriveFile])
     case downloaded(path: String, bytes: Int64)
     case done
     /// A change to several files: what the service gave back, and the uuids that were

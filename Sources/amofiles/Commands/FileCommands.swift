@@ -189,10 +189,8 @@ extension TaskOutcome {
     }
 
     var files: [DriveFile] {
-        switch self {
-        case .files(let files), .edited(let files, _): files
-        default: []
-        }
+        if case .edited(let files, _) = self { return files }
+        return []
     }
 
     /// The uuids an edit found already as asked.
