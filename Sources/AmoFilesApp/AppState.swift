@@ -136,6 +136,9 @@ public enum Overlay: Sendable, Equatable {
     /// The target exists: overwrite it?
     case overwrite(DownloadRequest, path: String)
     case confirm(question: String, edit: Edit)
+    /// A step that costs something and is not an edit (cancelling a transfer): asked,
+    /// and on yes these effects run.
+    case ask(question: String, then: [Effect])
     /// Uploads a previous run left unfinished: go on with them?
     case resumeOffer([UploadRecord])
     case attach(AttachForm)

@@ -75,6 +75,10 @@ extension Reducer {
             guard let yes = answer(key) else { return [] }
             state.overlay = nil
             return yes ? apply(&state, edit) : []
+        case .ask(_, let effects)?:
+            guard let yes = answer(key) else { return [] }
+            state.overlay = nil
+            return yes ? effects : []
         case .attach(let form)?:
             return attachKey(&state, form, key)
         case .command(let editor)?:

@@ -17,7 +17,13 @@ extension Reducer {
                 state.status = StatusMessage(text: "Nothing to cancel here: the transfer has ended.", isError: false)
                 return []
             }
-            return [.cancelTransfer(transfer.id)]
+            // A cancelled upload loses the parts it sent, and its place in the journal: ask first.
+            let done = transfer.progress.map { " (\(Int($0.fraction * 100))%)" } ?? ""
+            let what = if case .upload = transfer.work { "upload" } else { "download" }
+            let name = TerminalText.sanitize(transfer.work.fileName ?? transfer.title)
+            let consequence = what == "upload" ? "; what it sent is dropped" : ""
+            state.overlay = .ask(question: "Cancel the \(what) of “\(name)”\(done)\(consequence)?", then: [.cancelTransfer(transfer.id)])
+            return []
         case .retry:
             guard let transfer = state.transfers.current else { return [] }
             switch transfer.state {

@@ -144,7 +144,12 @@ final class TransfersTests: XCTestCase {
             "   total                [#########.............]   44%  2.7 MB / 6.0 MB      1.5 MB/s    ETA 0:03",
             " 4 transfers · 1/4 · 0/4 done, 1 failed, 1 cancelled, 1 queued                               ? help",
         ])
-        XCTAssertEqual(key(&state, .character("x")), [.cancelTransfer(1)])
+        XCTAssertEqual(key(&state, .character("x")), [], "asked first")
+        XCTAssertEqual(state.overlay, .ask(question: "Cancel the upload of “report.pdf” (45%); what it sent is dropped?", then: [.cancelTransfer(1)]))
+        XCTAssertEqual(key(&state, .character("n")), [])
+        XCTAssertNil(state.overlay)
+        _ = key(&state, .character("x"))
+        XCTAssertEqual(key(&state, .character("y")), [.cancelTransfer(1)])
         XCTAssertEqual(key(&state, .character("R")), [])
         XCTAssertEqual(state.status?.text, "Only a failed or cancelled transfer can be started again.")
         _ = key(&state, .character("j"))

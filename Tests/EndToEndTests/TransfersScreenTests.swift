@@ -225,6 +225,8 @@ final class TransfersScreenTests: XCTestCase {
         try tmux.send("3")
         tmux.waitFor("the upload in Transfers, midway") { Self.midway($0, "to-lead-24mib.bin") }
         try tmux.send("x")
+        tmux.waitFor(text: "Cancel the upload of “to-lead-24mib.bin”")
+        try tmux.send("y")
         tmux.waitFor("the row cancelled") { $0.split(separator: "\n").contains { $0.contains("to-lead-24mib.bin") && $0.contains("cancelled") } }
         XCTAssertEqual(journal().uploads, 0, "a cancelled upload leaves no journal entry")
         XCTAssertEqual(try files(named: "to-lead-24mib.bin").count, 0, "nor a file")

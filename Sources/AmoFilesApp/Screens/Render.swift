@@ -23,7 +23,7 @@ public enum Renderer {
         bottomLine(state, surface)
         switch state.overlay {
         case .help(let scroll)?: help(state, scroll: scroll, surface)
-        case .confirm(let question, _)?: confirm(question, surface)
+        case .confirm(let question, _)?, .ask(let question, _)?: confirm(question, surface)
         case .overwrite(_, let path)?: confirm("\(path) exists. Overwrite it?", surface)
         case .resumeOffer(let records)?: confirm(Reducer.resumeQuestion(records), surface)
         case .quitWhileTransfers?: confirm(Reducer.quitQuestion(state), answers: Reducer.quitAnswers(state), surface)
