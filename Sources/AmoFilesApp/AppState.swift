@@ -139,6 +139,9 @@ public enum Overlay: Sendable, Equatable {
     /// A step that costs something and is not an edit (cancelling a transfer): asked,
     /// and on yes these effects run.
     case ask(question: String, then: [Effect])
+    /// A local file chosen in the picker to become the new active version of `file`:
+    /// asked, since it replaces what the file shows (its extension too).
+    case newVersion(LocalEntry, path: String, of: DriveFile)
     /// Uploads a previous run left unfinished: go on with them?
     case resumeOffer([UploadRecord])
     case attach(AttachForm)

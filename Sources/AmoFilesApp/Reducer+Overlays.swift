@@ -75,6 +75,9 @@ extension Reducer {
             guard let yes = answer(key) else { return [] }
             state.overlay = nil
             return yes ? apply(&state, edit) : []
+        case .newVersion(_, let path, let file)?:
+            guard let yes = answer(key) else { return [] }
+            return answerNewVersion(&state, path: path, of: file, yes: yes)
         case .ask(_, let effects)?:
             guard let yes = answer(key) else { return [] }
             state.overlay = nil

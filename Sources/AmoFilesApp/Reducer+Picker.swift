@@ -117,13 +117,34 @@ extension Reducer {
             return []
         }
         let paths = chosen.map { picker.path(of: $0.name) }
-        state.picker = nil
-        state.tab = .transfers
         switch picker.purpose {
         case .upload(let attach):
+            state.picker = nil
+            state.tab = .transfers
             return [.upload(paths: paths, newVersionOf: nil, attach: attach)]
         case .newVersion(let file):
-            return [.upload(paths: paths, newVersionOf: file.uuid, attach: nil)]
+            // The picker stays under the question: n goes back to choosing.
+            state.overlay = .newVersion(chosen[0], path: paths[0], of: file)
+            return []
         }
+    }
+
+    /// "Upload “v2.pdf” (1.2 MB) as the new active version of “offer.docx”? …"
+    static func newVersionQuestion(_ entry: LocalEntry, of file: DriveFile) -> String {
+        let name = TerminalText.sanitize(entry.name), target = TerminalText.sanitize(file.displayName)
+        var question = "Upload “\(name)” (\(Quantities.bytes(entry.size))) as the new active version of “\(target)”?"
+        let newExtension = LocalPath.name(of: entry.name).split(separator: ".", omittingEmptySubsequences: false).dropFirst().last.map(String.init)
+        if let newExtension, newExtension.lowercased() != (file.metadata?.fileExtension ?? "").lowercased() {
+            question += " Its extension becomes .\(TerminalText.sanitize(newExtension))."
+        }
+        return question
+    }
+
+    static func answerNewVersion(_ state: inout AppState, path: String, of file: DriveFile, yes: Bool) -> [Effect] {
+        state.overlay = nil
+        guard yes else { return [] }
+        state.picker = nil
+        state.tab = .transfers
+        return [.upload(paths: [path], newVersionOf: file.uuid, attach: nil)]
     }
 }

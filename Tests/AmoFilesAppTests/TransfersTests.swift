@@ -93,7 +93,15 @@ final class TransfersTests: XCTestCase {
         _ = key(&state, .character("G"))
         _ = key(&state, .space)
         XCTAssertEqual(state.picker?.selected, [], "one file only")
-        XCTAssertEqual(key(&state, .enter), [.upload(paths: ["/srv/out/report.pdf"], newVersionOf: file.uuid, attach: nil)])
+        XCTAssertEqual(key(&state, .enter), [], "asked first")
+        XCTAssertEqual(Reducer.newVersionQuestion(try XCTUnwrap(state.picker?.current), of: file),
+                       "Upload “report.pdf” (6.0 MB) as the new active version of “Договор поставки №106.pdf”?")
+        XCTAssertEqual(key(&state, .character("n")), [])
+        XCTAssertNotNil(state.picker, "n goes back to the picker")
+        _ = key(&state, .enter)
+        XCTAssertEqual(key(&state, .character("y")), [.upload(paths: ["/srv/out/report.pdf"], newVersionOf: file.uuid, attach: nil)])
+        XCTAssertNil(state.picker)
+        XCTAssertEqual(state.tab, .transfers)
         var updated = file
         updated.size = 6_000_000
         updated.versionUUID = "new-version"

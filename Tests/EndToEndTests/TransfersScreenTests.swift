@@ -105,6 +105,9 @@ final class TransfersScreenTests: XCTestCase {
         tmux.waitFor(text: "replacement.txt")
         try tmux.send("G")
         try tmux.send("Enter")
+        let question = tmux.waitFor(text: "Upload “replacement.txt” (5.0 KB) as the new active version of")
+        XCTAssertTrue(question.contains("Its extension becomes .txt"), question)
+        try tmux.send("y")
         tmux.waitFor("the upload done", timeout: 60) { $0.contains("done · 5.0 KB · a new version") }
         try tmux.send("1")
         try tmux.send("v")

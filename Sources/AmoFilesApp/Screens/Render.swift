@@ -24,6 +24,7 @@ public enum Renderer {
         switch state.overlay {
         case .help(let scroll)?: help(state, scroll: scroll, surface)
         case .confirm(let question, _)?, .ask(let question, _)?: confirm(question, surface)
+        case .newVersion(let entry, _, let file)?: confirm(Reducer.newVersionQuestion(entry, of: file), surface)
         case .overwrite(_, let path)?: confirm("\(path) exists. Overwrite it?", surface)
         case .resumeOffer(let records)?: confirm(Reducer.resumeQuestion(records), surface)
         case .quitWhileTransfers?: confirm(Reducer.quitQuestion(state), answers: Reducer.quitAnswers(state), surface)
