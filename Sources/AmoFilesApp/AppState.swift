@@ -238,6 +238,8 @@ public struct AppState: Sendable {
     public var keymap: Keymap
     /// False for the demo: its account is gone when it quits, and so are its uploads.
     public var uploadsOutliveQuit = true
+    /// `:resume` asked for the journal: an empty one is said, not passed over.
+    var resumeAsked = false
     /// The clock, as the runtime last reported it (reduce reads no clock itself).
     public var now: Int64 = 0
     /// Bumped on every keystroke of a search; only the last one's pause applies it.

@@ -3,10 +3,10 @@ import AmoFilesTasks
 import TerminalUI
 
 /// `:` commands, in the manner of k9s: `:files`, `:trash`, `:transfers`, `:upload`,
-/// `:lead 123`, `:q`. Tab completes the command name.
+/// `:resume`, `:lead 123`, `:q`. Tab completes the command name.
 extension Reducer {
     /// The names, in the order completion offers them.
-    static let commandNames = ["files", "trash", "transfers", "upload", "help", "quit"] + EntityType.allCases.map(\.singular)
+    static let commandNames = ["files", "trash", "transfers", "upload", "resume", "help", "quit"] + EntityType.allCases.map(\.singular)
 
     /// Names starting with what is typed.
     static func completions(_ text: String) -> [String] {
@@ -65,6 +65,10 @@ extension Reducer {
             state.picker = nil
             return perform(&state, KeyAction(rawValue: command)!)
         case "upload": return openPicker(&state, .upload(attach: state.entity?.target))
+        case "resume":
+            // The offer made at start, made again: for uploads once declined.
+            state.resumeAsked = true
+            return [.readJournal]
         case "help":
             state.overlay = .help(scroll: 0)
             return []

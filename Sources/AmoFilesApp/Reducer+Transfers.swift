@@ -89,6 +89,10 @@ extension Reducer {
 
     /// Uploads to go on with, found at start: ask first.
     static func journalRead(_ state: inout AppState, _ records: [UploadRecord]) -> [Effect] {
+        defer { state.resumeAsked = false }
+        if records.isEmpty, state.resumeAsked {
+            state.status = StatusMessage(text: "No unfinished uploads of this account to resume.", isError: false)
+        }
         guard !records.isEmpty, state.overlay == nil else { return [] }
         state.overlay = .resumeOffer(records)
         return []
@@ -108,7 +112,8 @@ extension Reducer {
     static func answerResume(_ state: inout AppState, _ records: [UploadRecord], yes: Bool) -> [Effect] {
         guard yes else {
             state.status = StatusMessage(
-                text: "The unfinished uploads stay in the journal; `amofiles upload --resume` finishes them.", isError: false)
+                text: "The unfinished uploads stay in the journal: :resume offers them again, `amofiles upload --resume` finishes them.",
+                isError: false)
             return []
         }
         state.tab = .transfers

@@ -192,8 +192,21 @@ final class TransfersTests: XCTestCase {
         var declined = Samples.state()
         _ = Reducer.reduce(&declined, .journalRead([record]))
         XCTAssertEqual(key(&declined, .character("n")), [])
-        XCTAssertEqual(declined.status?.text, "The unfinished uploads stay in the journal; `amofiles upload --resume` finishes them.")
+        XCTAssertEqual(declined.status?.text,
+                       "The unfinished uploads stay in the journal: :resume offers them again, `amofiles upload --resume` finishes them.")
         XCTAssertEqual(Reducer.reduce(&declined, .journalRead([])), [])
+        // :resume offers them again.
+        _ = key(&declined, .character(":"))
+        for character in "resume" { _ = key(&declined, .character(character)) }
+        XCTAssertEqual(key(&declined, .enter), [.readJournal])
+        _ = Reducer.reduce(&declined, .journalRead([record]))
+        XCTAssertEqual(declined.overlay, .resumeOffer([record]))
+        _ = key(&declined, .character("n"))
+        _ = key(&declined, .character(":"))
+        for character in "resume" { _ = key(&declined, .character(character)) }
+        _ = key(&declined, .enter)
+        _ = Reducer.reduce(&declined, .journalRead([]))
+        XCTAssertEqual(declined.status?.text, "No unfinished uploads of this account to resume.", "an empty journal asked for is said")
     }
 
     func testQuittingWhileUploadsRunAsksAndKeepsThemByDefault() {
