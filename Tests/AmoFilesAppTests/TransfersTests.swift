@@ -143,7 +143,7 @@ final class TransfersTests: XCTestCase {
             "   NAME                                                               x cancel · R retry · U upload",
             " ↑ report.pdf           [#########.............]   45%  2.7 MB / 6.0 MB      1.5 MB/s    ETA 0:03",
             " ↑ notes.txt            queued · 1.2 KB",
-            " ↑ broken.bin           failed: upload broken.bin failed: the service cannot be reached; it stays i…",
+            " ↑ broken.bin           failed: the service cannot be reached; it stays in the journal",
             " ↑ old.txt              cancelled",
             "",
             "",

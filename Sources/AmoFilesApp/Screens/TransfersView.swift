@@ -43,7 +43,11 @@ enum TransfersView {
         case .running: return arrow + TransferLine.text(label: label, progress, width: width - 2)
         case .queued: status = "queued · \(Quantities.bytes(progress.total))"
         case .done(let outcome): status = "done · \(Quantities.bytes(bytes(outcome) ?? progress.total))" + versionNote(transfer.work)
-        case .failed(let error): status = "failed: " + TerminalText.sanitize(error.message)
+        case .failed(let error):
+            // The row names the file already: "failed: no answer…", not "failed: upload a.bin failed: no answer…".
+            let named = transfer.title + " failed: "
+            let reason = error.message.hasPrefix(named) ? String(error.message.dropFirst(named.count)) : error.message
+            status = "failed: " + TerminalText.sanitize(reason)
         case .cancelled: status = "cancelled"
         }
         return arrow + TransferLine.text(label: label, status: status, width: width - 2)
