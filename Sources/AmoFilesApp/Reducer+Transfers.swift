@@ -52,6 +52,11 @@ extension Reducer {
     static func transferChanged(_ state: inout AppState, _ snapshot: TaskSnapshot) -> [Effect] {
         let before = state.transfers.take(snapshot)
         state.transfers.viewport.follow(count: state.transfers.items.count, height: state.listHeight)
+        // What the task layer noted on the way ("the session expired; starting over") is said once.
+        if let note = snapshot.notes.last, snapshot.notes.count > before?.notes.count ?? 0 {
+            let name = TerminalText.sanitize(snapshot.work.fileName ?? snapshot.title)
+            state.status = StatusMessage(text: "\(name): \(TerminalText.sanitize(note))", isError: false)
+        }
         guard snapshot.state.isFinished, before?.state.isFinished != true else { return [] }
         // The quit waited only for these transfers: with the last one over, it goes ahead.
         if state.overlay == .quitWhileTransfers, !state.transfers.items.contains(where: { !$0.state.isFinished }) {

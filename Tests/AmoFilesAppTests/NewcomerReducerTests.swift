@@ -170,4 +170,20 @@ final class NewcomerReducerTests: XCTestCase {
         XCTAssertNil(FileNameRules.otherExtension(in: "report v2.1", than: "bin"))
         XCTAssertNil(FileNameRules.otherExtension(in: "offer.bin", than: "bin"))
     }
+
+    func testTheTaskLayersNotesReachTheStatusLine() {
+        var state = Samples.state()
+        let upload = FileUpload(path: "/srv/big.iso")
+        var snapshot = TaskSnapshot(id: 3, work: .upload(upload), state: .running, progress: TransferProgress(done: 10, total: 100, rate: nil),
+                                    notes: [], startedAt: Date())
+        _ = Reducer.reduce(&state, .transferChanged(snapshot))
+        XCTAssertNil(state.status)
+        snapshot.notes = ["the upload session expired; starting over"]
+        _ = Reducer.reduce(&state, .transferChanged(snapshot))
+        XCTAssertEqual(state.status?.text, "big.iso: the upload session expired; starting over")
+        state.status = nil
+        snapshot.progress = TransferProgress(done: 20, total: 100, rate: nil)
+        _ = Reducer.reduce(&state, .transferChanged(snapshot))
+        XCTAssertNil(state.status, "said once")
+    }
 }
