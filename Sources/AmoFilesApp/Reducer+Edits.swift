@@ -113,12 +113,12 @@ extension Reducer {
             let (moved, already) = split(asked, unchanged)
             let said = moved.isEmpty ? "" : "Moved \(count(moved)) to the trash. "
             state.status = StatusMessage(
-                text: said + alreadySaid(already, "in the trash") + hint(.trash, state, "to see it"), isError: false)
+                text: said + leftAlone(already, "already in the trash") + hint(.trash, state, "to see it"), isError: false)
         case .restore(let asked, _):
             state.lists[.files] = state.lists[.files]?.reloaded()
             let (restored, already) = split(asked, unchanged)
             let said = restored.isEmpty ? "" : "Restored \(count(restored)). "
-            state.status = StatusMessage(text: (said + alreadySaid(already, "out of the trash")).trimmingCharacters(in: .whitespaces), isError: false)
+            state.status = StatusMessage(text: (said + leftAlone(already, "already out of the trash")).trimmingCharacters(in: .whitespaces), isError: false)
         case .attach(let attached, let target):
             state.lists[.files]?.selected = []
             state.status = StatusMessage(text: "Attached \(count(attached)) to \(target).", isError: false)
@@ -126,8 +126,7 @@ extension Reducer {
         case .detach(let asked, let target):
             let (detached, notAttached) = split(asked, unchanged)
             let said = detached.isEmpty ? "" : "Detached \(count(detached)) from \(target). "
-            let notSaid = notAttached.isEmpty ? "" : "\(count(notAttached)) \(notAttached.count == 1 ? "was" : "were") not attached to it."
-            state.status = StatusMessage(text: (said + notSaid).trimmingCharacters(in: .whitespaces), isError: false)
+            state.status = StatusMessage(text: (said + leftAlone(notAttached, "not attached to it")).trimmingCharacters(in: .whitespaces), isError: false)
         }
         return prefetch(&state)
     }
@@ -181,9 +180,9 @@ extension Reducer {
         return (files.filter { !already.contains($0.uuid) }, files.filter { already.contains($0.uuid) })
     }
 
-    /// "“a.pdf” was already in the trash. ", or nothing.
-    private static func alreadySaid(_ files: [DriveFile], _ place: String) -> String {
-        files.isEmpty ? "" : "\(count(files)) \(files.count == 1 ? "was" : "were") already \(place). "
+    /// "“a.pdf” was already in the trash. ", or nothing when no file was left alone.
+    private static func leftAlone(_ files: [DriveFile], _ why: String) -> String {
+        files.isEmpty ? "" : "\(count(files)) \(files.count == 1 ? "was" : "were") \(why). "
     }
 
     private static func count(_ files: [DriveFile]) -> String {

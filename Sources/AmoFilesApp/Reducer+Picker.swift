@@ -133,8 +133,7 @@ extension Reducer {
     static func newVersionQuestion(_ entry: LocalEntry, of file: DriveFile) -> String {
         let name = TerminalText.sanitize(entry.name), target = TerminalText.sanitize(file.displayName)
         var question = "Upload “\(name)” (\(Quantities.bytes(entry.size))) as the new active version of “\(target)”?"
-        let newExtension = LocalPath.name(of: entry.name).split(separator: ".", omittingEmptySubsequences: false).dropFirst().last.map(String.init)
-        if let newExtension, newExtension.lowercased() != (file.metadata?.fileExtension ?? "").lowercased() {
+        if let newExtension = FileNameRules.otherExtension(in: entry.name, than: file.metadata?.fileExtension) {
             question += " Its extension becomes .\(TerminalText.sanitize(newExtension))."
         }
         return question

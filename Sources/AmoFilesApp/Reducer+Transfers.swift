@@ -19,9 +19,9 @@ extension Reducer {
             }
             // A cancelled upload loses the parts it sent, and its place in the journal: ask first.
             let done = transfer.progress.map { " (\(Int($0.fraction * 100))%)" } ?? ""
-            let what = if case .upload = transfer.work { "upload" } else { "download" }
+            let isUpload = if case .upload = transfer.work { true } else { false }
             let name = TerminalText.sanitize(transfer.work.fileName ?? transfer.title)
-            let consequence = what == "upload" ? "; what it sent is dropped" : ""
+            let what = isUpload ? "upload" : "download", consequence = isUpload ? "; what it sent is dropped" : ""
             state.overlay = .ask(question: "Cancel the \(what) of “\(name)”\(done)\(consequence)?", then: [.cancelTransfer(transfer.id)])
             return []
         case .retry:

@@ -247,13 +247,15 @@ public actor TaskRunner {
             return .file(try await drive.rename(uuid, to: name))
         case .activate(let uuid, _, let version):
             return .file(try await drive.activateVersion(version, of: uuid))
+        // The checks before delete, restore and detach are best effort: when they cannot
+        // be made, the edit is sent whole (it is safe to send again).
         case .delete(let uuids):
-            let already = await drive.uuidsIfKnown(among: uuids, trashed: true)
+            let already = (try? await drive.uuids(among: uuids, trashed: true)) ?? []
             let rest = uuids.filter { !already.contains($0) }
             if !rest.isEmpty { try await drive.delete(rest) }
             return .edited(files: [], unchanged: uuids.filter(already.contains))
         case .restore(let uuids):
-            let already = await drive.uuidsIfKnown(among: uuids, trashed: false)
+            let already = (try? await drive.uuids(among: uuids, trashed: false)) ?? []
             let rest = uuids.filter { !already.contains($0) }
             let restored = rest.isEmpty ? [] : try await drive.restore(rest)
             return .edited(files: restored, unchanged: uuids.filter(already.contains))
@@ -262,7 +264,6 @@ public actor TaskRunner {
             return .done
         case .detach(let uuids, let target):
             var notAttached: [String] = []
-            // A check, not a condition: when the links cannot be read, the detach is sent.
             for uuid in uuids {
                 guard let links = try? await account.links(ofFile: uuid).entities else { continue }
                 if !links.contains(where: { $0.id == target.id && EntityType(name: $0.entityType) == target.entity }) { notAttached.append(uuid) }

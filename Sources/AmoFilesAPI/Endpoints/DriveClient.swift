@@ -118,12 +118,6 @@ public struct DriveClient: Sendable {
         return found
     }
 
-    /// The same, or none when the listing fails: a check before an edit, which goes on
-    /// without it (the edit itself is safe to send again).
-    public func uuidsIfKnown(among uuids: [String], trashed: Bool) async -> Set<String> {
-        (try? await self.uuids(among: uuids, trashed: trashed)) ?? []
-    }
-
     /// `DELETE /v1.0/files`: moves files to the trash (needs the `files_delete` scope).
     public func delete(_ uuids: [String]) async throws {
         let call = "DELETE /v1.0/files"
