@@ -80,8 +80,11 @@ public enum Reducer {
         if state.isTooSmall, event != .suspend, !event.isResize { return tooSmallInput(&state, event) }
         switch event {
         case .resize(let rows, let columns):
+            let wasTooSmall = state.isTooSmall
             state.rows = rows
             state.columns = columns
+            // "j ignored: the terminal is too small" means nothing at a usable size.
+            if wasTooSmall, !state.isTooSmall { state.status = nil }
             let height = state.listHeight
             for tab in Tab.fileTabs {
                 guard var list = state.lists[tab] else { continue }
@@ -127,7 +130,10 @@ public enum Reducer {
     private static func tooSmallInput(_ state: inout AppState, _ event: InputEvent) -> [Effect] {
         guard case .key(let key) = event else { return [] }
         if state.overlay == .quitWhileTransfers { return overlayKey(&state, key) }
-        return key == .control("c") || state.keymap.action(for: key) == .quit ? [.quit] : []
+        if key == .control("c") || state.keymap.action(for: key) == .quit { return [.quit] }
+        // Said, so a key that does nothing is not taken for a hung program.
+        state.status = StatusMessage(text: "\(key) ignored: the terminal is too small", isError: false)
+        return []
     }
 
     static func perform(_ state: inout AppState, _ action: KeyAction) -> [Effect] {

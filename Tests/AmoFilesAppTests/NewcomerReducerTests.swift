@@ -17,6 +17,7 @@ final class NewcomerReducerTests: XCTestCase {
         }
         XCTAssertEqual(Reducer.reduce(&state, .input(.click(row: 3, column: 2, double: true))), [])
         XCTAssertEqual(Reducer.reduce(&state, .input(.wheel(up: false))), [])
+        XCTAssertEqual(state.status?.text, "C-r ignored: the terminal is too small", "the last key is said to have done nothing")
         XCTAssertNil(state.overlay)
         XCTAssertNil(state.versions)
         XCTAssertEqual(state.tab, .files)
@@ -25,6 +26,7 @@ final class NewcomerReducerTests: XCTestCase {
 
         _ = Reducer.reduce(&state, .input(.resize(rows: 30, columns: 100)))
         XCTAssertNil(state.overlay, "no question waits behind the small screen")
+        XCTAssertNil(state.status, "the notice of the small screen goes with it")
         _ = Reducer.reduce(&state, .input(.resize(rows: 5, columns: 20)))
         XCTAssertEqual(Reducer.reduce(&state, .input(.key(.character("q")))), [.exit(cancellingUploads: false)], "quitting still works")
     }

@@ -40,7 +40,7 @@ public enum Renderer {
         let quitKey = state.keymap.keys(for: .quit).first.map { "\($0) quits" } ?? "C-c quits"
         let lines = state.overlay == .quitWhileTransfers
             ? ["Quit while", "transfers run?", "y keep · c cancel", "n stay"]
-            : ["terminal too small", "enlarge it · \(quitKey)"]
+            : ["terminal too small", "enlarge it · \(quitKey)"] + [state.status?.text].compactMap { $0 }
         let first = max(0, (surface.rows - lines.count) / 2)
         for (index, line) in lines.enumerated() where first + index < surface.rows {
             let width = TerminalText.width(line)
