@@ -129,7 +129,8 @@ public enum Overlay: Sendable, Equatable {
     case help(scroll: Int)
     /// `/`: the search term as it is typed; `previous` comes back on Esc.
     case search(LineEditor, previous: String?)
-    case rename(uuid: String, LineEditor)
+    /// `extension`: the file's, kept apart by the service and shown beside the editor.
+    case rename(uuid: String, extension: String?, LineEditor)
     case filterForm(FilterForm)
     /// Where to save a download, prefilled with a safe name in the current folder.
     case saveAs(DownloadRequest, LineEditor)

@@ -6,7 +6,7 @@ import TerminalUI
 extension Reducer {
     static func askRename(_ state: inout AppState) -> [Effect] {
         guard state.tab == .files, let file = state.list.current else { return [] }
-        state.overlay = .rename(uuid: file.uuid, LineEditor(file.name))
+        state.overlay = .rename(uuid: file.uuid, extension: file.metadata?.fileExtension, LineEditor(file.name))
         return []
     }
 

@@ -34,7 +34,7 @@ extension Reducer {
                 state.searchToken += 1
                 return [.pauseSearch(token: state.searchToken)]
             }
-        case .rename(let uuid, var editor)?:
+        case .rename(let uuid, let ext, var editor)?:
             switch key {
             case .escape:
                 state.overlay = nil
@@ -44,7 +44,7 @@ extension Reducer {
                 return rename(&state, uuid: uuid, to: editor.text)
             default:
                 _ = editor.handle(key)
-                state.overlay = .rename(uuid: uuid, editor)
+                state.overlay = .rename(uuid: uuid, extension: ext, editor)
                 return []
             }
         case .filterForm(var form)?:

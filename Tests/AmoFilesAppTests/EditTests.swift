@@ -69,7 +69,7 @@ final class EditTests: XCTestCase {
     func testRenameShowsTheNewNameAtOnceAndUndoesItWhenRefused() {
         var state = Samples.state()
         _ = keys(&state, .character("r"))
-        guard case .rename(_, let editor)? = state.overlay else { return XCTFail("no editor") }
+        guard case .rename(_, _, let editor)? = state.overlay else { return XCTFail("no editor") }
         XCTAssertEqual(editor.text, "Договор поставки №106", "prefilled with the current name")
         let effects = keys(&state, .control("w"), .character("№"), .character("7"), .enter)
         let edit = Edit.rename(uuid: Samples.mixed[0].uuid, from: "Договор поставки №106", to: "Договор поставки №7")

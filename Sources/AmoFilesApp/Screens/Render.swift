@@ -121,9 +121,8 @@ public enum Renderer {
         case .search(let editor, _)?:
             // The count answers "how many match" while the term is still being typed.
             return prompt(" Search: ", editor, trailing: countText(state.list), row: row, surface)
-        case .rename(let uuid, let editor)?:
+        case .rename(_, let ext, let editor)?:
             // The service keeps the extension apart: it shows beside the name, not in it.
-            let ext = state.lists[.files]?.items.first { $0.uuid == uuid }?.metadata?.fileExtension
             let trailing = ext.map { $0.isEmpty ? "" : ".\(TerminalText.sanitize($0)) stays" } ?? ""
             return prompt(" Rename to: ", editor, trailing: trailing, row: row, surface)
         case .saveAs(let request, let editor)?:
