@@ -209,7 +209,10 @@ public struct FileSort: Sendable, Equatable {
 public struct AppState: Sendable {
     public var rows: Int
     public var columns: Int
-    public var tab: Tab = .files
+    /// Leaving a tab (or choosing it again) closes what is open over it.
+    public var tab: Tab = .files {
+        didSet { stack.removeAll() }
+    }
     public var lists: [Tab: FileList] = Dictionary(uniqueKeysWithValues: Tab.fileTabs.map { ($0, FileList(filter: $0.baseFilter)) })
     /// Uploads and downloads of this run, oldest first.
     public var transfers = TransferList()
@@ -230,10 +233,6 @@ public struct AppState: Sendable {
     public var sort: FileSort?
     /// The screens open over the tab, the top one last.
     var stack: [OpenScreen] = []
-    /// Open over the Files list while set: the entities of one file.
-    public var links: LinkList?
-    /// Open over the tab while set: the files of one entity.
-    public var entity: EntityView?
     /// Files are being marked in Files to attach to this entity; its view comes back after.
     public var attachingTo: EntityView?
     public var keymap: Keymap
@@ -256,18 +255,30 @@ public struct AppState: Sendable {
 
     /// The versions open over the Files list, if any: a view of the stack.
     public var versions: VersionList? {
-        get {
-            for case .versions(let screen) in stack.reversed() { return screen.list }
-            return nil
-        }
-        set {
-            let index = stack.lastIndex { if case .versions = $0 { true } else { false } }
-            switch (index, newValue) {
-            case let (index?, list?): stack[index] = .versions(VersionsScreen(list: list))
-            case let (index?, nil): stack.remove(at: index)
-            case let (nil, list?): stack.append(.versions(VersionsScreen(list: list)))
-            case (nil, nil): break
-            }
+        get { stack.lazy.reversed().compactMap { if case .versions(let screen) = $0 { screen.list } else { nil } }.first }
+        set { replaceOnStack(newValue.map { .versions(VersionsScreen(list: $0)) }) { if case .versions = $0 { true } else { false } } }
+    }
+
+    /// The links of a file open over the Files list, if any: a view of the stack.
+    public var links: LinkList? {
+        get { stack.lazy.reversed().compactMap { if case .links(let screen) = $0 { screen.list } else { nil } }.first }
+        set { replaceOnStack(newValue.map { .links(LinksScreen(list: $0)) }) { if case .links = $0 { true } else { false } } }
+    }
+
+    /// The files of an entity open over the tab, if any (the topmost): a view of the stack.
+    public var entity: EntityView? {
+        get { stack.lazy.reversed().compactMap { if case .entity(let screen) = $0 { screen.view } else { nil } }.first }
+        set { replaceOnStack(newValue.map { .entity(EntityScreen(view: $0)) }) { if case .entity = $0 { true } else { false } } }
+    }
+
+    /// Puts `screen` in the place of the topmost screen of its kind (on top when there
+    /// is none), or closes that one when `screen` is nil.
+    private mutating func replaceOnStack(_ screen: OpenScreen?, ofKind isKind: (OpenScreen) -> Bool) {
+        switch (stack.lastIndex(where: isKind), screen) {
+        case let (index?, screen?): stack[index] = screen
+        case let (index?, nil): stack.remove(at: index)
+        case let (nil, screen?): stack.append(screen)
+        case (nil, nil): break
         }
     }
 
@@ -281,7 +292,7 @@ public struct AppState: Sendable {
 
     /// The first screen row of the list: below the tab bar, the filter line (or the
     /// versions title) when one shows, and the column header.
-    public var listTop: Int { isFiltered || versions != nil || picker != nil || links != nil || entity != nil ? 3 : 2 }
+    public var listTop: Int { isFiltered || !stack.isEmpty || picker != nil ? 3 : 2 }
 
     /// Rows the list gets: the screen less what is above it and the status line
     /// (and the total line of Transfers).

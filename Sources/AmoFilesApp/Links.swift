@@ -38,6 +38,25 @@ public struct EntityView: Sendable, Equatable {
     public var isComplete: Bool { started && nextBeforeID == nil }
     public var current: DriveFile? { files.indices.contains(viewport.cursor) ? files[viewport.cursor] : nil }
 
+    /// Where the cursor goes back to after a reload: the file it is on.
+    public var returnPoint: ReturnPoint? {
+        returnTo ?? current.map { ReturnPoint(uuid: $0.uuid, row: viewport.cursor, rowsLoaded: files.count) }
+    }
+
+    /// Empties the view and asks for its first page again (and for its name while it
+    /// is unknown); answers to earlier requests no longer match its generation.
+    mutating func reload(returnTo point: ReturnPoint?) -> [Effect] {
+        files = []
+        viewport = ListViewport()
+        nextBeforeID = nil
+        started = false
+        loading = true
+        generation += 1
+        returnTo = point
+        let named: [Effect] = name == nil ? [.loadEntityName(target)] : []
+        return named + [.loadEntityPage(target, generation: generation, beforeID: nil)]
+    }
+
     /// `lead 123 «Поставка оборудования»`.
     public var title: String {
         name.map { "\(target) «\(TerminalText.sanitize($0))»" } ?? target.description
@@ -58,6 +77,15 @@ public struct AttachForm: Sendable, Equatable {
 
     public init(files: [DriveFile]) {
         self.files = files
+    }
+
+    /// The query changed: a new search, whose results come after a typing pause
+    /// (an id needs none).
+    mutating func search() -> Effect {
+        token += 1
+        cursor = 0
+        searching = true
+        return .searchEntities(type, query: editor.text.trimmingCharacters(in: .whitespaces), token: token)
     }
 
     /// The text typed, when it is an id rather than a name.

@@ -60,8 +60,6 @@ extension Reducer {
         }
         switch command {
         case "files", "trash", "transfers":
-            state.entity = nil
-            state.links = nil
             state.picker = nil
             return perform(&state, KeyAction(rawValue: command)!)
         case "upload": return openPicker(&state, .upload(attach: state.entity?.target))

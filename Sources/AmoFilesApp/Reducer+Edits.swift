@@ -153,16 +153,22 @@ extension Reducer {
         return []
     }
 
-    /// Loads again the open links or entity view that the change touched.
-    private static func linksChanged(_ state: inout AppState, _ files: [DriveFile], _ target: LinkTarget) -> [Effect] {
-        if let links = state.links, files.contains(where: { $0.uuid == links.file.uuid }) {
-            state.links = LinkList(file: links.file)
-            return [.loadLinks(fileUUID: links.file.uuid)]
+    /// Loads again every open links or entity screen the change touched.
+    static func linksChanged(_ state: inout AppState, _ files: [DriveFile], _ target: LinkTarget) -> [Effect] {
+        var effects: [Effect] = []
+        for index in state.stack.indices {
+            switch state.stack[index] {
+            case .links(let screen) where files.contains(where: { $0.uuid == screen.list.file.uuid }):
+                state.stack[index] = .links(LinksScreen(list: LinkList(file: screen.list.file)))
+                effects.append(.loadLinks(fileUUID: screen.list.file.uuid))
+            case .entity(var screen) where screen.view.target == target:
+                effects += screen.view.reload(returnTo: screen.view.returnPoint)
+                state.stack[index] = .entity(screen)
+            default:
+                break
+            }
         }
-        if let view = state.entity, view.target == target {
-            return openEntity(&state, target, name: view.name)
-        }
-        return []
+        return effects
     }
 
     private static func putBack(_ state: inout AppState, _ tab: Tab, _ files: [DriveFile], at indices: [Int]) {

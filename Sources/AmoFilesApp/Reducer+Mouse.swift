@@ -7,12 +7,7 @@ extension Reducer {
         let height = state.listHeight
         if state.picker != nil {
             state.picker?.scroll(by: delta, height: height)
-        } else if state.entity != nil {
-            state.entity?.scroll(by: delta, height: height)
-            return prefetchEntity(&state)
-        } else if state.links != nil {
-            state.links?.scroll(by: delta, height: height)
-        } else if !state.stack.isEmpty, state.tab == .files {
+        } else if !state.stack.isEmpty {
             let context = ScreenContext(state)
             return state.stack[state.stack.count - 1].update { $0.scroll(by: delta, context) }
         } else if state.tab == .transfers {
@@ -31,19 +26,8 @@ extension Reducer {
             guard state.picker?.select(offset: offset, height: height) == true else { return [] }
             return double ? pickerKey(&state, .enter) ?? [] : []
         }
-        if state.entity != nil {
-            _ = state.entity?.select(offset: offset, height: height)
-            return []
-        }
-        if state.links != nil {
-            guard state.links?.select(offset: offset, height: height) == true else { return [] }
-            return double ? linksKey(&state, .enter) ?? [] : []
-        }
-        if !state.stack.isEmpty, state.tab == .files {
-            var context = ScreenContext(state)
-            let effects = state.stack[state.stack.count - 1].update { $0.click(row: row, double: double, &context) }
-            context.apply(to: &state)
-            return effects
+        if !state.stack.isEmpty {
+            return onTopScreen(&state) { $0.click(row: row, double: double, &$1) } ?? []
         }
         if state.tab == .transfers {
             _ = state.transfers.select(offset: offset, height: height)

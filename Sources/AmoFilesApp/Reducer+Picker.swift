@@ -120,7 +120,9 @@ extension Reducer {
         switch picker.purpose {
         case .upload(let attach):
             state.picker = nil
-            state.tab = .transfers
+            // Uploads to an entity stay on its files, where they show once done;
+            // the others are followed in Transfers.
+            if attach == nil { state.tab = .transfers }
             return [.upload(paths: paths, newVersionOf: nil, attach: attach)]
         case .newVersion(let file):
             // The picker stays under the question: n goes back to choosing.

@@ -69,8 +69,10 @@ extension Reducer {
             let more = failed ? " \(hint(.transfers, state, "to see why"))" : ""
             state.status = StatusMessage(text: "Transfers: \(totals.label).\(more)", isError: failed)
         }
-        guard case .done(.file(let file)) = snapshot.state, case .upload = snapshot.work else { return [] }
-        return uploaded(&state, file)
+        guard case .done(.file(let file)) = snapshot.state, case .upload(let upload, _) = snapshot.work else { return [] }
+        // A file uploaded to an entity shows in that entity's open screen.
+        let attached = upload.attach.map { linksChanged(&state, [file], $0) } ?? []
+        return uploaded(&state, file) + attached
     }
 
     /// A finished upload shows in Files: a new version replaces its row, a new file

@@ -71,8 +71,10 @@ public enum Reducer {
             return folderFailed(&state, path: path, message: message)
         case .journalRead(let records):
             return journalRead(&state, records)
-        case .linksLoaded, .linksFailed, .entitiesFound, .entitySearchFailed, .entityNamed, .entityPageLoaded, .entityFailed:
-            return linksAnswer(&state, action)
+        case .linksLoaded, .linksFailed, .entityNamed, .entityPageLoaded, .entityFailed:
+            return screenAnswer(&state, action)
+        case .entitiesFound, .entitySearchFailed:
+            return attachFormAnswer(&state, action)
         }
     }
 
@@ -105,8 +107,6 @@ public enum Reducer {
             // A key puts the last message away, in every view.
             state.status = nil
             if let effects = pickerKey(&state, key) { return effects }
-            if let effects = entityKey(&state, key) { return effects }
-            if let effects = linksKey(&state, key) { return effects }
             if let effects = screenKey(&state, key) { return effects }
             if key == .escape, let view = state.attachingTo {
                 state.attachingTo = nil
@@ -137,7 +137,7 @@ public enum Reducer {
     }
 
     static func perform(_ state: inout AppState, _ action: KeyAction) -> [Effect] {
-        if state.tab == .transfers, let effects = transfersAction(&state, action) { return effects }
+        if state.tab == .transfers, state.stack.isEmpty, let effects = transfersAction(&state, action) { return effects }
         if let delta = movement(action, in: state.list, state: state) {
             return move(&state, by: delta)
         }
@@ -148,7 +148,8 @@ public enum Reducer {
         case .files: return switchTo(&state, .files)
         case .trash: return switchTo(&state, .trash)
         case .transfers: return switchTo(&state, .transfers)
-        case .upload: return openPicker(&state, .upload(attach: nil))
+        // Over an entity's files, what is uploaded is attached to it.
+        case .upload: return openPicker(&state, .upload(attach: state.entity?.target))
         case .newVersion: return openNewVersionPicker(&state)
         case .links: return openLinks(&state)
         case .attach: return askAttach(&state)
@@ -218,9 +219,16 @@ public enum Reducer {
 
     /// The key to the screen on top of the stack; nil when it passes it on.
     static func screenKey(_ state: inout AppState, _ key: Key) -> [Effect]? {
+        let action = state.keymap.action(for: key)
+        return onTopScreen(&state) { $0.handle(action, key: key, &$1) }
+    }
+
+    /// Runs `body` on the screen on top of the stack and carries out its outcome;
+    /// nil when there is none or it passes.
+    static func onTopScreen(_ state: inout AppState, _ body: (inout any Screen, inout ScreenContext) -> Outcome) -> [Effect]? {
         guard var top = state.stack.last else { return nil }
         var context = ScreenContext(state)
-        let outcome = top.update { $0.handle(state.keymap.action(for: key), key: key, &context) }
+        let outcome = top.update { body(&$0, &context) }
         context.apply(to: &state)
         switch outcome {
         case .pass:
@@ -230,6 +238,10 @@ public enum Reducer {
             return effects
         case .close(let effects):
             state.stack.removeLast()
+            return effects
+        case .open(let screen, let effects):
+            state.stack[state.stack.count - 1] = top
+            state.stack.append(screen)
             return effects
         }
     }
@@ -275,8 +287,6 @@ public enum Reducer {
 
     private static func switchTo(_ state: inout AppState, _ tab: Tab) -> [Effect] {
         state.tab = tab
-        state.versions = nil
-        state.links = nil
         return prefetch(&state)
     }
 

@@ -1,4 +1,5 @@
 import AmoFilesAPI
+import AmoFilesTasks
 @testable import AmoFilesApp
 import TerminalUI
 import XCTest
@@ -37,6 +38,75 @@ final class ScreenTests: XCTestCase {
         XCTAssertNil(state.overlay, "d is not a key of Versions: nothing is trashed from there")
     }
 
+    private let lead = LinkTarget(entity: .leads, id: 22_859_115)
+
+    private func press(_ state: inout AppState, _ keys: Key...) {
+        for key in keys { _ = Reducer.reduce(&state, .input(.key(key))) }
+    }
+
+    private func kinds(_ stack: [OpenScreen]) -> [String] {
+        stack.map { screen in
+            switch screen {
+            case .versions: "versions"
+            case .links: "links"
+            case .entity(let open): "entity \(open.view.target)"
+            }
+        }
+    }
+
+    /// Files, `l`, Enter on the lead: the lead's files over the links over Files.
+    private func leadOverLinks() -> AppState {
+        var state = Samples.state()
+        let file = state.list.items[0]
+        press(&state, .character("l"))
+        _ = Reducer.reduce(&state, .linksLoaded(fileUUID: file.uuid, [
+            LinkedEntity(id: lead.id, name: "Обучение", entityType: "leads", createdBy: nil, mainUserID: nil, dateCreate: nil, dateUpdate: nil,
+                         updatedBy: nil, price: nil, pipelineID: nil, statusID: nil, closestTaskAt: nil),
+        ]))
+        press(&state, .enter)
+        _ = Reducer.reduce(&state, .entityPageLoaded(lead, generation: state.entity?.generation ?? -1, files: Array(Samples.mixed.prefix(3)), nextBeforeID: nil))
+        return state
+    }
+
+    func testEscapeWalksBackFromALeadThroughTheLinksToFiles() {
+        var state = leadOverLinks()
+        XCTAssertEqual(kinds(state.stack), ["links", "entity lead 22859115"])
+        XCTAssertEqual(state.entity?.files.count, 3, "the answer reached the lead's screen")
+        press(&state, .escape)
+        XCTAssertEqual(kinds(state.stack), ["links"], "back on the links it was opened from")
+        XCTAssertEqual(state.links?.items.count, 1, "as they were")
+        press(&state, .escape)
+        XCTAssertEqual(kinds(state.stack), [])
+        XCTAssertEqual(state.tab, .files)
+    }
+
+    func testATabKeyClosesWhatIsOpenOverTheTabItLeaves() {
+        var state = leadOverLinks()
+        press(&state, .character("2"))
+        XCTAssertEqual(state.tab, .trash)
+        XCTAssertEqual(kinds(state.stack), [], "no lead's files over the Trash tab")
+        let surface = MemorySurface(rows: state.rows, columns: state.columns)
+        Renderer.render(state, into: surface)
+        XCTAssertFalse(surface.lines.joined().contains("Files of"), surface.lines.joined(separator: "\n"))
+    }
+
+    func testALeadOpenedByCommandOverTheTrashTakesItsOwnKeys() {
+        var state = Samples.state()
+        press(&state, .character("2"), .character(":"))
+        for character in "lead 22859115" { press(&state, character == " " ? .space : .character(character)) }
+        press(&state, .enter)
+        XCTAssertEqual(kinds(state.stack), ["entity lead 22859115"])
+        XCTAssertEqual(Reducer.reduce(&state, .input(.key(.character("U")))), [.listFolder(path: state.localFolder)])
+        XCTAssertEqual(state.picker?.purpose, .upload(attach: lead), "what is uploaded here is attached to the lead")
+        press(&state, .escape)
+        XCTAssertEqual(kinds(state.stack), ["entity lead 22859115"], "Esc in the picker comes back to the lead")
+        press(&state, .character("a"))
+        XCTAssertEqual(state.tab, .files, "files to attach are marked in Files")
+        XCTAssertEqual(state.attachingTo?.target, lead)
+        press(&state, .escape)
+        XCTAssertEqual(kinds(state.stack), ["entity lead 22859115"], "Esc there comes back to the lead")
+    }
+
     func testAScreenDrawsOnlyInsideItsArea() {
         var state = Samples.state(rows: 30, columns: 100)
         let file = state.list.items[5]
@@ -44,7 +114,23 @@ final class ScreenTests: XCTestCase {
         var list = VersionList(file: file)
         list.items = versions(of: file, count: 40)
         list.loading = false
-        let screen = VersionsScreen(list: list)
+        var links = LinkList(file: file)
+        links.items = (1...30).map {
+            LinkedEntity(id: $0, name: "Сделка \u{1B}[2J № \($0) 名前", entityType: "leads", createdBy: nil, mainUserID: nil, dateCreate: nil, dateUpdate: nil,
+                         updatedBy: nil, price: nil, pipelineID: nil, statusID: nil, closestTaskAt: nil)
+        }
+        links.loading = false
+        var view = EntityView(target: lead)
+        view.name = "Обучение персонала 名前"
+        view.files = Samples.mixed
+        view.started = true
+        let screens: [any Screen] = [VersionsScreen(list: list), LinksScreen(list: links), EntityScreen(view: view)]
+        for screen in screens {
+            check(screen, state)
+        }
+    }
+
+    private func check(_ screen: any Screen, _ state: AppState) {
         for area in [Area(top: 4, left: 10, height: 12, width: 50), Area(top: 0, left: 0, height: 3, width: 7), Area(top: 20, left: 95, height: 9, width: 5)] {
             let surface = MemorySurface(rows: 30, columns: 100)
             var context = ScreenContext(state)
@@ -55,7 +141,7 @@ final class ScreenTests: XCTestCase {
                     XCTAssertNil(surface.style(row: row, column: column), "\(area): a cell at \(row),\(column) outside the area was written")
                 }
             }
-            XCTAssertTrue(surface.lines[area.top].contains("Ver"), "the title starts the area: \(surface.lines[area.top])")
+            XCTAssertTrue(["Ver", "Lin", "Fil"].contains { surface.lines[area.top].contains($0) }, "the title starts the area: \(surface.lines[area.top])")
         }
     }
 }

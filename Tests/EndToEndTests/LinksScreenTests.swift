@@ -66,4 +66,30 @@ final class LinksScreenTests: XCTestCase {
         tmux.waitFor(text: "Detached ")
         XCTAssertEqual(try links(uuid).count, before, "amofiles links agrees it is detached")
     }
+
+    func testEscapeGoesBackFromALeadThroughTheLinksItWasOpenedFromToFiles() throws {
+        try tmux.send("l")
+        tmux.waitFor(text: "Links of ")
+        try tmux.send("a")
+        tmux.waitFor(text: "Name or id:")
+        try tmux.send("-l", "обучение")
+        tmux.waitFor(text: "Корпоративное обучение персонала")
+        try tmux.send("Enter")
+        let links = tmux.waitFor("the lead among the file's links") { screen in
+            screen.split(separator: "\n").contains { $0.contains("Корпоративное обучение персонала") && !$0.contains("Attached") }
+        }
+        // The list starts below the column header; the cursor goes down to the lead's row.
+        let rows = links.split(separator: "\n", omittingEmptySubsequences: false)
+        let header = try XCTUnwrap(rows.firstIndex { $0.contains("TYPE") && $0.contains("NAME") })
+        let leadRow = try XCTUnwrap(rows.firstIndex { $0.contains("Корпоративное обучение персонала") && !$0.contains("Attached") })
+        for _ in 0..<(leadRow - header - 1) { try tmux.send("j") }
+        try tmux.send("Enter")
+        let lead = tmux.waitFor(text: "«Корпоративное обучение персонала»")
+        XCTAssertTrue(lead.contains("Files of lead "), lead)
+
+        try tmux.send("Escape")
+        tmux.waitFor("back on the links") { $0.contains("Links of ") && !$0.contains("Files of lead") }
+        try tmux.send("Escape")
+        tmux.waitFor("back on Files") { !$0.contains("Links of ") && !$0.contains("Files of lead") && $0.contains("UPDATED") }
+    }
 }

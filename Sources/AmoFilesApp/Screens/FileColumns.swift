@@ -15,8 +15,7 @@ struct FileColumn {
     }
 
     /// The columns of a tab that fit `columns`; the name takes what the others leave.
-    static func layout(for tab: Tab, columns: Int, state: AppState) -> [FileColumn] {
-        let users = state.users
+    static func layout(for tab: Tab, columns: Int, users: [Int: String], now: Int64) -> [FileColumn] {
         let byWidth = peopleColumnWidth(columns)
         var optional: [FileColumn]
         if tab == .files {
@@ -27,7 +26,6 @@ struct FileColumn {
                 FileColumn(title: "BY", width: byWidth) { $0.updatedBy.displayName(users: users) },
             ]
         } else {
-            let now = state.now
             optional = [
                 FileColumn(title: "SIZE", width: 8, alignRight: true, priority: 1) { Quantities.bytes($0.size) },
                 FileColumn(title: "DELETED", width: 16, priority: 2) { $0.deletedAt.map(Quantities.time) ?? "" },

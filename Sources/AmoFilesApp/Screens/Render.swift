@@ -9,11 +9,7 @@ public enum Renderer {
         tabBar(state, surface)
         if let picker = state.picker {
             PickerView.draw(state, picker, into: surface)
-        } else if let entity = state.entity {
-            LinksView.drawEntity(state, entity, into: surface)
-        } else if let links = state.links {
-            LinksView.drawLinks(state, links, into: surface)
-        } else if let top = state.stack.last, state.tab == .files {
+        } else if let top = state.stack.last {
             top.screen.draw(into: surface, ScreenContext(state))
         } else if state.tab == .transfers {
             TransfersView.draw(state, into: surface)
@@ -28,7 +24,7 @@ public enum Renderer {
         case .overwrite(_, let path)?: confirm("\(path) exists. Overwrite it?", surface)
         case .resumeOffer(let records)?: confirm(Reducer.resumeQuestion(records), surface)
         case .quitWhileTransfers?: confirm(Reducer.quitQuestion(state), answers: Reducer.quitAnswers(state), surface)
-        case .attach(let form)?: LinksView.drawAttachForm(form, into: surface)
+        case .attach(let form)?: AttachFormView.draw(form, into: surface)
         case .filterForm(let form)?: FilterFormView.draw(form, users: state.users, into: surface)
         default: break
         }
@@ -88,7 +84,7 @@ public enum Renderer {
 
     private static func fileTable(_ state: AppState, _ surface: any Surface, width: Int) {
         let top = state.listTop
-        let columns = FileColumn.layout(for: state.tab, columns: width, state: state)
+        let columns = FileColumn.layout(for: state.tab, columns: width, users: state.users, now: state.now)
         let table = columns.map(\.table)
         let titles = table.map { column in
             guard let sort = state.sort, column.title == sort.column.rawValue else { return column.title }
@@ -156,18 +152,7 @@ public enum Renderer {
     /// Where the cursor is in what the screen shows: "100 files loaded · 3/100".
     private static func statusText(_ state: AppState) -> String {
         if let picker = state.picker { return PickerView.status(picker) }
-        if let entity = state.entity {
-            let count = entity.files.count
-            if count == 0 && !entity.isComplete { return " loading…" }
-            let noun = count == 1 ? "file" : "files"
-            let loaded = entity.isComplete ? " \(count) \(noun)" : " \(count) \(noun) loaded"
-            return count == 0 ? loaded : loaded + " · \(entity.viewport.cursor + 1)/\(count)"
-        }
-        if let links = state.links, state.tab == .files {
-            let count = links.items.count
-            return links.loading ? " loading links…" : " \(count) link\(count == 1 ? "" : "s")"
-        }
-        if let top = state.stack.last, state.tab == .files {
+        if let top = state.stack.last {
             return top.screen.position(ScreenContext(state))
         }
         if state.tab == .transfers {

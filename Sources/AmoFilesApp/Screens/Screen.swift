@@ -24,6 +24,8 @@ enum Outcome: Equatable {
     case pass
     /// The screen closes (Esc, or its own key again), with these effects.
     case close([Effect])
+    /// Another screen opens over this one; Esc there comes back here.
+    case open(OpenScreen, [Effect])
 }
 
 /// What a screen may read and change of the shared state while it handles a key or
@@ -31,6 +33,8 @@ enum Outcome: Equatable {
 struct ScreenContext {
     var keymap: Keymap
     var users: [Int: String]
+    /// The clock as the runtime last reported it.
+    var now: Int64
     /// Where the screen draws: below the tab bar, above the status line.
     var area: Area
     var overlay: Overlay?
@@ -39,6 +43,7 @@ struct ScreenContext {
     init(_ state: AppState) {
         keymap = state.keymap
         users = state.users
+        now = state.now
         area = Area(top: 1, left: 0, height: max(0, state.rows - 2), width: state.columns)
         overlay = state.overlay
         status = state.status
@@ -58,8 +63,8 @@ protocol Screen: Sendable, Equatable {
     mutating func handle(_ action: KeyAction?, key: Key, _ context: inout ScreenContext) -> Outcome
     /// The wheel: the cursor moves by `delta` rows.
     mutating func scroll(by delta: Int, _ context: ScreenContext) -> [Effect]
-    /// A click `row` rows below the top of the area; `double` does what Enter does.
-    mutating func click(row: Int, double: Bool, _ context: inout ScreenContext) -> [Effect]
+    /// A click on screen row `row`; `double` does what Enter does.
+    mutating func click(row: Int, double: Bool, _ context: inout ScreenContext) -> Outcome
     /// An answer of the runtime; nil when it is not for this screen.
     mutating func receive(_ answer: Action, _ context: inout ScreenContext) -> [Effect]?
     func draw(into surface: any Surface, _ context: ScreenContext)
@@ -67,24 +72,46 @@ protocol Screen: Sendable, Equatable {
     func position(_ context: ScreenContext) -> String
 }
 
+extension Surface {
+    /// A screen's title on the first row of its area, whole where it can be, with as
+    /// much of the key hint as fits after it: all of it, a short one (help lists the
+    /// keys), or none.
+    func drawTitle(_ text: String, keys: String, in area: Area) {
+        let needed = TerminalText.width(TerminalText.sanitize(text))
+        let hint = [keys, "  (Esc back · ? keys)"].first { needed + $0.count <= area.width } ?? ""
+        draw(text, row: area.top, column: area.left, width: area.width - hint.count, style: .header)
+        if !hint.isEmpty { draw(hint, row: area.top, column: area.left + area.width - hint.count, width: hint.count, style: .dim) }
+    }
+}
+
 /// The screens that open over a tab.
 enum OpenScreen: Sendable, Equatable {
     case versions(VersionsScreen)
+    case links(LinksScreen)
+    case entity(EntityScreen)
 
-    /// Runs `body` on the screen inside, whatever its kind, and keeps what it changed.
-    mutating func update<Result>(_ body: (inout any Screen) -> Result) -> Result {
-        switch self {
-        case .versions(let screen):
-            var any: any Screen = screen
-            let result = body(&any)
-            if let changed = any as? VersionsScreen { self = .versions(changed) }
-            return result
+    init?(_ screen: any Screen) {
+        switch screen {
+        case let screen as VersionsScreen: self = .versions(screen)
+        case let screen as LinksScreen: self = .links(screen)
+        case let screen as EntityScreen: self = .entity(screen)
+        default: return nil
         }
     }
 
     var screen: any Screen {
         switch self {
         case .versions(let screen): screen
+        case .links(let screen): screen
+        case .entity(let screen): screen
         }
+    }
+
+    /// Runs `body` on the screen inside, whatever its kind, and keeps what it changed.
+    mutating func update<Result>(_ body: (inout any Screen) -> Result) -> Result {
+        var changing = screen
+        let result = body(&changing)
+        if let changed = OpenScreen(changing) { self = changed }
+        return result
     }
 }

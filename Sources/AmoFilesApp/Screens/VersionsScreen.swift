@@ -41,11 +41,11 @@ struct VersionsScreen: Screen {
         return []
     }
 
-    mutating func click(row: Int, double: Bool, _ context: inout ScreenContext) -> [Effect] {
+    mutating func click(row: Int, double: Bool, _ context: inout ScreenContext) -> Outcome {
         let (top, height) = Self.rows(context.area)
-        guard row >= top, list.select(offset: row - top, height: height) else { return [] }
+        guard row >= top, list.select(offset: row - top, height: height) else { return .handled([]) }
         if double { askActivate(&context) }
-        return []
+        return .handled([])
     }
 
     mutating func receive(_ answer: Action, _ context: inout ScreenContext) -> [Effect]? {
@@ -85,10 +85,7 @@ struct VersionsScreen: Screen {
     func draw(into surface: any Surface, _ context: ScreenContext) {
         let area = context.area
         let (top, height) = Self.rows(area)
-        let back = "  (Esc back · Enter makes active)"
-        let backWidth = min(back.count, max(0, area.width - 10))
-        surface.draw(" Versions of " + list.file.displayName, row: area.top, column: area.left, width: area.width - backWidth, style: .header)
-        surface.draw(back, row: area.top, column: area.left + area.width - backWidth, width: backWidth, style: .dim)
+        surface.drawTitle(" Versions of " + list.file.displayName, keys: "  (Esc back · Enter makes active)", in: area)
         var columns = [TableColumn("#", width: 4, alignRight: true), TableColumn("NAME", width: 0), TableColumn("SIZE", width: 8, alignRight: true),
                        TableColumn("CREATED", width: 16), TableColumn("BY", width: FileColumn.peopleColumnWidth(area.width))]
         while columns.count > 3, columns.reduce(0, { $0 + $1.width + 1 }) + 20 > area.width { columns.removeLast() }

@@ -1,0 +1,47 @@
+import AmoFilesAPI
+import TerminalUI
+
+/// The form that attaches files to a deal, contact, company or customer.
+enum AttachFormView {
+    /// "Attach 2 files to: [lead] contact company customer", the query, and the matches.
+    static func draw(_ form: AttachForm, into surface: any Surface) {
+        let width = min(surface.columns - 2, 70)
+        let height = min(surface.rows - 2, 14)
+        let top = max(1, (surface.rows - height) / 2)
+        let left = max(1, (surface.columns - width) / 2)
+        let what = form.files.count == 1 ? "“\(form.files[0].displayName)”" : "\(form.files.count) files"
+        var lines = [" Attach \(what) to", ""]
+        let types = EntityType.allCases.map { $0 == form.type ? "[\($0.singular)]" : " \($0.singular) " }.joined(separator: " ")
+        lines[1] = "  " + types + "   (Tab changes)"
+        for (offset, text) in lines.enumerated() {
+            surface.draw(text, row: top + offset, column: left, width: width, style: .dialog)
+        }
+        let label = "  Name or id: "
+        surface.draw(label, row: top + 2, column: left, width: label.count, style: .dialog)
+        form.editor.draw(into: surface, row: top + 2, column: left + label.count, width: width - label.count - 1, style: .normal,
+                         cursorStyle: .cursor)
+        surface.draw(" ", row: top + 2, column: left + width - 1, width: 1, style: .dialog)
+        let room = height - 5
+        var row = top + 3
+        if let id = form.typedID {
+            surface.draw("  Enter attaches to \(form.type.singular) \(id)", row: row, column: left, width: width, style: .dialog)
+            row += 1
+        }
+        let shown = form.results.prefix(max(0, room - (row - top - 3)))
+        for (index, entity) in shown.enumerated() {
+            let style: Style = index == form.cursor && form.typedID == nil ? .cursor : .dialog
+            surface.draw("  \(TerminalText.pad(String(entity.id), columns: 9)) \(entity.name)", row: row, column: left, width: width, style: style)
+            row += 1
+        }
+        if form.results.isEmpty, form.typedID == nil {
+            let text = form.searching ? "  searching…" : "  Nothing found: type part of a name, or an id."
+            surface.draw(text, row: row, column: left, width: width, style: .dialog)
+            row += 1
+        }
+        while row < top + height - 1 {
+            surface.draw("", row: row, column: left, width: width, style: .dialog)
+            row += 1
+        }
+        surface.draw("  ↑↓ choose · Enter attaches · Esc cancels", row: top + height - 1, column: left, width: width, style: .dialog)
+    }
+}

@@ -1,0 +1,119 @@
+import AmoFilesAPI
+import AmoFilesTasks
+import TerminalUI
+
+/// The files attached to one entity (`:lead 123`, or Enter in a file's links), a
+/// page at a time: detach (`d`), reload, Esc back. `a` (attach more, marked in
+/// Files) and `U` (upload here) are the app's, done for the entity on top.
+struct EntityScreen: Screen {
+    var view: EntityView
+
+    init(view: EntityView) {
+        self.view = view
+    }
+
+    /// Rows of the list: the area less the title and the column header.
+    private static func rows(_ area: Area) -> (top: Int, height: Int) {
+        (area.top + 2, max(0, area.height - 2))
+    }
+
+    mutating func handle(_ action: KeyAction?, key: Key, _ context: inout ScreenContext) -> Outcome {
+        if key == .escape { return .close([]) }
+        let height = Self.rows(context.area).height
+        if let delta = Reducer.movement(action, in: view, height: height) {
+            return .handled(move(by: delta, height: height))
+        }
+        switch action {
+        case .delete?:
+            guard let file = view.current else { return .handled([]) }
+            context.overlay = .confirm(question: "Detach “\(TerminalText.sanitize(file.displayName))” from \(view.title)?",
+                                       edit: .detach([file], from: view.target))
+            return .handled([])
+        case .refresh?:
+            return .handled(view.reload(returnTo: view.returnPoint))
+        case .attach?, .upload?, .quit?, .help?, .command?, .files?, .trash?, .transfers?, .nextTab?, .previousTab?, nil:
+            return .pass
+        default:
+            return .handled([])
+        }
+    }
+
+    mutating func scroll(by delta: Int, _ context: ScreenContext) -> [Effect] {
+        move(by: delta, height: Self.rows(context.area).height)
+    }
+
+    mutating func click(row: Int, double: Bool, _ context: inout ScreenContext) -> Outcome {
+        let (top, height) = Self.rows(context.area)
+        guard row >= top, view.select(offset: row - top, height: height) else { return .handled([]) }
+        view.returnTo = nil
+        return .handled(prefetch(height: height))
+    }
+
+    mutating func receive(_ answer: Action, _ context: inout ScreenContext) -> [Effect]? {
+        let height = Self.rows(context.area).height
+        switch answer {
+        case .entityPageLoaded(let target, let generation, let files, let next) where target == view.target && generation == view.generation:
+            view.files += files
+            view.nextBeforeID = next
+            view.started = true
+            view.loading = false
+            view.viewport.follow(count: view.files.count, height: height)
+            view.returnTo = view.returnTo?.place(in: view.files, hasMore: next != nil, viewport: &view.viewport, height: height)
+            if view.returnTo != nil, let before = next {
+                view.loading = true
+                return [.loadEntityPage(target, generation: generation, beforeID: before)]
+            }
+            return prefetch(height: height)
+        case .entityNamed(let target, let name) where target == view.target:
+            view.name = name
+            return []
+        case .entityFailed(let target, let message) where target == view.target:
+            view.loading = false
+            context.status = StatusMessage(text: "Could not load the files of \(target): \(message).", isError: true)
+            return []
+        default:
+            return nil
+        }
+    }
+
+    /// A cursor moved by hand is not taken back to where it was before a reload.
+    private mutating func move(by delta: Int, height: Int) -> [Effect] {
+        view.returnTo = nil
+        view.scroll(by: delta, height: height)
+        return prefetch(height: height)
+    }
+
+    /// The next page while the cursor is still far from the end.
+    private mutating func prefetch(height: Int) -> [Effect] {
+        guard !view.loading, let before = view.nextBeforeID, view.files.count - view.viewport.cursor <= max(2 * height, 25) else { return [] }
+        view.loading = true
+        return [.loadEntityPage(view.target, generation: view.generation, beforeID: before)]
+    }
+
+    func draw(into surface: any Surface, _ context: ScreenContext) {
+        let area = context.area
+        let (top, height) = Self.rows(area)
+        surface.drawTitle(" Files of " + view.title, keys: "  (Esc back · a attach from Files · U upload here · d detach)", in: area)
+        let columns = FileColumn.layout(for: .files, columns: area.width, users: context.users, now: context.now)
+        let table = columns.map(\.table)
+        surface.drawRow(table.map(\.title), columns: table, row: top - 1, left: area.left, width: area.width, style: .header)
+        let visible = view.viewport.visible(count: view.files.count, height: height)
+        for (offset, index) in visible.enumerated() {
+            surface.drawRow(columns.map { $0.value(view.files[index]) }, columns: table, row: top + offset, left: area.left, width: area.width,
+                            style: Style.row(cursor: index == view.viewport.cursor, marked: false))
+        }
+        if view.loading, visible.count < height {
+            surface.draw(" loading…", row: top + visible.count, column: area.left, width: area.width, style: .dim)
+        } else if view.files.isEmpty, view.isComplete, height > 0 {
+            surface.draw(" No files attached.", row: top, column: area.left, width: area.width, style: .dim)
+        }
+    }
+
+    func position(_ context: ScreenContext) -> String {
+        let count = view.files.count
+        if count == 0 && !view.isComplete { return " loading…" }
+        let noun = count == 1 ? "file" : "files"
+        let loaded = view.isComplete ? " \(count) \(noun)" : " \(count) \(noun) loaded"
+        return count == 0 ? loaded : loaded + " · \(view.viewport.cursor + 1)/\(count)"
+    }
+}

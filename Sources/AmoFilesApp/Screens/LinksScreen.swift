@@ -1,0 +1,124 @@
+import AmoFilesAPI
+import AmoFilesTasks
+import TerminalUI
+
+/// The deals, contacts, companies and customers one file is attached to: open one
+/// (Enter), attach the file to another (`a`), detach it from one (`d`), Esc back.
+struct LinksScreen: Screen {
+    var list: LinkList
+
+    init(list: LinkList) {
+        self.list = list
+    }
+
+    /// Rows of the list: the area less the title and the column header.
+    private static func rows(_ area: Area) -> (top: Int, height: Int) {
+        (area.top + 2, max(0, area.height - 2))
+    }
+
+    mutating func handle(_ action: KeyAction?, key: Key, _ context: inout ScreenContext) -> Outcome {
+        if key == .escape { return .close([]) }
+        let height = Self.rows(context.area).height
+        if let delta = Reducer.movement(action, in: list, height: height) {
+            list.scroll(by: delta, height: height)
+            return .handled([])
+        }
+        switch action {
+        case .links?:
+            return .close([])
+        case .details?:
+            return openEntity()
+        case .attach?:
+            return .handled(askAttach(&context))
+        case .delete?:
+            askDetach(&context)
+            return .handled([])
+        case .quit?, .help?, .command?, nil:
+            return .pass
+        default:
+            return .handled([])
+        }
+    }
+
+    mutating func scroll(by delta: Int, _ context: ScreenContext) -> [Effect] {
+        list.scroll(by: delta, height: Self.rows(context.area).height)
+        return []
+    }
+
+    mutating func click(row: Int, double: Bool, _ context: inout ScreenContext) -> Outcome {
+        let (top, height) = Self.rows(context.area)
+        guard row >= top, list.select(offset: row - top, height: height) else { return .handled([]) }
+        return double ? openEntity() : .handled([])
+    }
+
+    mutating func receive(_ answer: Action, _ context: inout ScreenContext) -> [Effect]? {
+        switch answer {
+        case .linksLoaded(let uuid, let entities) where uuid == list.file.uuid:
+            list.items = entities
+            list.loading = false
+            list.viewport.follow(count: entities.count, height: Self.rows(context.area).height)
+            return []
+        case .linksFailed(let uuid, let message) where uuid == list.file.uuid:
+            list.loading = false
+            context.status = StatusMessage(text: "Could not load the links: \(message).", isError: true)
+            return []
+        default:
+            return nil
+        }
+    }
+
+    /// The entity under the cursor, opened over this screen.
+    private func openEntity() -> Outcome {
+        guard let entity = list.current, let type = EntityType(name: entity.entityType) else { return .handled([]) }
+        var view = EntityView(target: LinkTarget(entity: type, id: entity.id))
+        view.name = entity.name
+        let effects = view.reload(returnTo: nil)
+        return .open(.entity(EntityScreen(view: view)), effects)
+    }
+
+    private func askAttach(_ context: inout ScreenContext) -> [Effect] {
+        guard !list.file.isTrashed else {
+            context.status = StatusMessage(text: "A file in the trash cannot be attached; restore it first.", isError: true)
+            return []
+        }
+        var form = AttachForm(files: [list.file])
+        let search = form.search()
+        context.overlay = .attach(form)
+        return [search]
+    }
+
+    private func askDetach(_ context: inout ScreenContext) {
+        guard let entity = list.current, let type = EntityType(name: entity.entityType) else { return }
+        let target = LinkTarget(entity: type, id: entity.id)
+        let name = entity.name.map { " «\(TerminalText.sanitize($0))»" } ?? ""
+        context.overlay = .confirm(question: "Detach “\(TerminalText.sanitize(list.file.displayName))” from \(target)\(name)?",
+                                   edit: .detach([list.file], from: target))
+    }
+
+    func draw(into surface: any Surface, _ context: ScreenContext) {
+        let area = context.area
+        let (top, height) = Self.rows(area)
+        surface.drawTitle(" Links of " + list.file.displayName, keys: "  (Esc back · Enter opens · a attach · d detach)", in: area)
+        var columns = [TableColumn("TYPE", width: 9), TableColumn("ID", width: 10, alignRight: true), TableColumn("NAME", width: 0)]
+        columns[2].width = max(8, area.width - 1 - 21)
+        surface.drawRow(columns.map(\.title), columns: columns, row: top - 1, left: area.left, width: area.width, style: .header)
+        let visible = list.viewport.visible(count: list.items.count, height: height)
+        for (offset, index) in visible.enumerated() {
+            let entity = list.items[index]
+            let type = EntityType(name: entity.entityType)?.singular ?? entity.entityType
+            surface.drawRow([type, String(entity.id), entity.name ?? ""], columns: columns, row: top + offset, left: area.left, width: area.width,
+                            style: Style.row(cursor: index == list.viewport.cursor, marked: false))
+        }
+        guard height > 0 else { return }
+        if list.loading {
+            surface.draw(" loading…", row: top, column: area.left, width: area.width, style: .dim)
+        } else if list.items.isEmpty {
+            surface.draw(" Not attached to anything. a attaches it.", row: top, column: area.left, width: area.width, style: .dim)
+        }
+    }
+
+    func position(_ context: ScreenContext) -> String {
+        let count = list.items.count
+        return list.loading ? " loading links…" : " \(count) link\(count == 1 ? "" : "s")"
+    }
+}
