@@ -216,8 +216,6 @@ public struct AppState: Sendable {
     public var lists: [Tab: FileList] = Dictionary(uniqueKeysWithValues: Tab.fileTabs.map { ($0, FileList(filter: $0.baseFilter)) })
     /// Uploads and downloads of this run, oldest first.
     public var transfers = TransferList()
-    /// Open over the tab while set: local files to upload.
-    public var picker: LocalPicker?
     /// Where the local picker opens first: the folder amofiles started in.
     public var localFolder = "/"
     /// Names of account users by id, for "who" columns.
@@ -271,6 +269,12 @@ public struct AppState: Sendable {
         set { replaceOnStack(newValue.map { .entity(EntityScreen(view: $0)) }) { if case .entity = $0 { true } else { false } } }
     }
 
+    /// The local picker open over the tab, if any: a view of the stack.
+    public var picker: LocalPicker? {
+        get { stack.lazy.reversed().compactMap { if case .picker(let screen) = $0 { screen.picker } else { nil } }.first }
+        set { replaceOnStack(newValue.map { .picker(PickerScreen(picker: $0)) }) { if case .picker = $0 { true } else { false } } }
+    }
+
     /// Puts `screen` in the place of the topmost screen of its kind (on top when there
     /// is none), or closes that one when `screen` is nil.
     private mutating func replaceOnStack(_ screen: OpenScreen?, ofKind isKind: (OpenScreen) -> Bool) {
@@ -292,11 +296,11 @@ public struct AppState: Sendable {
 
     /// The first screen row of the list: below the tab bar, the filter line (or the
     /// versions title) when one shows, and the column header.
-    public var listTop: Int { isFiltered || !stack.isEmpty || picker != nil ? 3 : 2 }
+    public var listTop: Int { isFiltered || !stack.isEmpty ? 3 : 2 }
 
     /// Rows the list gets: the screen less what is above it and the status line
     /// (and the total line of Transfers).
-    public var listHeight: Int { max(0, rows - listTop - (tab == .transfers && picker == nil ? 2 : 1)) }
+    public var listHeight: Int { max(0, rows - listTop - (tab == .transfers && stack.isEmpty ? 2 : 1)) }
 
     /// Wide terminals show details beside the list; narrow ones instead of it.
     public var detailsBesideList: Bool { columns >= 110 }

@@ -49,7 +49,6 @@ extension Reducer {
                 state.status = StatusMessage(text: "Give the \(type.singular)'s id: :\(type.singular) 123", isError: true)
                 return []
             }
-            state.picker = nil
             return openEntity(&state, LinkTarget(entity: type, id: id), name: nil)
         }
         let matches = commandNames.filter { $0 == name } + (["q", "q!"].contains(name) ? ["quit"] : [])
@@ -60,7 +59,6 @@ extension Reducer {
         }
         switch command {
         case "files", "trash", "transfers":
-            state.picker = nil
             return perform(&state, KeyAction(rawValue: command)!)
         case "upload": return openPicker(&state, .upload(attach: state.entity?.target))
         case "resume":

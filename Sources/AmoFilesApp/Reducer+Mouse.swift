@@ -5,9 +5,7 @@ import TerminalUI
 extension Reducer {
     static func scroll(_ state: inout AppState, by delta: Int) -> [Effect] {
         let height = state.listHeight
-        if state.picker != nil {
-            state.picker?.scroll(by: delta, height: height)
-        } else if !state.stack.isEmpty {
+        if !state.stack.isEmpty {
             let context = ScreenContext(state)
             return state.stack[state.stack.count - 1].update { $0.scroll(by: delta, context) }
         } else if state.tab == .transfers {
@@ -22,10 +20,6 @@ extension Reducer {
         guard row >= state.listTop else { return [] }
         let offset = row - state.listTop
         let height = state.listHeight
-        if state.picker != nil {
-            guard state.picker?.select(offset: offset, height: height) == true else { return [] }
-            return double ? pickerKey(&state, .enter) ?? [] : []
-        }
         if !state.stack.isEmpty {
             return onTopScreen(&state) { $0.click(row: row, double: double, &$1) } ?? []
         }

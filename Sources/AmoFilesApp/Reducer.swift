@@ -65,10 +65,8 @@ public enum Reducer {
             return downloadAnswer(&state, action)
         case .transferChanged(let snapshot):
             return transferChanged(&state, snapshot)
-        case .folderListed(let path, let entries):
-            return folderListed(&state, path: path, entries)
-        case .folderFailed(let path, let message):
-            return folderFailed(&state, path: path, message: message)
+        case .folderListed, .folderFailed:
+            return screenAnswer(&state, action)
         case .journalRead(let records):
             return journalRead(&state, records)
         case .linksLoaded, .linksFailed, .entityNamed, .entityPageLoaded, .entityFailed:
@@ -94,7 +92,8 @@ public enum Reducer {
                 state.lists[tab] = list
             }
             state.transfers.viewport.follow(count: state.transfers.items.count, height: height)
-            if let count = state.picker?.rows.count { state.picker?.viewport.follow(count: count, height: height) }
+            let context = ScreenContext(state)
+            for index in state.stack.indices { state.stack[index].update { $0.fit(context) } }
             return prefetch(&state)
         case .suspend:
             return [.suspend]
@@ -106,7 +105,6 @@ public enum Reducer {
             if state.overlay != nil { return overlayKey(&state, key) }
             // A key puts the last message away, in every view.
             state.status = nil
-            if let effects = pickerKey(&state, key) { return effects }
             if let effects = screenKey(&state, key) { return effects }
             if key == .escape, let view = state.attachingTo {
                 state.attachingTo = nil
@@ -230,20 +228,23 @@ public enum Reducer {
         var context = ScreenContext(state)
         let outcome = top.update { body(&$0, &context) }
         context.apply(to: &state)
+        let effects: [Effect]
         switch outcome {
         case .pass:
             return nil
-        case .handled(let effects):
+        case .handled(let done):
             state.stack[state.stack.count - 1] = top
-            return effects
-        case .close(let effects):
+            effects = done
+        case .close(let done):
             state.stack.removeLast()
-            return effects
-        case .open(let screen, let effects):
+            effects = done
+        case .open(let screen, let done):
             state.stack[state.stack.count - 1] = top
             state.stack.append(screen)
-            return effects
+            effects = done
         }
+        if let tab = context.tab { state.tab = tab }
+        return effects
     }
 
     /// An answer to whichever open screen it is for, the top one first.

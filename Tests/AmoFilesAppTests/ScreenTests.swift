@@ -50,6 +50,7 @@ final class ScreenTests: XCTestCase {
             case .versions: "versions"
             case .links: "links"
             case .entity(let open): "entity \(open.view.target)"
+            case .picker: "picker"
             }
         }
     }
@@ -98,6 +99,7 @@ final class ScreenTests: XCTestCase {
         XCTAssertEqual(kinds(state.stack), ["entity lead 22859115"])
         XCTAssertEqual(Reducer.reduce(&state, .input(.key(.character("U")))), [.listFolder(path: state.localFolder)])
         XCTAssertEqual(state.picker?.purpose, .upload(attach: lead), "what is uploaded here is attached to the lead")
+        XCTAssertEqual(kinds(state.stack), ["entity lead 22859115", "picker"], "the picker opens over the lead")
         press(&state, .escape)
         XCTAssertEqual(kinds(state.stack), ["entity lead 22859115"], "Esc in the picker comes back to the lead")
         press(&state, .character("a"))
@@ -124,7 +126,11 @@ final class ScreenTests: XCTestCase {
         view.name = "Обучение персонала 名前"
         view.files = Samples.mixed
         view.started = true
-        let screens: [any Screen] = [VersionsScreen(list: list), LinksScreen(list: links), EntityScreen(view: view)]
+        var picker = LocalPicker(purpose: .upload(attach: lead), folder: "/srv/exports/\u{1B}[2J/2026/March")
+        picker.entries = (1...40).map { LocalEntry(name: "отчёт \($0) 名前.pdf", isFolder: $0 % 7 == 0, size: Int64($0) * 4096, modified: Samples.now) }
+        picker.selected = ["отчёт 1 名前.pdf"]
+        picker.loading = false
+        let screens: [any Screen] = [VersionsScreen(list: list), LinksScreen(list: links), EntityScreen(view: view), PickerScreen(picker: picker)]
         for screen in screens {
             check(screen, state)
         }
@@ -141,7 +147,7 @@ final class ScreenTests: XCTestCase {
                     XCTAssertNil(surface.style(row: row, column: column), "\(area): a cell at \(row),\(column) outside the area was written")
                 }
             }
-            XCTAssertTrue(["Ver", "Lin", "Fil"].contains { surface.lines[area.top].contains($0) }, "the title starts the area: \(surface.lines[area.top])")
+            XCTAssertTrue(["Ver", "Lin", "Fil", "Upl"].contains { surface.lines[area.top].contains($0) }, "the title starts the area: \(surface.lines[area.top])")
         }
     }
 }

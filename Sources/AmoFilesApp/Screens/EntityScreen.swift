@@ -49,6 +49,10 @@ struct EntityScreen: Screen {
         return .handled(prefetch(height: height))
     }
 
+    mutating func fit(_ context: ScreenContext) {
+        view.viewport.follow(count: view.files.count, height: Self.rows(context.area).height)
+    }
+
     mutating func receive(_ answer: Action, _ context: inout ScreenContext) -> [Effect]? {
         let height = Self.rows(context.area).height
         switch answer {

@@ -51,6 +51,10 @@ struct LinksScreen: Screen {
         return double ? openEntity() : .handled([])
     }
 
+    mutating func fit(_ context: ScreenContext) {
+        list.viewport.follow(count: list.items.count, height: Self.rows(context.area).height)
+    }
+
     mutating func receive(_ answer: Action, _ context: inout ScreenContext) -> [Effect]? {
         switch answer {
         case .linksLoaded(let uuid, let entities) where uuid == list.file.uuid:

@@ -7,9 +7,7 @@ public enum Renderer {
         surface.erase()
         guard !state.isTooSmall else { return tooSmall(state, surface) }
         tabBar(state, surface)
-        if let picker = state.picker {
-            PickerView.draw(state, picker, into: surface)
-        } else if let top = state.stack.last {
+        if let top = state.stack.last {
             top.screen.draw(into: surface, ScreenContext(state))
         } else if state.tab == .transfers {
             TransfersView.draw(state, into: surface)
@@ -133,7 +131,7 @@ public enum Renderer {
             surface.draw(" " + status.text, row: row, column: 0, width: surface.columns, style: status.isError ? .error : .notice)
             return
         }
-        if state.picker == nil, state.tab == .transfers, case .failed(let error)? = state.transfers.current?.state {
+        if state.stack.isEmpty, state.tab == .transfers, case .failed(let error)? = state.transfers.current?.state {
             // The whole error of the failed transfer under the cursor.
             surface.draw(" " + TerminalText.sanitize(error.message), row: row, column: 0, width: surface.columns, style: .error)
             return
@@ -141,7 +139,7 @@ public enum Renderer {
         let left = statusText(state)
         let totals = state.transfers.totals
         var right = state.keymap.keys(for: .help).first.map { "\($0) help " } ?? ""
-        if totals.isActive, state.tab != .transfers || state.picker != nil { right = TransfersView.summary(totals) + "   " + right }
+        if totals.isActive, state.tab != .transfers || !state.stack.isEmpty { right = TransfersView.summary(totals) + "   " + right }
         surface.draw(left, row: row, column: 0, width: surface.columns, style: .status)
         let rightWidth = TerminalText.width(right)
         if surface.columns > TerminalText.width(left) + rightWidth + 2 {
@@ -151,7 +149,6 @@ public enum Renderer {
 
     /// Where the cursor is in what the screen shows: "100 files loaded · 3/100".
     private static func statusText(_ state: AppState) -> String {
-        if let picker = state.picker { return PickerView.status(picker) }
         if let top = state.stack.last {
             return top.screen.position(ScreenContext(state))
         }

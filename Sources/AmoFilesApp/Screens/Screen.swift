@@ -39,6 +39,10 @@ struct ScreenContext {
     var area: Area
     var overlay: Overlay?
     var status: StatusMessage?
+    /// Where the local picker opens: the folder last browsed.
+    var localFolder: String
+    /// Set by a screen that sends the person to a tab (what is open over the tab closes).
+    var tab: Tab?
 
     init(_ state: AppState) {
         keymap = state.keymap
@@ -47,12 +51,14 @@ struct ScreenContext {
         area = Area(top: 1, left: 0, height: max(0, state.rows - 2), width: state.columns)
         overlay = state.overlay
         status = state.status
+        localFolder = state.localFolder
     }
 
-    /// The overlay and the status line, as the screen left them.
+    /// The shared state as the screen left it.
     func apply(to state: inout AppState) {
         state.overlay = overlay
         state.status = status
+        state.localFolder = localFolder
     }
 }
 
@@ -65,6 +71,8 @@ protocol Screen: Sendable, Equatable {
     mutating func scroll(by delta: Int, _ context: ScreenContext) -> [Effect]
     /// A click on screen row `row`; `double` does what Enter does.
     mutating func click(row: Int, double: Bool, _ context: inout ScreenContext) -> Outcome
+    /// The area changed size: the cursor stays in view.
+    mutating func fit(_ context: ScreenContext)
     /// An answer of the runtime; nil when it is not for this screen.
     mutating func receive(_ answer: Action, _ context: inout ScreenContext) -> [Effect]?
     func draw(into surface: any Surface, _ context: ScreenContext)
@@ -89,12 +97,14 @@ enum OpenScreen: Sendable, Equatable {
     case versions(VersionsScreen)
     case links(LinksScreen)
     case entity(EntityScreen)
+    case picker(PickerScreen)
 
     init?(_ screen: any Screen) {
         switch screen {
         case let screen as VersionsScreen: self = .versions(screen)
         case let screen as LinksScreen: self = .links(screen)
         case let screen as EntityScreen: self = .entity(screen)
+        case let screen as PickerScreen: self = .picker(screen)
         default: return nil
         }
     }
@@ -104,6 +114,7 @@ enum OpenScreen: Sendable, Equatable {
         case .versions(let screen): screen
         case .links(let screen): screen
         case .entity(let screen): screen
+        case .picker(let screen): screen
         }
     }
 

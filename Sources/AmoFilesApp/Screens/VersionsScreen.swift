@@ -48,6 +48,10 @@ struct VersionsScreen: Screen {
         return .handled([])
     }
 
+    mutating func fit(_ context: ScreenContext) {
+        list.viewport.follow(count: list.items.count, height: Self.rows(context.area).height)
+    }
+
     mutating func receive(_ answer: Action, _ context: inout ScreenContext) -> [Effect]? {
         switch answer {
         case .versionsLoaded(let uuid, let items) where uuid == list.file.uuid:

@@ -1,0 +1,182 @@
+import AmoFilesAPI
+import AmoFilesTasks
+import TerminalUI
+
+/// The server's own file system, browsed for files to upload: folders open with
+/// Enter, Space marks, Enter or `U` uploads, Esc back to what it was opened over.
+struct PickerScreen: Screen {
+    var picker: LocalPicker
+
+    init(picker: LocalPicker) {
+        self.picker = picker
+    }
+
+    /// Rows of the list: the area less the title and the column header.
+    private static func rows(_ area: Area) -> (top: Int, height: Int) {
+        (area.top + 2, max(0, area.height - 2))
+    }
+
+    mutating func handle(_ action: KeyAction?, key: Key, _ context: inout ScreenContext) -> Outcome {
+        if key == .escape { return .close([]) }
+        let height = Self.rows(context.area).height
+        if let delta = Reducer.movement(action, in: picker, height: height) {
+            picker.scroll(by: delta, height: height)
+            return .handled([])
+        }
+        if key == .enter { return enter(&context) }
+        switch action {
+        case .parent?:
+            return .handled(open(LocalPath.folder(of: picker.folder)))
+        case .hidden?:
+            let current = picker.current?.name
+            picker.showHidden.toggle()
+            if !picker.showHidden { picker.selected = picker.selected.filter { !$0.hasPrefix(".") } }
+            let index = picker.rows.firstIndex { $0.name == current } ?? 0
+            picker.viewport.moveTo(index, count: picker.rows.count, height: height)
+            return .handled([])
+        case .select?:
+            guard case .upload = picker.purpose else {
+                context.status = StatusMessage(text: "A new version is one file: Enter uploads the file under the cursor.", isError: false)
+                return .handled([])
+            }
+            guard let entry = picker.current, !entry.isFolder else { return .handled([]) }
+            if picker.selected.remove(entry.name) == nil { picker.selected.insert(entry.name) }
+            picker.scroll(by: 1, height: height)
+            return .handled([])
+        case .upload?:
+            return uploadChosen(&context)
+        case .refresh?:
+            return .handled(open(picker.folder))
+        case .quit?, .help?, nil:
+            return .pass
+        default:
+            return .handled([])
+        }
+    }
+
+    mutating func scroll(by delta: Int, _ context: ScreenContext) -> [Effect] {
+        picker.scroll(by: delta, height: Self.rows(context.area).height)
+        return []
+    }
+
+    mutating func click(row: Int, double: Bool, _ context: inout ScreenContext) -> Outcome {
+        let (top, height) = Self.rows(context.area)
+        guard row >= top, picker.select(offset: row - top, height: height) else { return .handled([]) }
+        return double ? enter(&context) : .handled([])
+    }
+
+    mutating func fit(_ context: ScreenContext) {
+        picker.viewport.follow(count: picker.rows.count, height: Self.rows(context.area).height)
+    }
+
+    mutating func receive(_ answer: Action, _ context: inout ScreenContext) -> [Effect]? {
+        switch answer {
+        case .folderListed(let path, let entries):
+            listed(path, entries, height: Self.rows(context.area).height)
+            context.localFolder = path
+            return []
+        case .folderFailed(let path, let message):
+            picker.loading = false
+            context.status = StatusMessage(text: "Cannot open \(path): \(message).", isError: true)
+            return []
+        default:
+            return nil
+        }
+    }
+
+    /// Enter: into a folder, or the file goes up.
+    private mutating func enter(_ context: inout ScreenContext) -> Outcome {
+        guard let entry = picker.current else { return .handled([]) }
+        guard entry.isFolder else { return uploadChosen(&context) }
+        return .handled(open(entry.name == ".." ? LocalPath.folder(of: picker.folder) : picker.path(of: entry.name)))
+    }
+
+    private mutating func open(_ path: String) -> [Effect] {
+        picker.loading = true
+        return [.listFolder(path: path)]
+    }
+
+    private mutating func listed(_ path: String, _ entries: [LocalEntry], height: Int) {
+        let cameFrom = picker.folder.hasPrefix(path) && picker.folder != path ? LocalPath.name(of: picker.folder) : nil
+        let keep = picker.folder == path ? picker.current?.name : cameFrom
+        if picker.folder != path { picker.selected = [] }
+        picker.folder = path
+        picker.entries = entries.sorted(by: LocalEntry.ordered)
+        picker.loading = false
+        picker.selected = picker.selected.filter { name in entries.contains { $0.name == name } }
+        // Back in the folder above, the cursor is on the folder just left.
+        let index = keep.flatMap { name in picker.rows.firstIndex { $0.name == name } } ?? 0
+        picker.viewport = ListViewport()
+        picker.viewport.moveTo(index, count: picker.rows.count, height: height)
+    }
+
+    /// The marked files (or the one under the cursor) go up; a new version is asked about first.
+    private func uploadChosen(_ context: inout ScreenContext) -> Outcome {
+        let chosen = picker.chosen
+        guard !chosen.isEmpty else {
+            context.status = StatusMessage(text: "Choose a file: Enter on it, or mark several with Space.", isError: false)
+            return .handled([])
+        }
+        let paths = chosen.map { picker.path(of: $0.name) }
+        switch picker.purpose {
+        case .upload(let attach):
+            // Uploads to an entity stay on its files, where they show once done;
+            // the others are followed in Transfers.
+            if attach == nil { context.tab = .transfers }
+            return .close([.upload(paths: paths, newVersionOf: nil, attach: attach)])
+        case .newVersion(let file):
+            // The picker stays under the question: n goes back to choosing.
+            context.overlay = .newVersion(chosen[0], path: paths[0], of: file)
+            return .handled([])
+        }
+    }
+
+    func draw(into surface: any Surface, _ context: ScreenContext) {
+        let area = context.area
+        let (top, height) = Self.rows(area)
+        let purpose = switch picker.purpose {
+        case .upload(let attach?): " Upload, attached to \(attach), from "
+        case .upload(nil): " Upload from "
+        case .newVersion(let file): " New version of \(file.displayName) from "
+        }
+        let hidden = context.keymap.keys(for: .hidden).first.map { " · \($0) \(picker.showHidden ? "hides" : "shows") hidden" } ?? ""
+        let marks = if case .upload = picker.purpose { " · Space marks" } else { "" }
+        surface.drawTitle(TerminalText.sanitize(purpose + picker.folder), keys: "  (Esc back\(marks) · Enter uploads\(hidden))", in: area)
+        var columns = [TableColumn("NAME", width: 0), TableColumn("SIZE", width: 8, alignRight: true), TableColumn("MODIFIED", width: 16)]
+        while columns.count > 1, columns.reduce(0, { $0 + $1.width + 1 }) + 20 > area.width { columns.removeLast() }
+        columns[0].width = max(8, area.width - 1 - columns.dropFirst().reduce(0) { $0 + $1.width + 1 })
+        surface.drawRow(columns.map(\.title), columns: columns, row: top - 1, left: area.left, width: area.width, style: .header)
+        let rows = picker.rows
+        let visible = picker.viewport.visible(count: rows.count, height: height)
+        for (offset, index) in visible.enumerated() {
+            let entry = rows[index]
+            let marked = picker.selected.contains(entry.name)
+            let style = Style.row(cursor: index == picker.viewport.cursor, marked: marked)
+            let cells = entry.name == ".." ? ["..", "", ""] : [
+                entry.name + (entry.isFolder ? "/" : ""), entry.isFolder ? "" : Quantities.bytes(entry.size), Quantities.time(entry.modified),
+            ]
+            surface.drawRow(cells, columns: columns, row: top + offset, left: area.left, width: area.width, style: style)
+            if marked, area.width > 0 { surface.put("*", row: top + offset, column: area.left, style: style) }
+        }
+        guard visible.count < height else { return }
+        if picker.loading {
+            surface.draw(" loading…", row: top + visible.count, column: area.left, width: area.width, style: .dim)
+        } else if rows.allSatisfy({ $0.name == ".." }) {
+            surface.draw(picker.entries.isEmpty ? " Empty folder." : " Only hidden files here.", row: top + visible.count, column: area.left,
+                         width: area.width, style: .dim)
+        }
+    }
+
+    /// "12 entries · 3/12 · 2 marked (5.1 MB)".
+    func position(_ context: ScreenContext) -> String {
+        let rows = picker.rows
+        let count = rows.filter { $0.name != ".." }.count
+        var text = " \(count) \(count == 1 ? "entry" : "entries")"
+        if !rows.isEmpty { text += " · \(picker.viewport.cursor + 1)/\(rows.count)" }
+        if !picker.selected.isEmpty {
+            let size = picker.entries.filter { picker.selected.contains($0.name) }.reduce(Int64(0)) { $0 + $1.size }
+            text += " · \(picker.selected.count) marked (\(Quantities.bytes(size)))"
+        }
+        return text
+    }
+}
