@@ -60,6 +60,7 @@ transfers       3
 command         :
 refresh         C-r
 help            ? F1
-quit            q F10
+close           q
+quit            Q F10
 """
 }

@@ -8,7 +8,7 @@ public enum KeyAction: String, CaseIterable, Sendable {
     case parent, hidden, cancel, retry
     case search, filter, clearFilter = "clear-filter"
     case nextTab = "next-tab", previousTab = "previous-tab", files, trash, transfers
-    case refresh, help, quit
+    case refresh, help, close, quit
 
     /// One line for the help overlay.
     public var summary: String {
@@ -46,7 +46,8 @@ public enum KeyAction: String, CaseIterable, Sendable {
         case .transfers: "Transfers tab: uploads and downloads"
         case .refresh: "load the list again"
         case .help: "this help"
-        case .quit: "quit (C-c too; while transfers run, asks first)"
+        case .close: "close this screen (or help); on a tab with nothing open, quit"
+        case .quit: "quit from anywhere (C-c too; while transfers run, asks first)"
         }
     }
 }

@@ -19,6 +19,7 @@ extension Reducer {
                 return []
             }
             state.overlay = nil
+            // Any other key closes the help, and does nothing more; Q still quits.
             return state.keymap.action(for: key) == .quit ? [.quit] : []
         case .search(var editor, let previous)?:
             switch key {

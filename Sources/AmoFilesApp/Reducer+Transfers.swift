@@ -41,7 +41,7 @@ extension Reducer {
                 state.status = StatusMessage(text: "Only a failed or cancelled transfer can be started again.", isError: false)
                 return []
             }
-        case .upload, .nextTab, .previousTab, .files, .trash, .transfers, .help, .quit, .command:
+        case .upload, .nextTab, .previousTab, .files, .trash, .transfers, .help, .close, .quit, .command:
             return nil
         default:
             state.status = StatusMessage(text: "That works on drive files. \(hint(.files, state, "for Files"))", isError: false)

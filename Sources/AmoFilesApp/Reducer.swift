@@ -105,20 +105,14 @@ public enum Reducer {
             if state.overlay != nil { return overlayKey(&state, key) }
             // A key puts the last message away, in every view.
             state.status = nil
+            let action = state.keymap.action(for: key)
+            if let effects = globalKey(&state, key, action) { return effects }
             if let effects = screenKey(&state, key) { return effects }
-            if key == .escape, let view = state.attachingTo {
-                state.attachingTo = nil
-                state.entity = view
-                return []
+            if key == .escape {
+                // Back out of what is open, or else out of the filter.
+                return goBack(&state) ? [] : perform(&state, .clearFilter)
             }
-            if key == .escape, state.showingDetails {
-                state.showingDetails = false
-                return []
-            }
-            guard let action = state.keymap.action(for: key) else {
-                return key == .control("c") ? [.quit] : []
-            }
-            return perform(&state, action)
+            return action.map { perform(&state, $0) } ?? []
         }
     }
 
@@ -128,10 +122,40 @@ public enum Reducer {
     private static func tooSmallInput(_ state: inout AppState, _ event: InputEvent) -> [Effect] {
         guard case .key(let key) = event else { return [] }
         if state.overlay == .quitWhileTransfers { return overlayKey(&state, key) }
-        if key == .control("c") || state.keymap.action(for: key) == .quit { return [.quit] }
+        if key == .control("c") || [.close, .quit].contains(state.keymap.action(for: key)) { return [.quit] }
         // Said, so a key that does nothing is not taken for a hung program.
         state.status = StatusMessage(text: "\(key) ignored: the terminal is too small", isError: false)
         return []
+    }
+
+    /// The keys that mean the same on every screen, taken before the screen sees them.
+    private static func globalKey(_ state: inout AppState, _ key: Key, _ action: KeyAction?) -> [Effect]? {
+        switch action {
+        case .nextTab?, .previousTab?, .files?, .trash?, .transfers?, .command?, .help?, .quit?:
+            return perform(&state, action!)
+        case .close?:
+            return goBack(&state) ? [] : [.quit]
+        case nil:
+            return key == .control("c") ? [.quit] : nil
+        default:
+            return nil
+        }
+    }
+
+    /// Closes what is open over the tab, the last opened first: a screen, the marking
+    /// of files to attach, the details. False when nothing was.
+    private static func goBack(_ state: inout AppState) -> Bool {
+        if !state.stack.isEmpty {
+            state.stack.removeLast()
+        } else if let view = state.attachingTo {
+            state.attachingTo = nil
+            state.entity = view
+        } else if state.showingDetails {
+            state.showingDetails = false
+        } else {
+            return false
+        }
+        return true
     }
 
     static func perform(_ state: inout AppState, _ action: KeyAction) -> [Effect] {
@@ -201,6 +225,8 @@ public enum Reducer {
             return []
         case .quit:
             return [.quit]
+        case .close:
+            return goBack(&state) ? [] : [.quit]
         }
     }
 

@@ -36,6 +36,28 @@ final class DemoUITests: XCTestCase {
         XCTAssertTrue(shell.contains("\necho\n"), "the terminal echoes again:\n\(shell)")
     }
 
+    func testQClosesOneThingAtATimeAndShiftQQuitsFromAnywhere() throws {
+        let tmux = try TmuxSession(columns: 100, rows: 30)
+        defer { tmux.close() }
+        try tmux.send("\(Binary.path) demo; echo EXITED=$?", "Enter")
+        tmux.waitFor("the first page") { $0.contains("files loaded") }
+        try tmux.send("v")
+        tmux.waitFor(text: "Versions of ")
+        try tmux.send("?")
+        tmux.waitFor(text: "Keys (")
+        try tmux.send("q")
+        tmux.waitFor("the help closed, the versions still open") { !$0.contains("Keys (") && $0.contains("Versions of ") }
+        try tmux.send("q")
+        tmux.waitFor("the versions closed, the Files list back") { !$0.contains("Versions of ") && $0.contains("UPDATED") }
+        try tmux.send("U")
+        tmux.waitFor(text: "Upload from ")
+        try tmux.send("2")
+        tmux.waitFor("Trash, with the picker closed") { $0.contains("PURGE IN") && !$0.contains("Upload from ") }
+        try tmux.send("l")
+        try tmux.send("Q")
+        tmux.waitFor(text: "EXITED=0")
+    }
+
     /// "350 files loaded · 12/350" -> 350.
     private static func loaded(_ screen: String) -> Int {
         guard let match = screen.range(of: #"(\d+) files"#, options: .regularExpression) else { return 0 }
@@ -84,6 +106,6 @@ final class DemoUITests: XCTestCase {
         XCTAssertEqual(demo.status, 2, "a bad keymap stops the UI before the screen changes")
         XCTAssertTrue(demo.stderr.contains("line 3"), demo.stderr)
         let defaults = try Binary.run(["keymap"])
-        XCTAssertTrue(defaults.stdout.contains("quit            q F10"), defaults.stdout)
+        XCTAssertTrue(defaults.stdout.contains("close           q\nquit            Q F10"), defaults.stdout)
     }
 }

@@ -31,7 +31,7 @@ struct EntityScreen: Screen {
             return .handled([])
         case .refresh?:
             return .handled(view.reload(returnTo: view.returnPoint))
-        case .attach?, .upload?, .quit?, .help?, .command?, .files?, .trash?, .transfers?, .nextTab?, .previousTab?, nil:
+        case .attach?, .upload?:
             return .pass
         default:
             return .handled([])

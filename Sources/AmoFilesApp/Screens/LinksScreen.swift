@@ -33,7 +33,10 @@ struct LinksScreen: Screen {
         case .delete?:
             askDetach(&context)
             return .handled([])
-        case .quit?, .help?, .command?, nil:
+        case .refresh?:
+            list = LinkList(file: list.file)
+            return .handled([.loadLinks(fileUUID: list.file.uuid)])
+        case .upload?:
             return .pass
         default:
             return .handled([])

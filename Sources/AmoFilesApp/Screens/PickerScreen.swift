@@ -47,8 +47,6 @@ struct PickerScreen: Screen {
             return uploadChosen(&context)
         case .refresh?:
             return .handled(open(picker.folder))
-        case .quit?, .help?, nil:
-            return .pass
         default:
             return .handled([])
         }

@@ -31,7 +31,7 @@ public enum Renderer {
     /// Below the smallest useful size: what is wrong and the keys that still work,
     /// centred, each line cut to the width.
     private static func tooSmall(_ state: AppState, _ surface: any Surface) {
-        let quitKey = state.keymap.keys(for: .quit).first.map { "\($0) quits" } ?? "C-c quits"
+        let quitKey = (state.keymap.keys(for: .close) + state.keymap.keys(for: .quit)).first.map { "\($0) quits" } ?? "C-c quits"
         let lines = state.overlay == .quitWhileTransfers
             ? ["Quit while", "transfers run?", "y keep · c cancel", "n stay"]
             : ["terminal too small", "enlarge it · \(quitKey)"] + [state.status?.text].compactMap { $0 }

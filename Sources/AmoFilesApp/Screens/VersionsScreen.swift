@@ -25,11 +25,18 @@ struct VersionsScreen: Screen {
         switch action {
         case .versions?:
             return .close([])
-        case .details?:
+        case .details? where key == .enter:
             askActivate(&context)
             return .handled([])
-        // The file's own actions, and the keys that mean the same everywhere.
-        case .download?, .newVersion?, .quit?, .help?, .upload?, .transfers?, .files?, .trash?, .nextTab?, .previousTab?, nil:
+        case .details?:
+            // `i` shows details elsewhere; making a version active is asked for with Enter only.
+            context.status = StatusMessage(text: "Enter on a version makes it the active one.", isError: false)
+            return .handled([])
+        case .refresh?:
+            list.loading = true
+            return .handled([.loadVersions(fileUUID: list.file.uuid)])
+        // The file's own actions, done by the app for the version or file under the cursor.
+        case .download?, .newVersion?, .upload?:
             return .pass
         default:
             return .handled([])

@@ -1,0 +1,142 @@
+import AmoFilesAPI
+import AmoFilesTasks
+@testable import AmoFilesApp
+import TerminalUI
+import XCTest
+
+/// The keys that mean the same on every screen, tried on every screen: where each
+/// one leads (tab, open screens, overlay) and what it asks the runtime for.
+final class GlobalKeysTests: XCTestCase {
+    private static let lead = LinkTarget(entity: .leads, id: 22_859_115)
+
+    private static func press(_ state: inout AppState, _ keys: Key...) {
+        for key in keys { _ = Reducer.reduce(&state, .input(.key(key))) }
+    }
+
+    private static func command(_ state: inout AppState, _ text: String) {
+        press(&state, .character(":"))
+        for character in text { press(&state, character == " " ? .space : .character(character)) }
+        press(&state, .enter)
+    }
+
+    /// Every screen a person can be on, reached the way a person reaches it.
+    private static let screens: [(name: String, make: @Sendable () -> AppState)] = [
+        ("Files", { Samples.state() }),
+        ("Trash", { var state = Samples.state(); press(&state, .character("2")); return state }),
+        ("Transfers", { var state = Samples.state(); press(&state, .character("3")); return state }),
+        ("Versions", { var state = Samples.state(); press(&state, .character("v")); return state }),
+        ("Links", { var state = Samples.state(); press(&state, .character("l")); return state }),
+        ("a lead over Links", {
+            var state = Samples.state()
+            let file = state.list.items[0]
+            press(&state, .character("l"))
+            _ = Reducer.reduce(&state, .linksLoaded(fileUUID: file.uuid, [
+                LinkedEntity(id: lead.id, name: "Обучение", entityType: "leads", createdBy: nil, mainUserID: nil, dateCreate: nil, dateUpdate: nil,
+                             updatedBy: nil, price: nil, pipelineID: nil, statusID: nil, closestTaskAt: nil),
+            ]))
+            press(&state, .enter)
+            return state
+        }),
+        ("a lead over Trash", { var state = Samples.state(); press(&state, .character("2")); command(&state, "lead 22859115"); return state }),
+        ("the picker", { var state = Samples.state(); press(&state, .character("U")); return state }),
+        ("the picker over a lead", { var state = Samples.state(); command(&state, "lead 22859115"); press(&state, .character("U")); return state }),
+        ("marking files for a lead", { var state = Samples.state(); command(&state, "lead 22859115"); press(&state, .character("a")); return state }),
+        ("the details", { var state = Samples.state(columns: 80); press(&state, .character("i")); return state }),
+    ]
+
+    private let quit: [Effect] = [.exit(cancellingUploads: false)]
+
+    func testTabKeysLeaveWhatIsOpenForTheTabTheyName() {
+        for (name, make) in Self.screens {
+            for (key, tab) in [(Key.character("1"), Tab.files), (.character("2"), .trash), (.character("3"), .transfers)] {
+                var state = make()
+                Self.press(&state, key)
+                XCTAssertEqual(state.tab, tab, "\(key) on \(name)")
+                XCTAssertEqual(state.stack, [], "\(key) on \(name) closes what was open")
+                XCTAssertNil(state.overlay, "\(key) on \(name)")
+            }
+            var state = make()
+            let start = state.tab
+            Self.press(&state, .tab)
+            XCTAssertEqual(state.tab.rawValue, (start.rawValue + 1) % 3, "Tab on \(name)")
+            XCTAssertEqual(state.stack, [], "Tab on \(name)")
+            state = make()
+            Self.press(&state, .backTab)
+            XCTAssertEqual(state.tab.rawValue, (start.rawValue + 2) % 3, "S-Tab on \(name)")
+            XCTAssertEqual(state.stack, [], "S-Tab on \(name)")
+        }
+    }
+
+    func testTheCommandLineAndHelpOpenOverEveryScreenAndLeaveItAsItWas() {
+        for (name, make) in Self.screens {
+            for (key, expected) in [(Key.character(":"), Overlay.command(LineEditor(""))), (.character("?"), .help(scroll: 0))] {
+                var state = make()
+                let (tab, stack) = (state.tab, state.stack)
+                Self.press(&state, key)
+                XCTAssertEqual(state.overlay, expected, "\(key) on \(name)")
+                XCTAssertEqual(state.tab, tab, "\(key) on \(name)")
+                XCTAssertEqual(state.stack, stack, "\(key) on \(name)")
+                Self.press(&state, .escape)
+                XCTAssertNil(state.overlay, "Esc closes what \(key) opened on \(name)")
+                XCTAssertEqual(state.stack, stack, "and only that, on \(name)")
+            }
+        }
+    }
+
+    func testQClosesTheScreenOnTopAndQuitsOnlyOnABareTab() {
+        for (name, make) in Self.screens {
+            var state = make()
+            // Marking files for a lead goes back to the lead: its own test below.
+            guard state.attachingTo == nil else { continue }
+            let stack = state.stack
+            let bare = stack.isEmpty && state.attachingTo == nil && !state.showingDetails
+            let effects = Reducer.reduce(&state, .input(.key(.character("q"))))
+            if bare {
+                XCTAssertEqual(effects, quit, "q on \(name), with nothing open, quits")
+            } else {
+                XCTAssertEqual(effects, [], "q on \(name) does not quit")
+                XCTAssertEqual(state.stack, Array(stack.dropLast(stack.isEmpty ? 0 : 1)), "q on \(name) closes the screen on top only")
+            }
+        }
+    }
+
+    func testEscapeGoesBackOneStepAndNeverQuits() {
+        for (name, make) in Self.screens {
+            var state = make()
+            guard state.attachingTo == nil else { continue }
+            let stack = state.stack
+            XCTAssertEqual(Reducer.reduce(&state, .input(.key(.escape))), [], "Esc on \(name)")
+            XCTAssertEqual(state.stack, Array(stack.dropLast(stack.isEmpty ? 0 : 1)), "Esc on \(name)")
+        }
+    }
+
+    func testShiftQAndControlCQuitFromEveryScreen() {
+        for (name, make) in Self.screens {
+            for key in [Key.character("Q"), .control("c")] {
+                var state = make()
+                XCTAssertEqual(Reducer.reduce(&state, .input(.key(key))), quit, "\(key) on \(name)")
+            }
+        }
+    }
+
+    func testQInHelpClosesTheHelpOnly() {
+        for (name, make) in Self.screens {
+            var state = make()
+            let stack = state.stack
+            Self.press(&state, .character("?"))
+            XCTAssertEqual(Reducer.reduce(&state, .input(.key(.character("q")))), [], "q in help over \(name)")
+            XCTAssertNil(state.overlay)
+            XCTAssertEqual(state.stack, stack, "the screen under the help stays: \(name)")
+        }
+    }
+
+    func testAMarkingForALeadEndsWithEscOrQBackOnTheLead() {
+        for key in [Key.escape, .character("q")] {
+            var state = Self.screens.first { $0.name == "marking files for a lead" }!.make()
+            XCTAssertEqual(state.attachingTo?.target, Self.lead)
+            Self.press(&state, key)
+            XCTAssertNil(state.attachingTo)
+            XCTAssertEqual(state.entity?.target, Self.lead, "\(key) comes back to the lead's files")
+        }
+    }
+}
