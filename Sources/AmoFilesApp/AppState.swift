@@ -94,12 +94,14 @@ public struct VersionList: Sendable, Equatable {
     public var items: [FileVersion] = []
     public var viewport = ListViewport()
     public var loading = true
+    /// What `/` narrowed the list to.
+    public var narrowing = ""
 
     public init(file: DriveFile) {
         self.file = file
     }
 
-    public var current: FileVersion? { items.indices.contains(viewport.cursor) ? items[viewport.cursor] : nil }
+    public var current: FileVersion? { currentRow }
 }
 
 /// A message in the status line.
@@ -129,6 +131,8 @@ public enum Overlay: Sendable, Equatable {
     case help(scroll: Int)
     /// `/`: the search term as it is typed; `previous` comes back on Esc.
     case search(LineEditor, previous: String?)
+    /// `/` over an open screen: its rows narrowed as the text is typed; `previous` comes back on Esc.
+    case narrow(LineEditor, previous: String)
     /// `extension`: the file's, kept apart by the service and shown beside the editor.
     case rename(uuid: String, extension: String?, LineEditor)
     case filterForm(FilterForm)

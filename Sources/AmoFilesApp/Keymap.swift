@@ -36,7 +36,7 @@ public enum KeyAction: String, CaseIterable, Sendable {
         case .hidden: "local picker: show or hide hidden files"
         case .cancel: "cancel the transfer under the cursor"
         case .retry: "start a failed or cancelled transfer again"
-        case .search: "search names and linked records on the server"
+        case .search: "Files, Trash: search names and linked records on the server; elsewhere: show only rows with the text"
         case .filter: "filter by extension, size, date, author, source"
         case .clearFilter: "clear the search and filters"
         case .nextTab: "next tab"

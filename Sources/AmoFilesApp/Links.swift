@@ -8,12 +8,14 @@ public struct LinkList: Sendable, Equatable {
     public var items: [LinkedEntity] = []
     public var viewport = ListViewport()
     public var loading = true
+    /// What `/` narrowed the list to.
+    public var narrowing = ""
 
     public init(file: DriveFile) {
         self.file = file
     }
 
-    public var current: LinkedEntity? { items.indices.contains(viewport.cursor) ? items[viewport.cursor] : nil }
+    public var current: LinkedEntity? { currentRow }
 }
 
 /// The files attached to one entity (`:lead 123`), loaded a page at a time.
@@ -30,17 +32,19 @@ public struct EntityView: Sendable, Equatable {
     public var generation = 0
     /// After a reload, the file the cursor was on, sought in the pages as they come.
     public var returnTo: ReturnPoint?
+    /// What `/` narrowed the list to.
+    public var narrowing = ""
 
     public init(target: LinkTarget) {
         self.target = target
     }
 
     public var isComplete: Bool { started && nextBeforeID == nil }
-    public var current: DriveFile? { files.indices.contains(viewport.cursor) ? files[viewport.cursor] : nil }
+    public var current: DriveFile? { currentRow }
 
     /// Where the cursor goes back to after a reload: the file it is on.
     public var returnPoint: ReturnPoint? {
-        returnTo ?? current.map { ReturnPoint(uuid: $0.uuid, row: viewport.cursor, rowsLoaded: files.count) }
+        returnTo ?? current.map { ReturnPoint(uuid: $0.uuid, row: cursorIndex ?? 0, rowsLoaded: files.count) }
     }
 
     /// Empties the view and asks for its first page again (and for its name while it

@@ -45,6 +45,8 @@ public struct LocalPicker: Sendable, Equatable {
     /// Marked files, by name in this folder.
     public var selected: Set<String> = []
     public var loading = true
+    /// What `/` narrowed the list to.
+    public var narrowing = ""
 
     public init(purpose: Purpose, folder: String) {
         self.purpose = purpose
@@ -57,10 +59,7 @@ public struct LocalPicker: Sendable, Equatable {
         return up + entries.filter { showHidden || !$0.isHidden }
     }
 
-    public var current: LocalEntry? {
-        let rows = rows
-        return rows.indices.contains(viewport.cursor) ? rows[viewport.cursor] : nil
-    }
+    public var current: LocalEntry? { currentRow }
 
     public func path(of name: String) -> String {
         LocalPath.join(folder, name)

@@ -35,6 +35,19 @@ extension Reducer {
                 state.searchToken += 1
                 return [.pauseSearch(token: state.searchToken)]
             }
+        case .narrow(var editor, let previous)?:
+            switch key {
+            case .escape:
+                state.overlay = nil
+                narrowTop(&state, to: previous)
+            case .enter:
+                state.overlay = nil
+            default:
+                guard editor.handle(key) else { return [] }
+                state.overlay = .narrow(editor, previous: previous)
+                narrowTop(&state, to: editor.text)
+            }
+            return []
         case .rename(let uuid, let ext, var editor)?:
             switch key {
             case .escape:

@@ -107,6 +107,11 @@ public enum Reducer {
             state.status = nil
             let action = state.keymap.action(for: key)
             if let effects = globalKey(&state, key, action) { return effects }
+            if key == .escape, let top = state.stack.last, !top.screen.narrowing.isEmpty {
+                // Esc shows every row again before it closes the screen.
+                narrowTop(&state, to: "")
+                return []
+            }
             if let effects = screenKey(&state, key) { return effects }
             if key == .escape {
                 // Back out of what is open, or else out of the filter.
@@ -135,11 +140,22 @@ public enum Reducer {
             return perform(&state, action!)
         case .close?:
             return goBack(&state) ? [] : [.quit]
+        case .search? where !state.stack.isEmpty:
+            let narrowing = state.stack[state.stack.count - 1].screen.narrowing
+            state.overlay = .narrow(LineEditor(narrowing), previous: narrowing)
+            return []
         case nil:
             return key == .control("c") ? [.quit] : nil
         default:
             return nil
         }
+    }
+
+    /// Narrows the rows of the screen on top to those holding `text`.
+    static func narrowTop(_ state: inout AppState, to text: String) {
+        guard !state.stack.isEmpty else { return }
+        let context = ScreenContext(state)
+        state.stack[state.stack.count - 1].update { $0.narrow(to: text, context) }
     }
 
     /// Closes what is open over the tab, the last opened first: a screen, the marking

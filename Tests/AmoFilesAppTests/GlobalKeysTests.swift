@@ -119,6 +119,23 @@ final class GlobalKeysTests: XCTestCase {
         }
     }
 
+    func testSlashNarrowsAnOpenScreenAndSearchesTheServerOnAFileTab() {
+        for (name, make) in Self.screens {
+            var state = make()
+            let stack = state.stack
+            Self.press(&state, .character("/"))
+            switch (stack.isEmpty, state.tab) {
+            case (false, _):
+                XCTAssertEqual(state.overlay, .narrow(LineEditor(""), previous: ""), "/ on \(name)")
+            case (true, .files), (true, .trash):
+                guard case .search? = state.overlay else { return XCTFail("/ on \(name): \(String(describing: state.overlay))") }
+            case (true, .transfers):
+                XCTAssertNil(state.overlay, "/ on \(name)")
+            }
+            XCTAssertEqual(state.stack, stack, "/ on \(name)")
+        }
+    }
+
     func testQInHelpClosesTheHelpOnly() {
         for (name, make) in Self.screens {
             var state = make()

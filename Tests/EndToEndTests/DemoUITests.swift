@@ -47,6 +47,13 @@ final class DemoUITests: XCTestCase {
         tmux.waitFor(text: "Keys (")
         try tmux.send("q")
         tmux.waitFor("the help closed, the versions still open") { !$0.contains("Keys (") && $0.contains("Versions of ") }
+        // `/` narrows the versions to the rows holding the text; Esc shows them all again.
+        try tmux.send("/")
+        try tmux.send("-l", "zzz")
+        try tmux.send("Enter")
+        tmux.waitFor("no version holds zzz") { $0.contains("“zzz”: 0 of ") && !$0.contains(" KB ") && !$0.contains(" MB ") }
+        try tmux.send("Escape")
+        tmux.waitFor("every version again") { !$0.contains("“zzz”") && ($0.contains(" KB ") || $0.contains(" MB ")) && $0.contains("Versions of ") }
         try tmux.send("q")
         tmux.waitFor("the versions closed, the Files list back") { !$0.contains("Versions of ") && $0.contains("UPDATED") }
         try tmux.send("U")

@@ -50,7 +50,13 @@ struct EntityScreen: Screen {
     }
 
     mutating func fit(_ context: ScreenContext) {
-        view.viewport.follow(count: view.files.count, height: Self.rows(context.area).height)
+        view.viewport.follow(count: view.rowCount, height: Self.rows(context.area).height)
+    }
+
+    var narrowing: String { view.narrowing }
+
+    mutating func narrow(to text: String, _ context: ScreenContext) {
+        view.narrow(to: text, height: Self.rows(context.area).height)
     }
 
     mutating func receive(_ answer: Action, _ context: inout ScreenContext) -> [Effect]? {
@@ -61,8 +67,13 @@ struct EntityScreen: Screen {
             view.nextBeforeID = next
             view.started = true
             view.loading = false
-            view.viewport.follow(count: view.files.count, height: height)
-            view.returnTo = view.returnTo?.place(in: view.files, hasMore: next != nil, viewport: &view.viewport, height: height)
+            view.viewport.follow(count: view.rowCount, height: height)
+            if let point = view.returnTo {
+                // The point is a row of every file; the cursor moves over the rows shown.
+                var placed = ListViewport(cursor: view.cursorIndex ?? 0)
+                view.returnTo = point.place(in: view.files, hasMore: next != nil, viewport: &placed, height: height)
+                view.moveTo(index: placed.cursor, height: height)
+            }
             if view.returnTo != nil, let before = next {
                 view.loading = true
                 return [.loadEntityPage(target, generation: generation, beforeID: before)]
@@ -89,7 +100,7 @@ struct EntityScreen: Screen {
 
     /// The next page while the cursor is still far from the end.
     private mutating func prefetch(height: Int) -> [Effect] {
-        guard !view.loading, let before = view.nextBeforeID, view.files.count - view.viewport.cursor <= max(2 * height, 25) else { return [] }
+        guard !view.loading, let before = view.nextBeforeID, view.rowCount - view.viewport.cursor <= max(2 * height, 25) else { return [] }
         view.loading = true
         return [.loadEntityPage(view.target, generation: view.generation, beforeID: before)]
     }
@@ -101,10 +112,10 @@ struct EntityScreen: Screen {
         let columns = FileColumn.layout(for: .files, columns: area.width, users: context.users, now: context.now)
         let table = columns.map(\.table)
         surface.drawRow(table.map(\.title), columns: table, row: top - 1, left: area.left, width: area.width, style: .header)
-        let visible = view.viewport.visible(count: view.files.count, height: height)
-        for (offset, index) in visible.enumerated() {
+        let visible = view.visibleRows(height: height)
+        for (offset, (index, isCursor)) in visible.enumerated() {
             surface.drawRow(columns.map { $0.value(view.files[index]) }, columns: table, row: top + offset, left: area.left, width: area.width,
-                            style: Style.row(cursor: index == view.viewport.cursor, marked: false))
+                            style: Style.row(cursor: isCursor, marked: false))
         }
         if view.loading, visible.count < height {
             surface.draw(" loading…", row: top + visible.count, column: area.left, width: area.width, style: .dim)
@@ -118,6 +129,7 @@ struct EntityScreen: Screen {
         if count == 0 && !view.isComplete { return " loading…" }
         let noun = count == 1 ? "file" : "files"
         let loaded = view.isComplete ? " \(count) \(noun)" : " \(count) \(noun) loaded"
-        return count == 0 ? loaded : loaded + " · \(view.viewport.cursor + 1)/\(count)"
+        let at = view.cursorIndex.map { " · \($0 + 1)/\(count)" } ?? ""
+        return loaded + at + view.narrowingNote
     }
 }

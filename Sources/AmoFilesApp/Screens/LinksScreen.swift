@@ -55,7 +55,13 @@ struct LinksScreen: Screen {
     }
 
     mutating func fit(_ context: ScreenContext) {
-        list.viewport.follow(count: list.items.count, height: Self.rows(context.area).height)
+        list.viewport.follow(count: list.rowCount, height: Self.rows(context.area).height)
+    }
+
+    var narrowing: String { list.narrowing }
+
+    mutating func narrow(to text: String, _ context: ScreenContext) {
+        list.narrow(to: text, height: Self.rows(context.area).height)
     }
 
     mutating func receive(_ answer: Action, _ context: inout ScreenContext) -> [Effect]? {
@@ -63,7 +69,7 @@ struct LinksScreen: Screen {
         case .linksLoaded(let uuid, let entities) where uuid == list.file.uuid:
             list.items = entities
             list.loading = false
-            list.viewport.follow(count: entities.count, height: Self.rows(context.area).height)
+            list.viewport.follow(count: list.rowCount, height: Self.rows(context.area).height)
             return []
         case .linksFailed(let uuid, let message) where uuid == list.file.uuid:
             list.loading = false
@@ -109,12 +115,12 @@ struct LinksScreen: Screen {
         var columns = [TableColumn("TYPE", width: 9), TableColumn("ID", width: 10, alignRight: true), TableColumn("NAME", width: 0)]
         columns[2].width = max(8, area.width - 1 - 21)
         surface.drawRow(columns.map(\.title), columns: columns, row: top - 1, left: area.left, width: area.width, style: .header)
-        let visible = list.viewport.visible(count: list.items.count, height: height)
-        for (offset, index) in visible.enumerated() {
+        let visible = list.visibleRows(height: height)
+        for (offset, (index, isCursor)) in visible.enumerated() {
             let entity = list.items[index]
             let type = EntityType(name: entity.entityType)?.singular ?? entity.entityType
             surface.drawRow([type, String(entity.id), entity.name ?? ""], columns: columns, row: top + offset, left: area.left, width: area.width,
-                            style: Style.row(cursor: index == list.viewport.cursor, marked: false))
+                            style: Style.row(cursor: isCursor, marked: false))
         }
         guard height > 0 else { return }
         if list.loading {
@@ -126,6 +132,6 @@ struct LinksScreen: Screen {
 
     func position(_ context: ScreenContext) -> String {
         let count = list.items.count
-        return list.loading ? " loading links…" : " \(count) link\(count == 1 ? "" : "s")"
+        return list.loading ? " loading links…" : " \(count) link\(count == 1 ? "" : "s")\(list.narrowingNote)"
     }
 }

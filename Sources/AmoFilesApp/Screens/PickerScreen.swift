@@ -31,8 +31,7 @@ struct PickerScreen: Screen {
             let current = picker.current?.name
             picker.showHidden.toggle()
             if !picker.showHidden { picker.selected = picker.selected.filter { !$0.hasPrefix(".") } }
-            let index = picker.rows.firstIndex { $0.name == current } ?? 0
-            picker.viewport.moveTo(index, count: picker.rows.count, height: height)
+            picker.moveTo(index: picker.rows.firstIndex { $0.name == current } ?? 0, height: height)
             return .handled([])
         case .select?:
             guard case .upload = picker.purpose else {
@@ -64,7 +63,13 @@ struct PickerScreen: Screen {
     }
 
     mutating func fit(_ context: ScreenContext) {
-        picker.viewport.follow(count: picker.rows.count, height: Self.rows(context.area).height)
+        picker.viewport.follow(count: picker.rowCount, height: Self.rows(context.area).height)
+    }
+
+    var narrowing: String { picker.narrowing }
+
+    mutating func narrow(to text: String, _ context: ScreenContext) {
+        picker.narrow(to: text, height: Self.rows(context.area).height)
     }
 
     mutating func receive(_ answer: Action, _ context: inout ScreenContext) -> [Effect]? {
@@ -97,7 +102,11 @@ struct PickerScreen: Screen {
     private mutating func listed(_ path: String, _ entries: [LocalEntry], height: Int) {
         let cameFrom = picker.folder.hasPrefix(path) && picker.folder != path ? LocalPath.name(of: picker.folder) : nil
         let keep = picker.folder == path ? picker.current?.name : cameFrom
-        if picker.folder != path { picker.selected = [] }
+        if picker.folder != path {
+            // Another folder shows whole; the same one, read again, keeps its marks and narrowing.
+            picker.selected = []
+            picker.narrowing = ""
+        }
         picker.folder = path
         picker.entries = entries.sorted(by: LocalEntry.ordered)
         picker.loading = false
@@ -105,7 +114,7 @@ struct PickerScreen: Screen {
         // Back in the folder above, the cursor is on the folder just left.
         let index = keep.flatMap { name in picker.rows.firstIndex { $0.name == name } } ?? 0
         picker.viewport = ListViewport()
-        picker.viewport.moveTo(index, count: picker.rows.count, height: height)
+        picker.moveTo(index: index, height: height)
     }
 
     /// The marked files (or the one under the cursor) go up; a new version is asked about first.
@@ -145,11 +154,11 @@ struct PickerScreen: Screen {
         columns[0].width = max(8, area.width - 1 - columns.dropFirst().reduce(0) { $0 + $1.width + 1 })
         surface.drawRow(columns.map(\.title), columns: columns, row: top - 1, left: area.left, width: area.width, style: .header)
         let rows = picker.rows
-        let visible = picker.viewport.visible(count: rows.count, height: height)
-        for (offset, index) in visible.enumerated() {
+        let visible = picker.visibleRows(height: height)
+        for (offset, (index, isCursor)) in visible.enumerated() {
             let entry = rows[index]
             let marked = picker.selected.contains(entry.name)
-            let style = Style.row(cursor: index == picker.viewport.cursor, marked: marked)
+            let style = Style.row(cursor: isCursor, marked: marked)
             let cells = entry.name == ".." ? ["..", "", ""] : [
                 entry.name + (entry.isFolder ? "/" : ""), entry.isFolder ? "" : Quantities.bytes(entry.size), Quantities.time(entry.modified),
             ]
@@ -170,11 +179,11 @@ struct PickerScreen: Screen {
         let rows = picker.rows
         let count = rows.filter { $0.name != ".." }.count
         var text = " \(count) \(count == 1 ? "entry" : "entries")"
-        if !rows.isEmpty { text += " · \(picker.viewport.cursor + 1)/\(rows.count)" }
+        if let index = picker.cursorIndex { text += " · \(index + 1)/\(rows.count)" }
         if !picker.selected.isEmpty {
             let size = picker.entries.filter { picker.selected.contains($0.name) }.reduce(Int64(0)) { $0 + $1.size }
             text += " · \(picker.selected.count) marked (\(Quantities.bytes(size)))"
         }
-        return text
+        return text + picker.narrowingNote
     }
 }

@@ -115,6 +115,8 @@ public enum Renderer {
         case .search(let editor, _)?:
             // The count answers "how many match" while the term is still being typed.
             return prompt(" Search: ", editor, trailing: countText(state.list), row: row, surface)
+        case .narrow(let editor, _)?:
+            return prompt(" Show only rows with: ", editor, trailing: "Enter keeps · Esc as before", row: row, surface)
         case .rename(_, let ext, let editor)?:
             // The service keeps the extension apart: it shows beside the name, not in it.
             let trailing = ext.map { $0.isEmpty ? "" : ".\(TerminalText.sanitize($0)) stays" } ?? ""

@@ -73,6 +73,9 @@ protocol Screen: Sendable, Equatable {
     mutating func click(row: Int, double: Bool, _ context: inout ScreenContext) -> Outcome
     /// The area changed size: the cursor stays in view.
     mutating func fit(_ context: ScreenContext)
+    /// What `/` narrowed the rows to ("" when every row shows).
+    var narrowing: String { get }
+    mutating func narrow(to text: String, _ context: ScreenContext)
     /// An answer of the runtime; nil when it is not for this screen.
     mutating func receive(_ answer: Action, _ context: inout ScreenContext) -> [Effect]?
     func draw(into surface: any Surface, _ context: ScreenContext)

@@ -56,7 +56,13 @@ struct VersionsScreen: Screen {
     }
 
     mutating func fit(_ context: ScreenContext) {
-        list.viewport.follow(count: list.items.count, height: Self.rows(context.area).height)
+        list.viewport.follow(count: list.rowCount, height: Self.rows(context.area).height)
+    }
+
+    var narrowing: String { list.narrowing }
+
+    mutating func narrow(to text: String, _ context: ScreenContext) {
+        list.narrow(to: text, height: Self.rows(context.area).height)
     }
 
     mutating func receive(_ answer: Action, _ context: inout ScreenContext) -> [Effect]? {
@@ -68,7 +74,7 @@ struct VersionsScreen: Screen {
             list.loading = false
             let index = current.flatMap { uuid in items.firstIndex { $0.uuid == uuid } } ?? 0
             list.viewport = ListViewport()
-            list.viewport.moveTo(index, count: items.count, height: Self.rows(context.area).height)
+            list.moveTo(index: index, height: Self.rows(context.area).height)
             return []
         case .versionsFailed(let uuid, let message) where uuid == list.file.uuid:
             list.loading = false
@@ -81,8 +87,8 @@ struct VersionsScreen: Screen {
 
     /// "Make version 2 (2026-11-20 17:30, 1.5 MB) active?"
     private func askActivate(_ context: inout ScreenContext) {
-        guard let version = list.current else { return }
-        let number = list.items.count - list.viewport.cursor
+        guard let version = list.current, let index = list.cursorIndex else { return }
+        let number = list.items.count - index
         guard !version.isMain else {
             context.status = StatusMessage(text: "Version \(number) is already the active one.", isError: false)
             return
@@ -102,12 +108,12 @@ struct VersionsScreen: Screen {
         while columns.count > 3, columns.reduce(0, { $0 + $1.width + 1 }) + 20 > area.width { columns.removeLast() }
         columns[1].width = max(8, area.width - 2 - columns.reduce(0) { $0 + $1.width + 1 })
         surface.drawRow(columns.map(\.title), columns: columns, row: top - 1, left: area.left, width: area.width, style: .header)
-        let visible = list.viewport.visible(count: list.items.count, height: height)
-        for (offset, index) in visible.enumerated() {
+        let visible = list.visibleRows(height: height)
+        for (offset, (index, isCursor)) in visible.enumerated() {
             let version = list.items[index]
             let cells = [String(list.items.count - index), version.displayName, Quantities.bytes(version.size),
                          Quantities.time(version.createdAt), version.createdBy.displayName(users: context.users)]
-            let style = Style.row(cursor: index == list.viewport.cursor, marked: version.isMain)
+            let style = Style.row(cursor: isCursor, marked: version.isMain)
             surface.drawRow(cells, columns: columns, row: top + offset, left: area.left, width: area.width, style: style)
             if version.isMain, area.width > 0 { surface.put("*", row: top + offset, column: area.left, style: style) }
         }
@@ -118,6 +124,8 @@ struct VersionsScreen: Screen {
 
     func position(_ context: ScreenContext) -> String {
         let total = list.items.count
-        return list.loading ? " loading versions…" : " \(total) version\(total == 1 ? "" : "s") · \(list.viewport.cursor + 1)/\(total)"
+        guard !list.loading else { return " loading versions…" }
+        let at = list.cursorIndex.map { " · \($0 + 1)/\(total)" } ?? ""
+        return " \(total) version\(total == 1 ? "" : "s")\(at)\(list.narrowingNote)"
     }
 }
