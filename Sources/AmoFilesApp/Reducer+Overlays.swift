@@ -14,7 +14,7 @@ extension Reducer {
             default: nil
             }
             if let step {
-                let most = max(0, KeyAction.allCases.count - (state.rows - 5))
+                let most = max(0, HelpView.lines(state).count - (state.rows - 5))
                 state.overlay = .help(scroll: min(most, max(0, scroll + step)))
                 return []
             }

@@ -91,6 +91,44 @@ public enum TerminalText {
         return fitted + String(repeating: " ", count: max(0, columns - width(fitted)))
     }
 
+    /// Sanitizes `text` and breaks it into lines of at most `columns`, between words
+    /// where it can; a word longer than a line is split. Never fewer than one line.
+    public static func wrap(_ text: String, columns: Int) -> [String] {
+        guard columns > 0 else { return [""] }
+        var lines: [String] = []
+        var line = "", used = 0
+        for word in sanitize(text).split(separator: " ", omittingEmptySubsequences: true) {
+            var word = Substring(word), wordWidth = width(String(word))
+            if used > 0, used + 1 + wordWidth > columns {
+                lines.append(line)
+                (line, used) = ("", 0)
+            }
+            if used > 0 {
+                line += " "
+                used += 1
+            }
+            // A word wider than a whole line goes in pieces.
+            while used + wordWidth > columns {
+                var piece = "", pieceWidth = 0
+                for character in word {
+                    let w = width(of: character)
+                    if used + pieceWidth + w > columns { break }
+                    piece.append(character)
+                    pieceWidth += w
+                }
+                if piece.isEmpty, used == 0 { piece = String(word.prefix(1)); pieceWidth = width(piece) }
+                lines.append(line + piece)
+                (line, used) = ("", 0)
+                word = word.dropFirst(piece.count)
+                wordWidth -= pieceWidth
+            }
+            line += word
+            used += wordWidth
+        }
+        lines.append(line)
+        return lines
+    }
+
     /// Printable ASCII, Latin, Greek and Cyrillic letters: one column each, nothing to neutralise
     /// (the soft hyphen, a format character, and the combining marks in between are left out).
     private static func isPlainPrintable(_ v: UInt32) -> Bool {

@@ -136,6 +136,29 @@ final class GlobalKeysTests: XCTestCase {
         }
     }
 
+    func testHelpStartsWithTheKeysOfTheScreenItOpensOver() {
+        let firsts: [String: (title: String, first: String)] = [
+            "Files": ("Files", "i Enter        show or hide every property of the file"),
+            "Trash": ("Trash", "u              restore the marked files"),
+            "Transfers": ("Transfers", "x              cancel the transfer under the cursor"),
+            "Versions": ("Versions of Договор поставки №106.pdf", "Enter          make the version under the cursor the active one"),
+            "Links": ("Links of Договор поставки №106.pdf", "i Enter        open the files of the record under the cursor"),
+            "a lead over Links": ("Files of lead 22859115 «Обучение»", "d Delete       detach the file under the cursor from this record"),
+            "the picker": ("Local files", "Enter          open the folder; on a file, upload it"),
+            "marking files for a lead": ("Files", "a              attach the marked files (or this one) to lead 22859115"),
+        ]
+        for (name, make) in Self.screens {
+            guard let expected = firsts[name] else { continue }
+            var state = make()
+            Self.press(&state, .character("?"))
+            let lines = HelpView.lines(state)
+            XCTAssertEqual(lines.first, " " + expected.title, name)
+            XCTAssertTrue(lines.count > 1 && lines[1].hasPrefix("  " + expected.first), "\(name): \(lines.prefix(3))")
+            let everywhere = lines.firstIndex(of: " Everywhere") ?? 0
+            XCTAssertTrue(lines[everywhere...].contains { $0.contains("q              close this screen") }, name)
+        }
+    }
+
     func testQInHelpClosesTheHelpOnly() {
         for (name, make) in Self.screens {
             var state = make()

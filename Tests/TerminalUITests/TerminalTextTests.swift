@@ -41,4 +41,18 @@ final class TerminalTextTests: XCTestCase {
         XCTAssertEqual(TerminalText.width(TerminalText.pad("契約書", columns: 9)), 9)
         XCTAssertEqual(TerminalText.fit("short", columns: 10), "short")
     }
+
+    func testWrapBreaksBetweenWordsAndSplitsOnlyWordsLongerThanALine() {
+        XCTAssertEqual(TerminalText.wrap("move the marked files to the trash", columns: 14), ["move the", "marked files", "to the trash"])
+        XCTAssertEqual(TerminalText.wrap("", columns: 10), [""])
+        XCTAssertEqual(TerminalText.wrap("a 5f504c94-68ca-40f1-805c-189aa", columns: 10), ["a", "5f504c94-6", "8ca-40f1-8", "05c-189aa"])
+        XCTAssertEqual(TerminalText.wrap("見積書見積書 x", columns: 5), ["見積", "書見", "積書", "x"], "wide characters count two")
+        XCTAssertEqual(TerminalText.wrap("a\u{1B}[2Jb c", columns: 20), ["a␛[2Jb c"], "sanitized first")
+        for columns in 1...12 {
+            for line in TerminalText.wrap("Дополнительное соглашение к договору 見積書 12.pdf", columns: columns) {
+                XCTAssertLessThanOrEqual(TerminalText.width(line), max(columns, 2), "\(columns): \(line)")
+            }
+        }
+    }
 }
+

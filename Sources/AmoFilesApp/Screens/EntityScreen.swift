@@ -124,6 +124,20 @@ struct EntityScreen: Screen {
         }
     }
 
+    var name: String { "Files of " + view.title }
+
+    func keyHints(_ context: ScreenContext) -> [KeyHint] {
+        let keymap = context.keymap
+        return [
+            KeyHint(.delete, keymap, "detach the file under the cursor from this record (asks first)"),
+            KeyHint(.attach, keymap, "mark files in Files to attach here"),
+            KeyHint(.upload, keymap, "upload local files and attach them here"),
+            KeyHint(.search, keymap, "show only the files whose name holds the text"),
+            KeyHint(.refresh, keymap, "load the files again"),
+            KeyHint(keys: "Esc", "back to where it was opened from"),
+        ]
+    }
+
     func position(_ context: ScreenContext) -> String {
         let count = view.files.count
         if count == 0 && !view.isComplete { return " loading…" }

@@ -130,6 +130,20 @@ struct LinksScreen: Screen {
         }
     }
 
+    var name: String { "Links of " + TerminalText.sanitize(list.file.displayName) }
+
+    func keyHints(_ context: ScreenContext) -> [KeyHint] {
+        let keymap = context.keymap
+        return [
+            KeyHint(.details, keymap, "open the files of the record under the cursor"),
+            KeyHint(.attach, keymap, "attach this file to another deal, contact, company or customer"),
+            KeyHint(.delete, keymap, "detach the file from the record under the cursor (asks first)"),
+            KeyHint(.search, keymap, "show only the records whose type, id or name hold the text"),
+            KeyHint(.refresh, keymap, "load the links again"),
+            KeyHint(keys: "Esc", "back to Files"),
+        ]
+    }
+
     func position(_ context: ScreenContext) -> String {
         let count = list.items.count
         return list.loading ? " loading links…" : " \(count) link\(count == 1 ? "" : "s")\(list.narrowingNote)"

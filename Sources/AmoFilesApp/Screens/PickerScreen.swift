@@ -174,6 +174,21 @@ struct PickerScreen: Screen {
         }
     }
 
+    var name: String { "Local files" }
+
+    func keyHints(_ context: ScreenContext) -> [KeyHint] {
+        let keymap = context.keymap
+        return [
+            KeyHint(keys: "Enter", "open the folder; on a file, upload it (or the marked files)"),
+            KeyHint(.select, keymap, "mark a file to upload with others"),
+            KeyHint(.upload, keymap, "upload the marked files (or the one under the cursor)"),
+            KeyHint(.parent, keymap), KeyHint(.hidden, keymap),
+            KeyHint(.search, keymap, "show only the entries whose name holds the text"),
+            KeyHint(.refresh, keymap, "read the folder again"),
+            KeyHint(keys: "Esc", "back without uploading"),
+        ]
+    }
+
     /// "12 entries · 3/12 · 2 marked (5.1 MB)".
     func position(_ context: ScreenContext) -> String {
         let rows = picker.rows

@@ -16,7 +16,7 @@ public enum Renderer {
         }
         bottomLine(state, surface)
         switch state.overlay {
-        case .help(let scroll)?: help(state, scroll: scroll, surface)
+        case .help(let scroll)?: HelpView.draw(state, scroll: scroll, into: surface)
         case .confirm(let question, _)?, .ask(let question, _)?: confirm(question, surface)
         case .newVersion(let entry, _, let file)?: confirm(Reducer.newVersionQuestion(entry, of: file), surface)
         case .overwrite(_, let path)?: confirm("\(path) exists. Overwrite it?", surface)
@@ -193,25 +193,5 @@ public enum Renderer {
         for (offset, text) in ["", "  " + question, "", "  " + answer, ""].enumerated() {
             surface.draw(text, row: top + offset, column: left, width: width, style: .dialog)
         }
-    }
-
-    private static func help(_ state: AppState, scroll: Int, _ surface: any Surface) {
-        let lines = KeyAction.allCases.map { action -> String in
-            let keys = state.keymap.keys(for: action).map(\.description).joined(separator: " ")
-            return TerminalText.pad(keys.isEmpty ? "(none)" : keys, columns: 14) + " " + action.summary
-        }
-        let width = min(surface.columns - 2, 72)
-        let room = max(1, surface.rows - 5)
-        let shown = Array(lines.dropFirst(scroll).prefix(room))
-        let more = lines.count > room
-        let top = max(1, (surface.rows - shown.count - 3) / 2)
-        let left = max(1, (surface.columns - width) / 2)
-        let title = more ? " Keys (↑↓ scroll, any other key closes)" : " Keys (any key closes)"
-        surface.draw(title, row: top, column: left, width: width, style: .dialog)
-        for (index, line) in shown.enumerated() {
-            surface.draw("  " + line, row: top + 1 + index, column: left, width: width, style: .dialog)
-        }
-        let footer = more ? "  \(scroll + 1)–\(scroll + shown.count) of \(lines.count)" : ""
-        surface.draw(footer, row: top + 1 + shown.count, column: left, width: width, style: .dialog)
     }
 }

@@ -79,6 +79,10 @@ protocol Screen: Sendable, Equatable {
     /// An answer of the runtime; nil when it is not for this screen.
     mutating func receive(_ answer: Action, _ context: inout ScreenContext) -> [Effect]?
     func draw(into surface: any Surface, _ context: ScreenContext)
+    /// What the help calls the screen: "Versions of report.pdf".
+    var name: String { get }
+    /// The screen's own keys, in its own words, for the help.
+    func keyHints(_ context: ScreenContext) -> [KeyHint]
     /// Where the cursor is: " 6 versions · 2/6".
     func position(_ context: ScreenContext) -> String
 }

@@ -122,6 +122,20 @@ struct VersionsScreen: Screen {
         }
     }
 
+    var name: String { "Versions of " + TerminalText.sanitize(list.file.displayName) }
+
+    func keyHints(_ context: ScreenContext) -> [KeyHint] {
+        let keymap = context.keymap
+        return [
+            KeyHint(keys: "Enter", "make the version under the cursor the active one (asks first)", for: .details),
+            KeyHint(.download, keymap, "download this version"),
+            KeyHint(.newVersion, keymap, "upload a local file as a new version of this file (asks first)"),
+            KeyHint(.search, keymap, "show only the versions whose name, size or date hold the text"),
+            KeyHint(.refresh, keymap, "load the versions again"),
+            KeyHint(keys: "Esc", "back to Files (Esc first shows every version again)"),
+        ]
+    }
+
     func position(_ context: ScreenContext) -> String {
         let total = list.items.count
         guard !list.loading else { return " loading versions…" }

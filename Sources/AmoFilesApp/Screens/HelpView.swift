@@ -1,0 +1,104 @@
+import TerminalUI
+
+/// One line of help: the keys in force and what they do on this screen.
+struct KeyHint: Equatable {
+    var action: KeyAction?
+    var keys: String
+    var what: String
+
+    /// The keys the keymap gives `action` ("(none)" when unbound).
+    init(_ action: KeyAction, _ keymap: Keymap, _ what: String? = nil) {
+        self.action = action
+        let keys = keymap.keys(for: action).map(\.description).joined(separator: " ")
+        self.keys = keys.isEmpty ? "(none)" : keys
+        self.what = what ?? action.summary
+    }
+
+    /// A key no action names (Enter, Esc where they mean something of their own).
+    init(keys: String, _ what: String, for action: KeyAction? = nil) {
+        self.action = action
+        self.keys = keys
+        self.what = what
+    }
+}
+
+/// The help: the keys of what is on screen first, in its own words, then those that
+/// work everywhere, then every other key; wrapped to the dialog's width.
+enum HelpView {
+    /// Keys that mean the same on every screen.
+    static let everywhere: [KeyAction] = [
+        .up, .down, .pageUp, .pageDown, .top, .bottom, .files, .trash, .transfers, .nextTab, .previousTab,
+        .command, .search, .refresh, .help, .close, .quit,
+    ]
+
+    static func width(columns: Int) -> Int { max(0, min(columns - 2, 90)) }
+
+    /// Every line of the help for `state`; the reducer scrolls by them too.
+    static func lines(_ state: AppState) -> [String] {
+        let (title, own) = screenKeys(state)
+        let room = width(columns: state.columns) - 2
+        let general = everywhere.filter { action in !own.contains { $0.action == action } }
+        let others = KeyAction.allCases.filter { action in !everywhere.contains(action) && !own.contains { $0.action == action } }
+        var lines = [" " + title] + own.flatMap { format($0, room) }
+        lines += ["", " Everywhere"] + general.flatMap { format(KeyHint($0, state.keymap), room) }
+        if !others.isEmpty { lines += ["", " On other screens"] + others.flatMap { format(KeyHint($0, state.keymap), room) } }
+        return lines
+    }
+
+    /// The name of what is on screen and its own keys.
+    private static func screenKeys(_ state: AppState) -> (String, [KeyHint]) {
+        if let top = state.stack.last {
+            let context = ScreenContext(state)
+            return (top.screen.name, top.screen.keyHints(context))
+        }
+        let keymap = state.keymap
+        switch state.tab {
+        case .files:
+            var hints = [
+                KeyHint(.details, keymap), KeyHint(.versions, keymap), KeyHint(.select, keymap), KeyHint(.download, keymap),
+                KeyHint(.rename, keymap), KeyHint(.delete, keymap, "move the marked files (or this one) to the trash (asks first)"),
+                KeyHint(.links, keymap), KeyHint(.attach, keymap), KeyHint(.upload, keymap), KeyHint(.newVersion, keymap),
+                KeyHint(.search, keymap, "search names and linked records on the server"), KeyHint(.filter, keymap),
+                KeyHint(.clearFilter, keymap), KeyHint(.sort, keymap),
+            ]
+            if let view = state.attachingTo {
+                hints.insert(KeyHint(.attach, keymap, "attach the marked files (or this one) to \(view.title)"), at: 0)
+                hints.insert(KeyHint(keys: "Esc", "back to the files of \(view.title)"), at: 1)
+            }
+            return ("Files", hints)
+        case .trash:
+            return ("Trash", [
+                KeyHint(.restore, keymap), KeyHint(.select, keymap), KeyHint(.details, keymap), KeyHint(.download, keymap),
+                KeyHint(.search, keymap, "search names in the trash on the server"), KeyHint(.filter, keymap),
+                KeyHint(.clearFilter, keymap), KeyHint(.sort, keymap),
+            ])
+        case .transfers:
+            return ("Transfers", [KeyHint(.cancel, keymap), KeyHint(.retry, keymap), KeyHint(.upload, keymap)])
+        }
+    }
+
+    /// "d Delete       move the marked files …", wrapped under its text.
+    private static func format(_ hint: KeyHint, _ width: Int) -> [String] {
+        let keysWidth = 14
+        let text = TerminalText.wrap(hint.what, columns: max(10, width - keysWidth - 3))
+        let indent = String(repeating: " ", count: keysWidth + 3)
+        return ["  " + TerminalText.pad(hint.keys, columns: keysWidth) + " " + text[0]] + text.dropFirst().map { indent + $0 }
+    }
+
+    static func draw(_ state: AppState, scroll: Int, into surface: any Surface) {
+        let lines = lines(state)
+        let width = width(columns: surface.columns)
+        let room = max(1, surface.rows - 5)
+        let shown = Array(lines.dropFirst(scroll).prefix(room))
+        let more = lines.count > room
+        let top = max(1, (surface.rows - shown.count - 3) / 2)
+        let left = max(1, (surface.columns - width) / 2)
+        let title = more ? " Keys (↑↓ scroll, any other key closes)" : " Keys (any key closes)"
+        surface.draw(title, row: top, column: left, width: width, style: .dialog)
+        for (index, line) in shown.enumerated() {
+            surface.draw(line, row: top + 1 + index, column: left, width: width, style: .dialog)
+        }
+        let footer = more ? "  \(scroll + 1)–\(scroll + shown.count) of \(lines.count)" : ""
+        surface.draw(footer, row: top + 1 + shown.count, column: left, width: width, style: .dialog)
+    }
+}
