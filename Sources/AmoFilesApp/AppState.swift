@@ -306,6 +306,16 @@ public struct AppState: Sendable {
     /// (and the total line of Transfers).
     public var listHeight: Int { max(0, rows - listTop - (tab == .transfers && stack.isEmpty ? 2 : 1)) }
 
+    /// What the keys act on: the screen on top, or the tab.
+    public var screenKind: ScreenKind {
+        if let top = stack.last { return top.kind }
+        return switch tab {
+        case .files: .files
+        case .trash: .trash
+        case .transfers: .transfers
+        }
+    }
+
     /// Wide terminals show details beside the list; narrow ones instead of it.
     public var detailsBesideList: Bool { columns >= 110 }
 

@@ -5,8 +5,10 @@ extension Keymap {
 #
 # Copy lines you want to change to $XDG_CONFIG_HOME/amofiles/keymap.txt
 # (default ~/.config/amofiles/keymap.txt) or pass --keymap PATH. A line there
-# replaces every default key of its action. Check a file with
-# `amofiles keymap --check FILE`.
+# replaces every default key of its action. A key may serve two actions only
+# when they never act on the same screen (`cancel d` is fine: d deletes in
+# Files and cancels in Transfers); `amofiles keymap --check FILE` names every
+# clash and every bad line, and the UI will not start with either.
 #
 # One binding per line: an action, then one or more keys, separated by spaces.
 # `#` starts a comment. `none` as the only key leaves the action unbound.

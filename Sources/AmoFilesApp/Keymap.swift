@@ -52,6 +52,47 @@ public enum KeyAction: String, CaseIterable, Sendable {
     }
 }
 
+/// Where a key acts: a tab with nothing open over it, or the screen on top.
+public enum ScreenKind: String, CaseIterable, Sendable {
+    case files, trash, transfers, versions, links, entity, picker
+
+    var title: String {
+        switch self {
+        case .files: "Files"
+        case .trash: "Trash"
+        case .transfers: "Transfers"
+        case .versions: "Versions"
+        case .links: "Links"
+        case .entity: "a record's files"
+        case .picker: "the local picker"
+        }
+    }
+}
+
+extension KeyAction {
+    /// The screens where the action does something (beyond saying where it works):
+    /// two actions may share a key only when these do not meet.
+    public var screens: Set<ScreenKind> {
+        switch self {
+        case .up, .down, .pageUp, .pageDown, .top, .bottom, .files, .trash, .transfers, .nextTab, .previousTab,
+             .command, .search, .refresh, .help, .close, .quit, .upload:
+            Set(ScreenKind.allCases)
+        case .details: [.files, .trash, .versions, .links]
+        case .versions, .newVersion: [.files, .versions]
+        case .download: [.files, .trash, .versions]
+        case .sort, .filter, .clearFilter: [.files, .trash]
+        case .select: [.files, .trash, .picker]
+        case .rename: [.files]
+        case .delete: [.files, .links, .entity]
+        case .restore: [.trash]
+        case .links: [.files, .links]
+        case .attach: [.files, .links, .entity]
+        case .parent, .hidden: [.picker]
+        case .cancel, .retry: [.transfers]
+        }
+    }
+}
+
 /// A problem in a keymap file, with its line number.
 public struct KeymapProblem: Error, Sendable, Equatable, CustomStringConvertible {
     public let line: Int
@@ -59,11 +100,18 @@ public struct KeymapProblem: Error, Sendable, Equatable, CustomStringConvertible
     public var description: String { "line \(line): \(message)" }
 }
 
+/// Everything wrong with a keymap file, in line order.
+public struct KeymapProblems: Error, Sendable, Equatable, CustomStringConvertible {
+    public let problems: [KeymapProblem]
+    public var description: String { problems.map(\.description).joined(separator: "\n") }
+}
+
 /// The keys of each action: the defaults (keymap.txt, carried in the binary)
-/// with a user's file laid over them, one action at a time.
+/// with a user's file laid over them, one action at a time. A key serves two
+/// actions only when they never act on the same screen.
 public struct Keymap: Sendable {
     public private(set) var bindings: [KeyAction: [Key]]
-    private var byKey: [Key: KeyAction]
+    private var byKey: [Key: [KeyAction]]
 
     /// The defaults, from the same text as keymap.txt at the repository root.
     public static let defaults: Keymap = {
@@ -79,49 +127,89 @@ public struct Keymap: Sendable {
         reindex()
     }
 
-    public func action(for key: Key) -> KeyAction? { byKey[key] }
+    /// The action of `key` on screen `kind`: of two actions sharing the key, the one
+    /// that acts there; a key of one action is that action's everywhere.
+    public func action(for key: Key, on kind: ScreenKind) -> KeyAction? {
+        let actions = byKey[key] ?? []
+        return actions.first { $0.screens.contains(kind) } ?? actions.first
+    }
+
+    /// The action of a key no other action shares (movement, quitting, help).
+    public func action(for key: Key) -> KeyAction? { byKey[key]?.first }
 
     public func keys(for action: KeyAction) -> [Key] { bindings[action] ?? [] }
 
-    /// This keymap with the lines of `text` replacing the keys of the actions they name.
-    public func overlaid(with text: String) -> Result<Keymap, KeymapProblem> {
+    /// This keymap with the lines of `text` replacing the keys of the actions they
+    /// name; every bad line and every clash is reported, each with its line.
+    public func overlaid(with text: String) -> Result<Keymap, KeymapProblems> {
         var result = self
+        var problems: [KeymapProblem] = []
+        var lineOf: [KeyAction: Int] = [:]
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let number = index + 1
             let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-            let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).map(String.init)
             guard let name = words.first else { continue }
             guard let action = KeyAction(rawValue: name) else {
-                return .failure(KeymapProblem(line: index + 1, message: "unknown action \"\(name)\"; actions: \(KeyAction.allCases.map(\.rawValue).joined(separator: ", "))"))
+                problems.append(KeymapProblem(line: number, message: "unknown action \"\(name)\"; actions: \(KeyAction.allCases.map(\.rawValue).joined(separator: ", "))"))
+                continue
             }
             let keyNames = words.dropFirst()
             guard !keyNames.isEmpty else {
-                return .failure(KeymapProblem(line: index + 1, message: "\"\(name)\" needs at least one key (or none)"))
-            }
-            if keyNames == ["none"] {
-                result.bindings[action] = []
+                problems.append(KeymapProblem(line: number, message: "\"\(name)\" needs at least one key (or none)"))
                 continue
             }
-            var keys: [Key] = []
-            for keyName in keyNames {
-                guard let key = Key(name: keyName) else {
-                    return .failure(KeymapProblem(line: index + 1, message: "\"\(keyName)\" is not a key name (see the top of keymap.txt)"))
-                }
-                keys.append(key)
+            if let earlier = lineOf[action] {
+                problems.append(KeymapProblem(line: number, message: "\"\(name)\" is bound on line \(earlier) too; one line per action"))
+                continue
             }
-            // A key moves to the action that names it last.
-            for other in KeyAction.allCases where other != action {
-                result.bindings[other]?.removeAll { keys.contains($0) }
+            let keys = keyNames == ["none"] ? [] : keyNames.map { (name: $0, key: Key(name: $0)) }
+            if let bad = keys.first(where: { $0.key == nil }) {
+                problems.append(KeymapProblem(line: number, message: "\"\(bad.name)\" is not a key name (see the top of keymap.txt)"))
+                continue
             }
-            result.bindings[action] = keys
+            lineOf[action] = number
+            result.bindings[action] = keys.compactMap(\.key)
         }
+        problems += result.clashes(lines: lineOf)
+        guard problems.isEmpty else { return .failure(KeymapProblems(problems: problems.sorted { $0.line < $1.line })) }
         result.reindex()
         return .success(result)
     }
 
+    /// Keys two actions share on some screen, reported on the user's line of the
+    /// later one (the other's line named: the user's, or keymap.txt's).
+    private func clashes(lines: [KeyAction: Int]) -> [KeymapProblem] {
+        var problems: [KeymapProblem] = []
+        let actions = KeyAction.allCases
+        for (first, a) in actions.enumerated() {
+            for b in actions[(first + 1)...] {
+                let shared = keys(for: a).filter { keys(for: b).contains($0) }
+                let screens = a.screens.intersection(b.screens)
+                guard let key = shared.first, !screens.isEmpty, lines[a] != nil || lines[b] != nil else { continue }
+                let (mine, other) = (lines[a] ?? 0) > (lines[b] ?? 0) ? (a, b) : (b, a)
+                let place = screens.count == ScreenKind.allCases.count
+                    ? "on every screen" : "in " + ScreenKind.allCases.filter(screens.contains).map(\.title).joined(separator: ", ")
+                let otherLine = lines[other].map { "on line \($0)" } ?? "by default (keymap.txt line \(Self.defaultLine(of: other)))"
+                let fix = lines[other] == nil ? " Give \(other.rawValue) another key, or \"\(other.rawValue) none\"." : " Give one of them another key."
+                problems.append(KeymapProblem(
+                    line: lines[mine] ?? 0,
+                    message: "\(key) is bound to \(mine.rawValue) here and to \(other.rawValue) \(otherLine); both act \(place).\(fix)"))
+            }
+        }
+        return problems
+    }
+
+    /// The line of keymap.txt that binds `action`.
+    private static func defaultLine(of action: KeyAction) -> Int {
+        let lines = defaultText.split(separator: "\n", omittingEmptySubsequences: false)
+        return (lines.firstIndex { $0.split(separator: " ").first.map(String.init) == action.rawValue } ?? 0) + 1
+    }
+
     private mutating func reindex() {
         byKey = [:]
-        for (action, keys) in bindings {
-            for key in keys { byKey[key] = action }
+        for action in KeyAction.allCases {
+            for key in bindings[action] ?? [] { byKey[key, default: []].append(action) }
         }
     }
 }

@@ -105,14 +105,14 @@ public enum Reducer {
             if state.overlay != nil { return overlayKey(&state, key) }
             // A key puts the last message away, in every view.
             state.status = nil
-            let action = state.keymap.action(for: key)
+            let action = state.keymap.action(for: key, on: state.screenKind)
             if let effects = globalKey(&state, key, action) { return effects }
             if key == .escape, let top = state.stack.last, !top.screen.narrowing.isEmpty {
                 // Esc shows every row again before it closes the screen.
                 narrowTop(&state, to: "")
                 return []
             }
-            if let effects = screenKey(&state, key) { return effects }
+            if let effects = screenKey(&state, key, action) { return effects }
             if key == .escape {
                 // Back out of what is open, or else out of the filter.
                 return goBack(&state) ? [] : perform(&state, .clearFilter)
@@ -258,8 +258,7 @@ public enum Reducer {
     }
 
     /// The key to the screen on top of the stack; nil when it passes it on.
-    static func screenKey(_ state: inout AppState, _ key: Key) -> [Effect]? {
-        let action = state.keymap.action(for: key)
+    static func screenKey(_ state: inout AppState, _ key: Key, _ action: KeyAction?) -> [Effect]? {
         return onTopScreen(&state) { $0.handle(action, key: key, &$1) }
     }
 

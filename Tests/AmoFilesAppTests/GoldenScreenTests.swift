@@ -101,7 +101,7 @@ final class GoldenScreenTests: XCTestCase {
 
     func testHelpListsTheKeymapInForce() throws {
         var state = Samples.state()
-        state.keymap = try Keymap.defaults.overlaid(with: "quit x").get()
+        state.keymap = try Keymap.defaults.overlaid(with: "quit x\ncancel C-x").get()
         state.rows = 60
         state.overlay = .help(scroll: 0)
         let text = render(state).text

@@ -116,6 +116,15 @@ enum OpenScreen: Sendable, Equatable {
         }
     }
 
+    var kind: ScreenKind {
+        switch self {
+        case .versions: .versions
+        case .links: .links
+        case .entity: .entity
+        case .picker: .picker
+        }
+    }
+
     var screen: any Screen {
         switch self {
         case .versions(let screen): screen

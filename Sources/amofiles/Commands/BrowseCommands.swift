@@ -19,7 +19,9 @@ struct KeymapOptions: ParsableArguments {
         let text = try LocalText.read(path, what: "the keymap")
         switch Keymap.defaults.overlaid(with: text) {
         case .success(let keymap): return keymap
-        case .failure(let problem): throw CLIError.config("\(path), \(problem)")
+        case .failure(let found) where found.problems.count == 1: throw CLIError.config("\(path), \(found)")
+        case .failure(let found):
+            throw CLIError.config("\(path) has \(found.problems.count) problems:\n" + found.problems.map { "  \($0)" }.joined(separator: "\n"))
         }
     }
 }
@@ -83,7 +85,7 @@ struct KeymapCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keymap", abstract: "Print the default key bindings, or check a keymap file (--check FILE).")
 
-    @Option(help: ArgumentHelp("Check this file and report its first bad line.", valueName: "file")) var check: String?
+    @Option(help: ArgumentHelp("Check this file: every bad line, and every key two actions share on one screen.", valueName: "file")) var check: String?
 
     func run() throws {
         guard let check else { return print(Keymap.defaultText) }

@@ -77,8 +77,10 @@ enum Output {
         write(text + "\n", to: STDOUT_FILENO)
     }
 
+    /// A message on stderr; its lines stay lines (a list of problems), each made safe.
     static func error(_ text: String) {
-        write("amofiles: " + TerminalText.sanitize(text) + "\n", to: STDERR_FILENO)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.sanitize(String($0)) }
+        write("amofiles: " + lines.joined(separator: "\n") + "\n", to: STDERR_FILENO)
     }
 
     static func note(_ text: String) {
