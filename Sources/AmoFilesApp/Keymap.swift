@@ -29,7 +29,7 @@ public enum KeyAction: String, CaseIterable, Sendable {
         case .restore: "restore the marked files (or this one) from the trash"
         case .links: "the deals, contacts, companies and customers the file is attached to"
         case .attach: "attach the marked files (or this one) to an entity found by name or id"
-        case .command: "a command: files, trash, transfers, upload, lead 123, contact 45, quit"
+        case .command: "a command: files, trash, transfers, upload, resume, lead 123 (or a name), contact, company, customer, quit"
         case .upload: "choose local files to upload"
         case .newVersion: "choose a local file to upload as a new version of this one"
         case .parent: "local picker: the folder above"

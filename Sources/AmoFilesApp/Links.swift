@@ -67,10 +67,14 @@ public struct EntityView: Sendable, Equatable {
     }
 }
 
-/// Where files get attached: a type of entity, then one found by name as it is
-/// typed, or an id.
+/// Where files get attached (or, for `:lead TEXT`, whose files to open): a type of
+/// entity, then one found by name as it is typed, or an id.
 public struct AttachForm: Sendable, Equatable {
     public var files: [DriveFile]
+    /// Enter opens the record's files instead of attaching (`:lead TEXT`).
+    public var opening = false
+    /// The first answer opens its record at once when it is the only one.
+    public var openAlone = false
     public var type: EntityType = .leads
     public var editor = LineEditor("")
     public var results: [CRMEntity] = []

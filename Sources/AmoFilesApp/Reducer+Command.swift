@@ -44,12 +44,12 @@ extension Reducer {
     static func runCommand(_ state: inout AppState, _ text: String) -> [Effect] {
         let words = text.split(separator: " ").map(String.init)
         guard let name = words.first?.lowercased() else { return [] }
-        if let type = EntityType(name: name) {
-            guard words.count == 2, let id = Int(words[1]), id > 0 else {
-                state.status = StatusMessage(text: "Give the \(type.singular)'s id: :\(type.singular) 123", isError: true)
-                return []
+        // `:deal` is what most people call a lead.
+        if let type = EntityType(name: name) ?? (["deal", "deals"].contains(name) ? .leads : nil) {
+            if words.count == 2, let id = Int(words[1]), id > 0 {
+                return openEntity(&state, LinkTarget(entity: type, id: id), name: nil)
             }
-            return openEntity(&state, LinkTarget(entity: type, id: id), name: nil)
+            return findEntity(&state, type, named: words.dropFirst().joined(separator: " "))
         }
         let matches = commandNames.filter { $0 == name } + (["q", "q!"].contains(name) ? ["quit"] : [])
         guard words.count == 1, let command = matches.first ?? uniqueCompletion(name) else {

@@ -17,9 +17,14 @@ extension Reducer {
         switch action {
         case .entitiesFound(let token, let entities):
             guard case .attach(var form)? = state.overlay, form.token == token else { return [] }
+            if form.openAlone, entities.count == 1 {
+                state.overlay = nil
+                return openEntity(&state, LinkTarget(entity: form.type, id: entities[0].id), name: entities[0].name)
+            }
             form.results = entities
             form.searching = false
             form.cursor = 0
+            form.openAlone = false
             state.overlay = .attach(form)
             return []
         case .entitySearchFailed(let token, let message):
@@ -73,6 +78,19 @@ extension Reducer {
         return [search]
     }
 
+    /// `:lead TEXT` (and `:lead` alone): the records whose name holds TEXT, to open one;
+    /// a single match opens at once.
+    static func findEntity(_ state: inout AppState, _ type: EntityType, named query: String) -> [Effect] {
+        var form = AttachForm(files: [])
+        form.type = type
+        form.editor = LineEditor(query)
+        form.opening = true
+        form.openAlone = !query.isEmpty
+        let search = form.search()
+        state.overlay = .attach(form)
+        return [search]
+    }
+
     /// Keys of the attach form: Tab changes the entity type, typing searches, ↑↓ choose, Enter attaches.
     static func attachKey(_ state: inout AppState, _ form: AttachForm, _ key: Key) -> [Effect] {
         var form = form
@@ -92,16 +110,17 @@ extension Reducer {
             state.overlay = .attach(form)
             return []
         case .enter:
-            let target: LinkTarget
+            let target: LinkTarget, name: String?
             if let id = form.typedID {
-                target = LinkTarget(entity: form.type, id: id)
+                (target, name) = (LinkTarget(entity: form.type, id: id), nil)
             } else if form.results.indices.contains(form.cursor) {
-                target = LinkTarget(entity: form.type, id: form.results[form.cursor].id)
+                let found = form.results[form.cursor]
+                (target, name) = (LinkTarget(entity: form.type, id: found.id), found.name)
             } else {
                 return []
             }
             state.overlay = nil
-            return apply(&state, .attach(form.files, to: target))
+            return form.opening ? openEntity(&state, target, name: name) : apply(&state, .attach(form.files, to: target))
         default:
             guard form.editor.handle(key) else { return [] }
             let search = form.search()

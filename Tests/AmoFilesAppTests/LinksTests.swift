@@ -129,8 +129,10 @@ final class LinksTests: XCTestCase {
         _ = type(&state, "nt")
         _ = key(&state, .tab)
         XCTAssertEqual(state.overlay, .command(LineEditor("contact ")))
-        _ = key(&state, .enter)
-        XCTAssertEqual(state.status?.text, "Give the contact's id: :contact 123")
+        XCTAssertEqual(key(&state, .enter), [.searchEntities(.contacts, query: "", token: 1)], ":contact alone lists the contacts to choose from")
+        guard case .attach(let form)? = state.overlay else { return XCTFail("\(String(describing: state.overlay))") }
+        XCTAssertTrue(form.opening)
+        _ = key(&state, .escape)
         _ = key(&state, .character(":"))
         _ = type(&state, "bogus")
         _ = key(&state, .enter)
@@ -139,4 +141,33 @@ final class LinksTests: XCTestCase {
         _ = key(&state, .character("q"))
         XCTAssertEqual(key(&state, .enter), [.exit(cancellingUploads: false)])
     }
+
+    func testALeadNamedInTheCommandOpensWhenItIsTheOnlyOneAndIsChosenAmongSeveral() {
+        var state = Samples.state()
+        _ = key(&state, .character(":"))
+        _ = type(&state, "deal склад")
+        XCTAssertEqual(key(&state, .enter), [.searchEntities(.leads, query: "склад", token: 1)], ":deal is :lead")
+        let one = [CRMEntity(id: 77, name: "Склад на Речной", responsibleUserID: nil, createdAt: nil, updatedAt: nil, price: nil)]
+        XCTAssertEqual(Reducer.reduce(&state, .entitiesFound(token: 1, one)),
+                       [.loadEntityPage(LinkTarget(entity: .leads, id: 77), generation: 1, beforeID: nil)], "one match opens at once")
+        XCTAssertNil(state.overlay)
+        XCTAssertEqual(state.entity?.title, "lead 77 «Склад на Речной»")
+
+        _ = key(&state, .character(":"))
+        _ = type(&state, "lead склад")
+        _ = key(&state, .enter)
+        let two = [CRMEntity(id: 77, name: "Склад на Речной", responsibleUserID: nil, createdAt: nil, updatedAt: nil, price: nil), CRMEntity(id: 78, name: "Склад №2", responsibleUserID: nil, createdAt: nil, updatedAt: nil, price: nil)]
+        _ = Reducer.reduce(&state, .entitiesFound(token: 1, two))
+        guard case .attach(let form)? = state.overlay else { return XCTFail("several: a list to choose from") }
+        XCTAssertEqual(form.results, two)
+        let surface = MemorySurface(rows: 24, columns: 80)
+        Renderer.render(state, into: surface)
+        XCTAssertTrue(surface.text.contains("Open the files of"), surface.text)
+        XCTAssertTrue(surface.text.contains("Enter opens"), surface.text)
+        _ = key(&state, .down)
+        _ = key(&state, .enter)
+        XCTAssertEqual(state.entity?.title, "lead 78 «Склад №2»")
+        XCTAssertEqual(state.stack.count, 2, "opened over the first, Esc goes back to it")
+    }
 }
+

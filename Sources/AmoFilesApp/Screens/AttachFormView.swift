@@ -10,7 +10,8 @@ enum AttachFormView {
         let top = max(1, (surface.rows - height) / 2)
         let left = max(1, (surface.columns - width) / 2)
         let what = form.files.count == 1 ? "“\(form.files[0].displayName)”" : "\(form.files.count) files"
-        var lines = [" Attach \(what) to", ""]
+        let verb = form.opening ? "opens the files of" : "attaches to"
+        var lines = [form.opening ? " Open the files of" : " Attach \(what) to", ""]
         let types = EntityType.allCases.map { $0 == form.type ? "[\($0.singular)]" : " \($0.singular) " }.joined(separator: " ")
         lines[1] = "  " + types + "   (Tab changes)"
         for (offset, text) in lines.enumerated() {
@@ -24,7 +25,7 @@ enum AttachFormView {
         let room = height - 5
         var row = top + 3
         if let id = form.typedID {
-            surface.draw("  Enter attaches to \(form.type.singular) \(id)", row: row, column: left, width: width, style: .dialog)
+            surface.draw("  Enter \(verb) \(form.type.singular) \(id)", row: row, column: left, width: width, style: .dialog)
             row += 1
         }
         let shown = form.results.prefix(max(0, room - (row - top - 3)))
@@ -42,6 +43,6 @@ enum AttachFormView {
             surface.draw("", row: row, column: left, width: width, style: .dialog)
             row += 1
         }
-        surface.draw("  ↑↓ choose · Enter attaches · Esc cancels", row: top + height - 1, column: left, width: width, style: .dialog)
+        surface.draw("  ↑↓ choose · Enter \(form.opening ? "opens" : "attaches") · Esc cancels", row: top + height - 1, column: left, width: width, style: .dialog)
     }
 }
