@@ -81,7 +81,7 @@ extension KeyAction {
         case .versions, .newVersion: [.files, .versions]
         case .download: [.files, .trash, .versions]
         case .sort, .filter, .clearFilter: [.files, .trash]
-        case .select: [.files, .trash, .picker]
+        case .select: [.files, .trash, .picker, .entity]
         case .rename: [.files]
         case .delete: [.files, .links, .entity]
         case .restore: [.trash]

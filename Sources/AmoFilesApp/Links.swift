@@ -34,6 +34,8 @@ public struct EntityView: Sendable, Equatable {
     public var returnTo: ReturnPoint?
     /// What `/` narrowed the list to.
     public var narrowing = ""
+    /// Marked files, by uuid: `d` detaches them together.
+    public var selected: Set<String> = []
 
     public init(target: LinkTarget) {
         self.target = target
@@ -41,6 +43,12 @@ public struct EntityView: Sendable, Equatable {
 
     public var isComplete: Bool { started && nextBeforeID == nil }
     public var current: DriveFile? { currentRow }
+
+    /// The marked files (those still listed), or the one under the cursor.
+    public var chosen: [DriveFile] {
+        let marked = files.filter { selected.contains($0.uuid) }
+        return marked.isEmpty ? [current].compactMap { $0 } : marked
+    }
 
     /// Where the cursor goes back to after a reload: the file it is on.
     public var returnPoint: ReturnPoint? {

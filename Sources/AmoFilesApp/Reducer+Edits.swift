@@ -37,8 +37,8 @@ extension Reducer {
             return []
         }
         let (files, indices) = targets(state.list)
-        guard let first = files.first else { return [] }
-        let what = files.count == 1 ? "“\(TerminalText.sanitize(first.displayName))”" : "\(files.count) files"
+        guard !files.isEmpty else { return [] }
+        let what = files.count == 1 ? naming(files) : "\(files.count) files (\(naming(files)))"
         state.overlay = .confirm(question: "Move \(what) to the trash?", edit: .delete(files, at: indices))
         return []
     }
@@ -74,6 +74,7 @@ extension Reducer {
             let gone = Set(files.map(\.uuid))
             if var view = state.entity, view.target == target {
                 view.files.removeAll { gone.contains($0.uuid) }
+                view.selected.subtract(gone)
                 view.viewport.follow(count: view.files.count, height: state.listHeight)
                 state.entity = view
             }
@@ -193,5 +194,13 @@ extension Reducer {
 
     private static func count(_ files: [DriveFile]) -> String {
         files.count == 1 ? "“\(TerminalText.sanitize(files[0].displayName))”" : "\(files.count) files"
+    }
+
+    /// The files a question acts on, by name: "“a.pdf”, “b.xlsx”, “c.jpg” and 7 more".
+    static func naming(_ files: [DriveFile]) -> String {
+        let shown = files.count <= 4 ? files : Array(files.prefix(3))
+        let names = shown.map { "“\(TerminalText.sanitize($0.displayName))”" }
+        if files.count > shown.count { return names.joined(separator: ", ") + " and \(files.count - shown.count) more" }
+        return names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
     }
 }

@@ -51,6 +51,21 @@ public final class MemorySurface: Surface {
         }
     }
 
+    /// The text of the cells drawn in `style` (a dialog, say), row by row; rows
+    /// without such a cell are left out.
+    public func lines(styled style: Style) -> [String] {
+        cells.compactMap { row in
+            var line = "", found = false
+            for cell in row {
+                if case .character(let character, style) = cell {
+                    line.append(character)
+                    found = true
+                }
+            }
+            return found ? line.trimmingTrailingBlanks() : nil
+        }
+    }
+
     /// The whole screen as one string, for golden comparisons.
     public var text: String { lines.joined(separator: "\n") }
 
@@ -60,5 +75,13 @@ public final class MemorySurface: Surface {
         case .blank: nil
         case .character(_, let style), .continuation(let style): style
         }
+    }
+}
+
+private extension String {
+    func trimmingTrailingBlanks() -> String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
     }
 }

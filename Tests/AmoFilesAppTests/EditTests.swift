@@ -39,7 +39,7 @@ final class EditTests: XCTestCase {
         XCTAssertEqual(state.list.selected.count, 2)
         XCTAssertEqual(keys(&state, .character("d")), [])
         guard case .confirm(let question, let edit)? = state.overlay else { return XCTFail("no question asked") }
-        XCTAssertEqual(question, "Move 2 files to the trash?")
+        XCTAssertEqual(question, "Move 2 files (“Договор поставки №106.pdf” and “見積書 423.xlsx”) to the trash?")
         XCTAssertEqual(keys(&state, .character("n")), [])
         XCTAssertEqual(state.list.items.count, 6, "no: nothing happens")
         _ = keys(&state, .character("d"))

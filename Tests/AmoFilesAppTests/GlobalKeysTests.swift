@@ -143,7 +143,7 @@ final class GlobalKeysTests: XCTestCase {
             "Transfers": ("Transfers", "x              cancel the transfer under the cursor"),
             "Versions": ("Versions of Договор поставки №106.pdf", "Enter          make the version under the cursor the active one"),
             "Links": ("Links of Договор поставки №106.pdf", "i Enter        open the files of the record under the cursor"),
-            "a lead over Links": ("Files of lead 22859115 «Обучение»", "d Delete       detach the file under the cursor from this record"),
+            "a lead over Links": ("Files of lead 22859115 «Обучение»", "Space          mark a file, then move down"),
             "the picker": ("Local files", "Enter          open the folder; on a file, upload it"),
             "marking files for a lead": ("Files", "a              attach the marked files (or this one) to lead 22859115"),
         ]

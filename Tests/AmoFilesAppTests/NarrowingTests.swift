@@ -132,4 +132,26 @@ final class NarrowingTests: XCTestCase {
         XCTAssertEqual(target, lead)
         XCTAssertTrue(question.contains("Фото объекта.jpg"), question)
     }
+
+    func testSpaceMarksInALeadsFilesAndDAsksToDetachThemNamingTheFirstFew() {
+        var state = Samples.state()
+        let lead = LinkTarget(entity: .leads, id: 5)
+        press(&state, .character(":"))
+        type(&state, "lead 5")
+        press(&state, .enter)
+        _ = Reducer.reduce(&state, .entityPageLoaded(lead, generation: state.entity?.generation ?? 0, files: Samples.mixed, nextBeforeID: nil))
+        _ = Reducer.reduce(&state, .entityNamed(lead, name: "Склад"))
+        for _ in 0..<5 { press(&state, .space) }
+        XCTAssertEqual(state.entity?.selected.count, 5)
+        XCTAssertTrue(screen(state).last?.hasPrefix(" 6 files · 6/6 · 5 marked") == true, screen(state).last ?? "")
+        press(&state, .character("d"))
+        guard case .confirm(let question, .detach(let files, let target))? = state.overlay else { return XCTFail("\(String(describing: state.overlay))") }
+        XCTAssertEqual(question, "Detach “Договор поставки №106.pdf”, “見積書 423.xlsx”, “Фото объекта.jpg” and 2 more from lead 5 «Склад»?")
+        XCTAssertEqual(files.map(\.uuid), Samples.mixed.prefix(5).map(\.uuid))
+        XCTAssertEqual(target, lead)
+        press(&state, .character("y"))
+        XCTAssertEqual(state.entity?.files.map(\.uuid), [Samples.mixed[5].uuid], "gone from the list at once")
+        XCTAssertEqual(state.entity?.selected, [], "and from the marks")
+    }
 }
+

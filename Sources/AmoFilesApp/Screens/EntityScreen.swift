@@ -24,10 +24,14 @@ struct EntityScreen: Screen {
             return .handled(move(by: delta, height: height))
         }
         switch action {
-        case .delete?:
+        case .select?:
             guard let file = view.current else { return .handled([]) }
-            context.overlay = .confirm(question: "Detach “\(TerminalText.sanitize(file.displayName))” from \(view.title)?",
-                                       edit: .detach([file], from: view.target))
+            if view.selected.remove(file.uuid) == nil { view.selected.insert(file.uuid) }
+            return .handled(move(by: 1, height: height))
+        case .delete?:
+            let files = view.chosen
+            guard !files.isEmpty else { return .handled([]) }
+            context.overlay = .confirm(question: "Detach \(Reducer.naming(files)) from \(view.title)?", edit: .detach(files, from: view.target))
             return .handled([])
         case .refresh?:
             return .handled(view.reload(returnTo: view.returnPoint))
@@ -114,8 +118,11 @@ struct EntityScreen: Screen {
         surface.drawRow(table.map(\.title), columns: table, row: top - 1, left: area.left, width: area.width, style: .header)
         let visible = view.visibleRows(height: height)
         for (offset, (index, isCursor)) in visible.enumerated() {
-            surface.drawRow(columns.map { $0.value(view.files[index]) }, columns: table, row: top + offset, left: area.left, width: area.width,
-                            style: Style.row(cursor: isCursor, marked: false))
+            let file = view.files[index]
+            let marked = view.selected.contains(file.uuid)
+            let style = Style.row(cursor: isCursor, marked: marked)
+            surface.drawRow(columns.map { $0.value(file) }, columns: table, row: top + offset, left: area.left, width: area.width, style: style)
+            if marked, area.width > 0 { surface.put("*", row: top + offset, column: area.left, style: style) }
         }
         if view.loading, visible.count < height {
             surface.draw(" loading…", row: top + visible.count, column: area.left, width: area.width, style: .dim)
@@ -129,7 +136,8 @@ struct EntityScreen: Screen {
     func keyHints(_ context: ScreenContext) -> [KeyHint] {
         let keymap = context.keymap
         return [
-            KeyHint(.delete, keymap, "detach the file under the cursor from this record (asks first)"),
+            KeyHint(.select, keymap, "mark a file, then move down"),
+            KeyHint(.delete, keymap, "detach the marked files (or the one under the cursor) from this record (asks first)"),
             KeyHint(.attach, keymap, "mark files in Files to attach here"),
             KeyHint(.upload, keymap, "upload local files and attach them here"),
             KeyHint(.search, keymap, "show only the files whose name holds the text"),
@@ -144,6 +152,7 @@ struct EntityScreen: Screen {
         let noun = count == 1 ? "file" : "files"
         let loaded = view.isComplete ? " \(count) \(noun)" : " \(count) \(noun) loaded"
         let at = view.cursorIndex.map { " · \($0 + 1)/\(count)" } ?? ""
-        return loaded + at + view.narrowingNote
+        let marked = view.selected.isEmpty ? "" : " · \(view.selected.count) marked"
+        return loaded + at + marked + view.narrowingNote
     }
 }

@@ -186,11 +186,14 @@ public enum Renderer {
         surface.draw(right, row: row, column: label.count + width, width: rightWidth, style: .dim)
     }
 
+    /// A question in a box, wrapped to its width (never cut), the answers below it.
     private static func confirm(_ question: String, answers answer: String = "y yes   n no", _ surface: any Surface) {
-        let width = min(surface.columns - 2, max(TerminalText.width(question), answer.count) + 4)
-        let top = max(1, surface.rows / 2 - 2)
+        let width = min(surface.columns - 2, max(TerminalText.width(TerminalText.sanitize(question)), answer.count) + 4, 76)
+        let lines = TerminalText.wrap(question, columns: max(1, width - 4)).map { "  " + $0 }
+        let box = [""] + lines + ["", "  " + answer, ""]
+        let top = max(1, surface.rows / 2 - box.count / 2)
         let left = max(1, (surface.columns - width) / 2)
-        for (offset, text) in ["", "  " + question, "", "  " + answer, ""].enumerated() {
+        for (offset, text) in box.enumerated() where top + offset < surface.rows - 1 {
             surface.draw(text, row: top + offset, column: left, width: width, style: .dialog)
         }
     }
