@@ -3,11 +3,14 @@ public struct TableColumn: Sendable, Equatable {
     public var title: String
     public var width: Int
     public var alignRight: Bool
+    /// Too long a value loses its middle, not its end (names keep their number and extension).
+    public var cutsMiddle: Bool
 
-    public init(_ title: String, width: Int, alignRight: Bool = false) {
+    public init(_ title: String, width: Int, alignRight: Bool = false, cutsMiddle: Bool = false) {
         self.title = title
         self.width = width
         self.alignRight = alignRight
+        self.cutsMiddle = cutsMiddle
     }
 }
 
@@ -32,7 +35,7 @@ extension Surface {
         for (cell, column) in zip(cells, columns) {
             let room = min(column.width, left + width - x)
             guard room > 0 else { break }
-            var text = TerminalText.fit(cell, columns: column.width)
+            var text = column.cutsMiddle ? TerminalText.fitMiddle(cell, columns: column.width) : TerminalText.fit(cell, columns: column.width)
             if column.alignRight { text = String(repeating: " ", count: max(0, column.width - TerminalText.width(text))) + text }
             draw(text, row: row, column: x, width: room, style: style)
             x += column.width + 1

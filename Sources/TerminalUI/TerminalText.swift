@@ -85,6 +85,54 @@ public enum TerminalText {
         return out + "…"
     }
 
+    /// Sanitizes and fits `text` into `columns` by cutting its middle, so the end
+    /// stays (a name's number and extension): "Дополнительное сог…ние к договору 12.pdf".
+    public static func fitMiddle(_ text: String, columns: Int) -> String {
+        let safe = sanitize(text)
+        guard columns > 0, width(safe) > columns else { return columns > 0 ? safe : "" }
+        guard columns > 8 else { return truncate(safe, columns: columns) }
+        let characters = Array(safe)
+        let headRoom = (columns - 1) * 2 / 5
+        var head = "", used = 0
+        for character in characters {
+            let w = width(of: character)
+            if used + w > headRoom { break }
+            head.append(character)
+            used += w
+        }
+        var tail: [Character] = []
+        var tailUsed = 0
+        for character in characters.reversed() {
+            let w = width(of: character)
+            if used + 1 + tailUsed + w > columns { break }
+            tail.append(character)
+            tailUsed += w
+        }
+        return head + "…" + String(tail.reversed())
+    }
+
+    /// Sanitizes and fits a path into `columns`, leaving out whole folders from its
+    /// middle first ("/srv/exports/…/2026/March"), the middle of a name only when a
+    /// name alone is too long.
+    public static func fitPath(_ path: String, columns: Int) -> String {
+        let safe = sanitize(path)
+        guard width(safe) > columns else { return safe }
+        let parts = safe.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count > 2 else { return fitMiddle(safe, columns: columns) }
+        // Whole folders from the start and from the end around "…": the end counts
+        // twice (it is where one is), then the start; of equals, the one with more start.
+        var best: String?, bestScore = -1
+        for headCount in 1..<parts.count {
+            for tailCount in 1...(parts.count - headCount) where headCount + tailCount < parts.count {
+                let candidate = (parts.prefix(headCount) + ["…"] + parts.suffix(tailCount)).joined(separator: "/")
+                let head = parts.prefix(headCount).filter { !$0.isEmpty }.count
+                let score = tailCount * 2 + head
+                if width(candidate) <= columns, score >= bestScore { (best, bestScore) = (candidate, score) }
+            }
+        }
+        return best ?? fitMiddle(safe, columns: columns)
+    }
+
     /// Sanitized text padded with spaces to exactly `columns` (cut when longer).
     public static func pad(_ text: String, columns: Int) -> String {
         let fitted = fit(text, columns: columns)

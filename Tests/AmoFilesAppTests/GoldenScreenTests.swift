@@ -32,7 +32,7 @@ final class GoldenScreenTests: XCTestCase {
              Фото объекта.jpg              image       84 KB 2026-11-20 12:00 robot
              title␛]0;pwned␇.txt           document     12 B 2026-11-19 12:00 Анна Смирнова
              report�fdp.exe.pdf            document   3.4 MB 2026-11-18 12:00 client
-             Очень длинное имя файла, кот… document   1.5 MB 2026-11-17 12:00 Анна Смирнова
+             Очень длинн…роком экране.docx document   1.5 MB 2026-11-17 12:00 Анна Смирнова
             """, bottom: " 6 files · 1/6                                                           ? help", rows: 24))
         XCTAssertEqual(surface.style(row: 2, column: 5), .cursor, "the cursor row is marked")
         XCTAssertEqual(surface.style(row: 3, column: 5), .normal)
@@ -50,7 +50,7 @@ final class GoldenScreenTests: XCTestCase {
              Фото объекта.jpg                                                image       84 KB 2026-11-20 12:00 robot
              title␛]0;pwned␇.txt                                             document     12 B 2026-11-19 12:00 Анна Смирнова
              report�fdp.exe.pdf                                              document   3.4 MB 2026-11-18 12:00 client
-             Очень длинное имя файла, которое не помещается в колонку даже … document   1.5 MB 2026-11-17 12:00 Анна Смирнова
+             Очень длинное имя файла,… в колонку даже на широком экране.docx document   1.5 MB 2026-11-17 12:00 Анна Смирнова
              loading…
             """, bottom: " 6 files loaded · 1/6                                                                                            ? help", rows: 40))
     }
@@ -209,7 +209,7 @@ final class DialogScreenTests: XCTestCase {
              Фото объекта.jpg              image       84 KB 2026-11-20 12:00 robot
              title␛]0;pwned␇.txt           document     12 B 2026-11-19 12:00 Анна Смирнова
              report�fdp.exe.pdf            document   3.4 MB 2026-11-18 12:00 client
-             Очень длинное имя файла, кот… document   1.5 MB 2026-11-17 12:00 Анна Смирнова
+             Очень длинн…роком экране.docx document   1.5 MB 2026-11-17 12:00 Анна Смирнова
 
 
 
@@ -265,7 +265,7 @@ final class DialogScreenTests: XCTestCase {
              Фото объекта.jpg                                                image       84 KB 2026-11-20 12:00 robot
              title␛]0;pwned␇.txt                                             document     12 B 2026-11-19 12:00 Анна Смирнова
              report�fdp.exe.pdf                                              document   3.4 MB 2026-11-18 12:00 client
-             Очень длинное имя файла, которое не помещается в колонку даже … document   1.5 MB 2026-11-17 12:00 Анна Смирнова
+             Очень длинное имя файла,… в колонку даже на широком экране.docx document   1.5 MB 2026-11-17 12:00 Анна Смирнова
 
 
 
@@ -307,7 +307,7 @@ final class DialogScreenTests: XCTestCase {
              Фото объекта.jpg                                                image       84 KB 2026-11-20 12:00 robot
              title␛]0;pwned␇.txt                                             document     12 B 2026-11-19 12:00 Анна Смирнова
              report�fdp.exe.pdf                                              document   3.4 MB 2026-11-18 12:00 client
-             Очень длинное имя файла, которое не помещается в колонку даже … document   1.5 MB 2026-11-17 12:00 Анна Смирнова
+             Очень длинное имя файла,… в колонку даже на широком экране.docx document   1.5 MB 2026-11-17 12:00 Анна Смирнова
 
 
 

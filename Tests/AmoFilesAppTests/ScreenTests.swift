@@ -150,4 +150,22 @@ final class ScreenTests: XCTestCase {
             XCTAssertTrue(["Ver", "Lin", "Fil", "Upl"].contains { surface.lines[area.top].contains($0) }, "the title starts the area: \(surface.lines[area.top])")
         }
     }
+
+    func testThePickersTitleKeepsTheFoldersOwnNameAndLongNamesKeepTheirEnd() {
+        var state = Samples.state(rows: 8, columns: 80)
+        state.localFolder = "/srv/exports/clients/ООО «Ромашка» и партнёры/2026/March"
+        _ = Reducer.reduce(&state, .input(.key(.character("U"))))
+        _ = Reducer.reduce(&state, .folderListed(path: state.localFolder, [
+            LocalEntry(name: "Дополнительное соглашение к договору поставки оборудования 12.pdf", isFolder: false, size: 5000, modified: Samples.now),
+        ]))
+        let surface = MemorySurface(rows: 8, columns: 80)
+        Renderer.render(state, into: surface)
+        XCTAssertEqual(Array(surface.lines[1...4]), [
+            " Upload from /…/clients/ООО «Ромашка» и партнёры/2026/March  (Esc back · ? keys)",
+            " NAME                                                      SIZE MODIFIED",
+            " ..",
+            " Дополнительное согла…ору поставки оборудования 12.pdf   5.0 KB 2026-11-22 12:00",
+        ])
+    }
 }
+

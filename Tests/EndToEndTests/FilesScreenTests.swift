@@ -65,7 +65,7 @@ final class FilesScreenTests: XCTestCase {
         XCTAssertEqual(names.count, 2)
         tmux.waitFor(text: " \(before.count) files ")
         try tmux.send("Space", "Space", "d")
-        tmux.waitFor(text: "Move 2 files to the trash?")
+        tmux.waitFor(text: "Move 2 files (“")
         try tmux.send("y")
         tmux.waitFor(text: "Moved 2 files to the trash")
         let trashed = Set(try cli("ls", "--trash", "--all").compactMap { $0["uuid"] as? String })

@@ -54,5 +54,21 @@ final class TerminalTextTests: XCTestCase {
             }
         }
     }
+
+    func testAMiddleCutKeepsTheEndOfANameAndOfAPath() {
+        XCTAssertEqual(TerminalText.fitMiddle("Дополнительное соглашение к договору 12.pdf", columns: 30), "Дополнитель… к договору 12.pdf")
+        XCTAssertEqual(TerminalText.fitMiddle("short.pdf", columns: 30), "short.pdf")
+        XCTAssertEqual(TerminalText.fitPath("/srv/exports/clients/ООО Ромашка/2026/March", columns: 28), "/srv/exports/…/2026/March")
+        XCTAssertEqual(TerminalText.fitPath("/tmp/to-upload", columns: 40), "/tmp/to-upload")
+        XCTAssertEqual(TerminalText.fitPath("/a-very-long-folder-name-that-alone-does-not-fit", columns: 20).count, 20)
+        for columns in 1...50 {
+            for text in ["Дополнительное соглашение к договору 見積書 12.pdf", "/srv/exports/見積書/2026/March/\u{1B}[2J", "x"] {
+                for cut in [TerminalText.fitMiddle(text, columns: columns), TerminalText.fitPath(text, columns: columns)] {
+                    XCTAssertLessThanOrEqual(TerminalText.width(cut), columns, "\(columns): \(cut)")
+                    XCTAssertFalse(cut.contains("\u{1B}"))
+                }
+            }
+        }
+    }
 }
 

@@ -8,8 +8,8 @@ struct FileColumn {
     var priority: Int
     var value: (DriveFile) -> String
 
-    init(title: String, width: Int, alignRight: Bool = false, priority: Int = 0, value: @escaping (DriveFile) -> String) {
-        table = TableColumn(title, width: width, alignRight: alignRight)
+    init(title: String, width: Int, alignRight: Bool = false, cutsMiddle: Bool = false, priority: Int = 0, value: @escaping (DriveFile) -> String) {
+        table = TableColumn(title, width: width, alignRight: alignRight, cutsMiddle: cutsMiddle)
         self.priority = priority
         self.value = value
     }
@@ -42,7 +42,7 @@ struct FileColumn {
             optional.remove(at: least)
         }
         let nameWidth = max(1, columns - 1 - optional.reduce(0) { $0 + $1.table.width + 1 })
-        return [FileColumn(title: "NAME", width: nameWidth) { $0.displayName }] + optional
+        return [FileColumn(title: "NAME", width: nameWidth, cutsMiddle: true) { $0.displayName }] + optional
     }
 
     /// Room for a full "Екатерина Волкова" once the terminal is wide enough to spare it.

@@ -112,7 +112,7 @@ struct LinksScreen: Screen {
         let area = context.area
         let (top, height) = Self.rows(area)
         surface.drawTitle(" Links of " + list.file.displayName, keys: "  (Esc back · Enter opens · a attach · d detach)", in: area)
-        var columns = [TableColumn("TYPE", width: 9), TableColumn("ID", width: 10, alignRight: true), TableColumn("NAME", width: 0)]
+        var columns = [TableColumn("TYPE", width: 9), TableColumn("ID", width: 10, alignRight: true), TableColumn("NAME", width: 0, cutsMiddle: true)]
         columns[2].width = max(8, area.width - 1 - 21)
         surface.drawRow(columns.map(\.title), columns: columns, row: top - 1, left: area.left, width: area.width, style: .header)
         let visible = list.visibleRows(height: height)

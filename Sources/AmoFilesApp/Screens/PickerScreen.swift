@@ -148,8 +148,11 @@ struct PickerScreen: Screen {
         }
         let hidden = context.keymap.keys(for: .hidden).first.map { " · \($0) \(picker.showHidden ? "hides" : "shows") hidden" } ?? ""
         let marks = if case .upload = picker.purpose { " · Space marks" } else { "" }
-        surface.drawTitle(TerminalText.sanitize(purpose + picker.folder), keys: "  (Esc back\(marks) · Enter uploads\(hidden))", in: area)
-        var columns = [TableColumn("NAME", width: 0), TableColumn("SIZE", width: 8, alignRight: true), TableColumn("MODIFIED", width: 16)]
+        // The folder loses whole folders from its middle, never its own name.
+        let room = area.width - TerminalText.width(TerminalText.sanitize(purpose)) - Screens.shortHint.count
+        let folder = TerminalText.fitPath(picker.folder, columns: max(12, room))
+        surface.drawTitle(TerminalText.sanitize(purpose) + folder, keys: "  (Esc back\(marks) · Enter uploads\(hidden))", in: area)
+        var columns = [TableColumn("NAME", width: 0, cutsMiddle: true), TableColumn("SIZE", width: 8, alignRight: true), TableColumn("MODIFIED", width: 16)]
         while columns.count > 1, columns.reduce(0, { $0 + $1.width + 1 }) + 20 > area.width { columns.removeLast() }
         columns[0].width = max(8, area.width - 1 - columns.dropFirst().reduce(0) { $0 + $1.width + 1 })
         surface.drawRow(columns.map(\.title), columns: columns, row: top - 1, left: area.left, width: area.width, style: .header)

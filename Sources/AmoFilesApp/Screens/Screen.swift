@@ -87,14 +87,21 @@ protocol Screen: Sendable, Equatable {
     func position(_ context: ScreenContext) -> String
 }
 
+enum Screens {
+    /// The key hint of a title with no room for the screen's own.
+    static let shortHint = "  (Esc back · ? keys)"
+}
+
 extension Surface {
     /// A screen's title on the first row of its area, whole where it can be, with as
     /// much of the key hint as fits after it: all of it, a short one (help lists the
     /// keys), or none.
     func drawTitle(_ text: String, keys: String, in area: Area) {
         let needed = TerminalText.width(TerminalText.sanitize(text))
-        let hint = [keys, "  (Esc back · ? keys)"].first { needed + $0.count <= area.width } ?? ""
-        draw(text, row: area.top, column: area.left, width: area.width - hint.count, style: .header)
+        let hint = [keys, Screens.shortHint].first { needed + $0.count <= area.width } ?? ""
+        // A long title loses its middle: the end of a name is what tells files apart.
+        let title = TerminalText.fitMiddle(text, columns: area.width - hint.count)
+        draw(title, row: area.top, column: area.left, width: area.width - hint.count, style: .header)
         if !hint.isEmpty { draw(hint, row: area.top, column: area.left + area.width - hint.count, width: hint.count, style: .dim) }
     }
 }

@@ -103,7 +103,7 @@ struct VersionsScreen: Screen {
         let area = context.area
         let (top, height) = Self.rows(area)
         surface.drawTitle(" Versions of " + list.file.displayName, keys: "  (Esc back · Enter makes active)", in: area)
-        var columns = [TableColumn("#", width: 4, alignRight: true), TableColumn("NAME", width: 0), TableColumn("SIZE", width: 8, alignRight: true),
+        var columns = [TableColumn("#", width: 4, alignRight: true), TableColumn("NAME", width: 0, cutsMiddle: true), TableColumn("SIZE", width: 8, alignRight: true),
                        TableColumn("CREATED", width: 16), TableColumn("BY", width: FileColumn.peopleColumnWidth(area.width))]
         while columns.count > 3, columns.reduce(0, { $0 + $1.width + 1 }) + 20 > area.width { columns.removeLast() }
         columns[1].width = max(8, area.width - 2 - columns.reduce(0) { $0 + $1.width + 1 })
