@@ -129,12 +129,12 @@ final class DetailsAndSortTests: XCTestCase {
         let wide = MemorySurface(rows: 40, columns: 120)
         Renderer.render(state, into: wide)
         XCTAssertEqual(Array(wide.lines[1...4]), [
-            " NAME                                  TYPE         SIZE UPDATED          │ Договор поставки №106.pdf",
-            " Договор поставки №106.pdf             document   1.5 MB 2026-11-22 12:00 │ uuid           00000000-0000-4000-8000-000…",
-            " 見積書 423.xlsx                       document    16 KB 2026-11-21 12:00 │ name           Договор поставки №106",
-            " Фото объекта.jpg                      image       84 KB 2026-11-20 12:00 │ extension      pdf",
-        ])
-        XCTAssertTrue(wide.text.contains("│ created        2026-11-22 12:00 by Анна См…"), wide.text)
+            " NAME                          TYPE         SIZE UPDATED          │ Договор поставки №106.pdf",
+            " Договор поставки №106.pdf     document   1.5 MB 2026-11-22 12:00 │ uuid           00000000-0000-4000-8000-000000000000",
+            " 見積書 423.xlsx               document    16 KB 2026-11-21 12:00 │ name           Договор поставки №106",
+            " Фото объекта.jpg              image       84 KB 2026-11-20 12:00 │ extension      pdf",
+        ], "the pane takes what a uuid needs before the name column grows")
+        XCTAssertTrue(wide.text.contains("│ created        2026-11-22 12:00 by Анна Смирнова\n"), wide.text)
 
         state.columns = 80
         state.rows = 24
@@ -145,6 +145,24 @@ final class DetailsAndSortTests: XCTestCase {
         XCTAssertEqual(narrow.lines[7], " size           16 KB (16000 bytes)")
         _ = Reducer.reduce(&state, .input(.key(.escape)))
         XCTAssertFalse(state.showingDetails)
+    }
+
+    func testAt200ColumnsEveryValueShowsWholeAndALinkWrapsInsteadOfBeingCut() {
+        var file = Samples.file(0, "Договор поставки №106", ext: "pdf")
+        let link = "https://drive-b.amocrm.ru/download/5f504c94-68ca-40f1-805c-189aa37c1f51/10000000-0000-4000-8000-000000000000/Договор поставки №106.pdf"
+        file.links = DriveFile.Links(download: HALLink(href: link), downloadVersion: nil, this: nil)
+        var state = Samples.state(rows: 50, columns: 200, files: [file] + Samples.mixed.dropFirst())
+        _ = Reducer.reduce(&state, .input(.key(.character("i"))))
+        let surface = MemorySurface(rows: 50, columns: 200)
+        Renderer.render(state, into: surface)
+        let pane = surface.lines.compactMap { line in line.range(of: "│ ").map { String(line[$0.upperBound...]) } }
+        XCTAssertTrue(pane.contains("uuid           00000000-0000-4000-8000-000000000000"), pane.joined(separator: "\n"))
+        XCTAssertTrue(pane.contains("active version 10000000-0000-4000-8000-000000000000"), pane.joined(separator: "\n"))
+        XCTAssertFalse(pane.contains { $0.contains("…") }, pane.joined(separator: "\n"))
+        let start = try! XCTUnwrap(pane.firstIndex { $0.hasPrefix("download") })
+        let wrapped = pane[start...].prefix { $0.hasPrefix("download") || $0.hasPrefix("               ") }
+        XCTAssertGreaterThan(wrapped.count, 1, "the link goes on under itself")
+        XCTAssertEqual(wrapped.map { String($0.dropFirst(15)) }.joined(), link, "all of it")
     }
 
     func testSortCyclesThroughTheLoadedColumnsKeepingTheCursorOnItsFile() {

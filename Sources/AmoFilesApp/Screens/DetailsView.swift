@@ -4,6 +4,16 @@ import TerminalUI
 /// Every property of the file under the cursor: a pane beside the list on wide
 /// terminals, the whole list area on narrow ones.
 enum DetailsView {
+    static let labelWidth = 15
+
+    /// The pane's width beside a list: what its values need (a uuid whole), from 46
+    /// columns, leaving the list at least 56; links wrap inside it.
+    static func paneWidth(_ state: AppState) -> Int {
+        let values = state.list.current.map { FileProperties.rows($0, users: state.users, now: state.now) } ?? []
+        let widest = values.filter { !$0.value.hasPrefix("http") }.map { TerminalText.width(TerminalText.sanitize($0.value)) }.max() ?? 0
+        return max(46, min(labelWidth + widest + 3, state.columns - 56))
+    }
+
     static func draw(_ state: AppState, into surface: any Surface, column: Int, width: Int) {
         let top = state.listTop - 1
         let bottom = surface.rows - 1
@@ -16,14 +26,17 @@ enum DetailsView {
             surface.draw("No file under the cursor.", row: top, column: left, width: inner, style: .dim)
             return
         }
-        surface.draw(file.displayName, row: top, column: left, width: inner - 1, style: .header)
-        let labelWidth = 15
+        surface.draw(TerminalText.fitMiddle(file.displayName, columns: inner - 1), row: top, column: left, width: inner - 1, style: .header)
+        let valueWidth = max(1, inner - labelWidth - 1)
         var row = top + 1
         for (label, value) in FileProperties.rows(file, users: state.users, now: state.now) {
-            guard row < bottom else { break }
-            surface.draw(label, row: row, column: left, width: labelWidth, style: .dim)
-            surface.draw(value, row: row, column: left + labelWidth, width: max(1, inner - labelWidth - 1))
-            row += 1
+            // A value too long for its line (a link) goes on under itself rather than being cut.
+            for (index, line) in TerminalText.wrap(value, columns: valueWidth).enumerated() {
+                guard row < bottom else { return }
+                surface.draw(index == 0 ? label : "", row: row, column: left, width: labelWidth, style: .dim)
+                surface.draw(line, row: row, column: left + labelWidth, width: valueWidth)
+                row += 1
+            }
         }
     }
 }

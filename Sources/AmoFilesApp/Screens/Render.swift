@@ -47,7 +47,7 @@ public enum Renderer {
         if state.isFiltered { filterLine(state, surface) }
         switch (state.showingDetails, state.detailsBesideList) {
         case (true, true):
-            let paneWidth = 46
+            let paneWidth = DetailsView.paneWidth(state)
             fileTable(state, surface, width: surface.columns - paneWidth - 1)
             DetailsView.draw(state, into: surface, column: surface.columns - paneWidth, width: paneWidth)
         case (true, false):
