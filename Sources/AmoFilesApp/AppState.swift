@@ -104,6 +104,12 @@ public struct VersionList: Sendable, Equatable {
     public var current: FileVersion? { currentRow }
 }
 
+/// A message of the status line, kept with the time it was said.
+public struct LoggedMessage: Sendable, Equatable {
+    public var at: Int64
+    public var message: StatusMessage
+}
+
 /// A message in the status line.
 public struct StatusMessage: Sendable, Equatable {
     public var text: String
@@ -129,6 +135,8 @@ public struct DownloadRequest: Sendable, Equatable {
 public enum Overlay: Sendable, Equatable {
     /// The key list, scrolled down by `scroll` lines when it does not fit.
     case help(scroll: Int)
+    /// The log of the status line's messages, whole, scrolled up from the newest.
+    case messages(scroll: Int)
     /// `/`: the search term as it is typed; `previous` comes back on Esc.
     case search(LineEditor, previous: String?)
     /// `/` over an open screen: its rows narrowed as the text is typed; `previous` comes back on Esc.
@@ -228,7 +236,16 @@ public struct AppState: Sendable {
     public var currentUserID: Int?
     public var accountName: String
     public var driveHost: String
-    public var status: StatusMessage?
+    /// The status line. Every message it shows goes in the log too (`m` reads it).
+    public var status: StatusMessage? {
+        didSet {
+            guard let status, !status.isTransient, status != oldValue, messages.last?.message != status else { return }
+            messages.append(LoggedMessage(at: now, message: status))
+            if messages.count > 200 { messages.removeFirst(messages.count - 200) }
+        }
+    }
+    /// The status line's messages, oldest first: the last 200.
+    public var messages: [LoggedMessage] = []
     public var overlay: Overlay?
     /// The detail pane (wide terminals) or view (narrow ones) of the file under the cursor.
     public var showingDetails = false

@@ -62,6 +62,7 @@ transfers       3
 command         :
 refresh         C-r
 help            ? F1
+messages        m
 close           q
 quit            Q F10
 """

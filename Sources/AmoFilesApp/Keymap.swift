@@ -8,7 +8,7 @@ public enum KeyAction: String, CaseIterable, Sendable {
     case parent, hidden, cancel, retry
     case search, filter, clearFilter = "clear-filter"
     case nextTab = "next-tab", previousTab = "previous-tab", files, trash, transfers
-    case refresh, help, close, quit
+    case refresh, help, messages, close, quit
 
     /// One line for the help overlay.
     public var summary: String {
@@ -46,6 +46,7 @@ public enum KeyAction: String, CaseIterable, Sendable {
         case .transfers: "Transfers tab: uploads and downloads"
         case .refresh: "load the list again"
         case .help: "this help"
+        case .messages: "the last messages of the status line, whole"
         case .close: "close this screen (or help); on a tab with nothing open, quit"
         case .quit: "quit from anywhere (C-c too; while transfers run, asks first)"
         }
@@ -75,7 +76,7 @@ extension KeyAction {
     public var screens: Set<ScreenKind> {
         switch self {
         case .up, .down, .pageUp, .pageDown, .top, .bottom, .files, .trash, .transfers, .nextTab, .previousTab,
-             .command, .search, .refresh, .help, .close, .quit, .upload:
+             .command, .search, .refresh, .help, .messages, .close, .quit, .upload:
             Set(ScreenKind.allCases)
         case .details: [.files, .trash, .versions, .links]
         case .versions, .newVersion: [.files, .versions]

@@ -6,20 +6,19 @@ extension Reducer {
     static func overlayKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         switch state.overlay {
         case .help(let scroll)?:
-            let step: Int? = switch state.keymap.action(for: key) {
-            case .down?: 1
-            case .up?: -1
-            case .pageDown?: 10
-            case .pageUp?: -10
-            default: nil
-            }
-            if let step {
-                let most = max(0, HelpView.lines(state).count - (state.rows - 5))
-                state.overlay = .help(scroll: min(most, max(0, scroll + step)))
+            if let step = readingStep(state, key) {
+                state.overlay = .help(scroll: min(ReadingBox.lastScroll(HelpView.lines(state).count, rows: state.rows), max(0, scroll + step)))
                 return []
             }
             state.overlay = nil
             // Any other key closes the help, and does nothing more; Q still quits.
+            return state.keymap.action(for: key) == .quit ? [.quit] : []
+        case .messages(let scroll)?:
+            if let step = readingStep(state, key) {
+                state.overlay = .messages(scroll: min(MessagesView.lastPage(state), max(0, scroll + step)))
+                return []
+            }
+            state.overlay = nil
             return state.keymap.action(for: key) == .quit ? [.quit] : []
         case .search(var editor, let previous)?:
             switch key {
@@ -135,4 +134,16 @@ extension Reducer {
         state.list = state.list.reloaded(filter: filter)
         return prefetch(&state)
     }
+
+    /// How far a key scrolls a box being read; nil for a key that closes it.
+    private static func readingStep(_ state: AppState, _ key: Key) -> Int? {
+        switch state.keymap.action(for: key) {
+        case .down?: 1
+        case .up?: -1
+        case .pageDown?: 10
+        case .pageUp?: -10
+        default: nil
+        }
+    }
 }
+

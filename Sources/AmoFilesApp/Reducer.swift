@@ -136,7 +136,7 @@ public enum Reducer {
     /// The keys that mean the same on every screen, taken before the screen sees them.
     private static func globalKey(_ state: inout AppState, _ key: Key, _ action: KeyAction?) -> [Effect]? {
         switch action {
-        case .nextTab?, .previousTab?, .files?, .trash?, .transfers?, .command?, .help?, .quit?:
+        case .nextTab?, .previousTab?, .files?, .trash?, .transfers?, .command?, .help?, .messages?, .quit?:
             return perform(&state, action!)
         case .close?:
             return goBack(&state) ? [] : [.quit]
@@ -238,6 +238,9 @@ public enum Reducer {
         case .restore: return restore(&state)
         case .help:
             state.overlay = .help(scroll: 0)
+            return []
+        case .messages:
+            state.overlay = .messages(scroll: MessagesView.lastPage(state))
             return []
         case .quit:
             return [.quit]

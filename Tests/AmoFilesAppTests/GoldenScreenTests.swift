@@ -113,8 +113,17 @@ final class GoldenScreenTests: XCTestCase {
         var state = Samples.state()
         _ = Reducer.reduce(&state, .pageFailed(.files, generation: 0, message: "the service cannot be reached (connection refused)"))
         let surface = render(state)
-        XCTAssertEqual(surface.lines[23], " Could not load Files: the service cannot be reached (connection refused). Pres…")
+        XCTAssertEqual(surface.lines[23], " Could not load Files: the service cannot be reached (connect… m reads it whole")
         XCTAssertEqual(surface.style(row: 23, column: 2), .error)
+        // m: the message whole, with the others before it.
+        _ = Reducer.reduce(&state, .input(.key(.character("m"))))
+        Renderer.render(state, into: surface)
+        let said = surface.lines(styled: .dialog).map { $0.trimmingCharacters(in: .whitespaces) }
+        XCTAssertEqual(said.first, "Messages (any key closes)")
+        XCTAssertEqual(said[1], "!2026-11-22 12:00 Could not load Files: the service cannot be reached")
+        XCTAssertEqual(said[2], "(connection refused). Press C-r to try again.")
+        _ = Reducer.reduce(&state, .input(.key(.character("x"))))
+        XCTAssertNil(state.overlay)
     }
 }
 

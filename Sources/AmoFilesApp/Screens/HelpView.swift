@@ -28,7 +28,7 @@ enum HelpView {
     /// Keys that mean the same on every screen.
     static let everywhere: [KeyAction] = [
         .up, .down, .pageUp, .pageDown, .top, .bottom, .files, .trash, .transfers, .nextTab, .previousTab,
-        .command, .search, .refresh, .help, .close, .quit,
+        .command, .search, .refresh, .help, .messages, .close, .quit,
     ]
 
     static func width(columns: Int) -> Int { max(0, min(columns - 2, 90)) }
@@ -86,15 +86,44 @@ enum HelpView {
     }
 
     static func draw(_ state: AppState, scroll: Int, into surface: any Surface) {
-        let lines = lines(state)
-        let width = width(columns: surface.columns)
+        ReadingBox.draw(lines(state), scroll: scroll, closing: "any other key closes", into: surface)
+    }
+}
+
+/// The last messages of the status line, whole and wrapped, the newest last.
+enum MessagesView {
+    static func lines(_ state: AppState) -> [String] {
+        guard !state.messages.isEmpty else { return ["  No messages yet."] }
+        let room = max(10, HelpView.width(columns: state.columns) - 2 - 19)
+        return state.messages.flatMap { logged in
+            let text = TerminalText.wrap(logged.message.text, columns: room)
+            let mark = logged.message.isError ? "!" : " "
+            return [" \(mark)\(Quantities.time(logged.at)) " + text[0]] + text.dropFirst().map { String(repeating: " ", count: 19) + $0 }
+        }
+    }
+
+    /// Opened on the newest messages.
+    static func lastPage(_ state: AppState) -> Int { ReadingBox.lastScroll(lines(state).count, rows: state.rows) }
+
+    static func draw(_ state: AppState, scroll: Int, into surface: any Surface) {
+        ReadingBox.draw(lines(state), scroll: scroll, title: " Messages", closing: "any other key closes", into: surface)
+    }
+}
+
+/// A box of lines to read over the screen (help, messages), scrolled with ↑↓.
+enum ReadingBox {
+    /// How far the lines scroll: the last page shows the last line.
+    static func lastScroll(_ count: Int, rows: Int) -> Int { max(0, count - max(1, rows - 5)) }
+
+    static func draw(_ lines: [String], scroll: Int, title: String = " Keys", closing: String, into surface: any Surface) {
+        let width = HelpView.width(columns: surface.columns)
         let room = max(1, surface.rows - 5)
         let shown = Array(lines.dropFirst(scroll).prefix(room))
         let more = lines.count > room
         let top = max(1, (surface.rows - shown.count - 3) / 2)
         let left = max(1, (surface.columns - width) / 2)
-        let title = more ? " Keys (↑↓ scroll, any other key closes)" : " Keys (any key closes)"
-        surface.draw(title, row: top, column: left, width: width, style: .dialog)
+        surface.draw(title + (more ? " (↑↓ scroll, \(closing))" : " (\(closing.replacingOccurrences(of: "other ", with: "")))"),
+                     row: top, column: left, width: width, style: .dialog)
         for (index, line) in shown.enumerated() {
             surface.draw(line, row: top + 1 + index, column: left, width: width, style: .dialog)
         }

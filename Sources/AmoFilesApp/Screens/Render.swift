@@ -17,6 +17,7 @@ public enum Renderer {
         bottomLine(state, surface)
         switch state.overlay {
         case .help(let scroll)?: HelpView.draw(state, scroll: scroll, into: surface)
+        case .messages(let scroll)?: MessagesView.draw(state, scroll: scroll, into: surface)
         case .confirm(let question, _)?, .ask(let question, _)?: confirm(question, surface)
         case .newVersion(let entry, _, let file)?: confirm(Reducer.newVersionQuestion(entry, of: file), surface)
         case .overwrite(_, let path)?: confirm("\(path) exists. Overwrite it?", surface)
@@ -130,7 +131,13 @@ public enum Renderer {
             break
         }
         if let status = state.status {
-            surface.draw(" " + status.text, row: row, column: 0, width: surface.columns, style: status.isError ? .error : .notice)
+            let style: Style = status.isError ? .error : .notice
+            // Cut short, it says where to read it whole.
+            let hint = state.keymap.keys(for: .messages).first.map { " \($0) reads it whole " } ?? ""
+            let cut = TerminalText.width(TerminalText.sanitize(" " + status.text)) > surface.columns && surface.columns > hint.count + 20
+            let room = surface.columns - (cut ? hint.count : 0)
+            surface.draw(" " + status.text, row: row, column: 0, width: room, style: style)
+            if cut { surface.draw(hint, row: row, column: room, width: hint.count, style: .dim) }
             return
         }
         if state.stack.isEmpty, state.tab == .transfers, case .failed(let error)? = state.transfers.current?.state {
