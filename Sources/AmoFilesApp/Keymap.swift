@@ -38,7 +38,7 @@ public enum KeyAction: String, CaseIterable, Sendable {
         case .retry: "start a failed or cancelled transfer again"
         case .search: "Files, Trash: search names and linked records on the server; elsewhere: show only rows with the text"
         case .filter: "filter by extension, size, date, author, source"
-        case .clearFilter: "clear the search and filters"
+        case .clearFilter: "clear the search and filters; in Transfers, the rows of finished transfers"
         case .nextTab: "next tab"
         case .previousTab: "previous tab"
         case .files: "Files tab"
@@ -81,7 +81,8 @@ extension KeyAction {
         case .details: [.files, .trash, .versions, .links]
         case .versions, .newVersion: [.files, .versions]
         case .download: [.files, .trash, .versions]
-        case .sort, .filter, .clearFilter: [.files, .trash]
+        case .sort, .filter: [.files, .trash]
+        case .clearFilter: [.files, .trash, .transfers]
         case .select: [.files, .trash, .picker, .entity]
         case .rename: [.files]
         case .delete: [.files, .links, .entity]

@@ -13,6 +13,10 @@ extension Reducer {
         }
         switch action {
         case .cancel:
+            if state.transfers.currentWaiting != nil {
+                state.status = StatusMessage(text: "That upload is not running: \(hint(.retry, state, "to resume it")) `amofiles transfers` lists it.", isError: false)
+                return []
+            }
             guard let transfer = state.transfers.current, !transfer.state.isFinished else {
                 state.status = StatusMessage(text: "Nothing to cancel here: the transfer has ended.", isError: false)
                 return []
@@ -25,12 +29,16 @@ extension Reducer {
             state.overlay = .ask(question: "Cancel the \(what) of “\(name)”\(done)\(consequence)?", then: [.cancelTransfer(transfer.id)])
             return []
         case .retry:
+            if let record = state.transfers.currentWaiting {
+                state.transfers.waiting.removeAll { $0.id == record.id }
+                return [.resume([record])]
+            }
             guard let transfer = state.transfers.current else { return [] }
             switch transfer.state {
             case .failed, .cancelled:
                 // The new attempt takes the row's place at the end of the list.
                 state.transfers.items.remove(at: state.transfers.viewport.cursor)
-                state.transfers.viewport.follow(count: state.transfers.items.count, height: state.listHeight)
+                state.transfers.viewport.follow(count: state.transfers.rowCount, height: state.listHeight)
                 if case .download(let download, let name, let size) = transfer.work {
                     // As `D` does: a target that is there now is asked about, not failed on.
                     let request = DownloadRequest(href: download.href, name: name, size: size)
@@ -41,7 +49,9 @@ extension Reducer {
                 state.status = StatusMessage(text: "Only a failed or cancelled transfer can be started again.", isError: false)
                 return []
             }
-        case .upload, .nextTab, .previousTab, .files, .trash, .transfers, .help, .close, .quit, .command:
+        case .clearFilter:
+            return clearFinished(&state)
+        case .upload, .nextTab, .previousTab, .files, .trash, .transfers, .help, .messages, .close, .quit, .command:
             return nil
         default:
             state.status = StatusMessage(text: "That works on drive files. \(hint(.files, state, "for Files"))", isError: false)
@@ -49,9 +59,27 @@ extension Reducer {
         }
     }
 
+    /// `c` in Transfers: the rows of transfers done or cancelled go; failed ones stay for `R`.
+    private static func clearFinished(_ state: inout AppState) -> [Effect] {
+        let before = state.transfers.items.count
+        state.transfers.items.removeAll {
+            switch $0.state {
+            case .done, .cancelled: true
+            default: false
+            }
+        }
+        let cleared = before - state.transfers.items.count
+        state.transfers.viewport.follow(count: state.transfers.rowCount, height: state.listHeight)
+        let failed = state.transfers.items.filter { if case .failed = $0.state { true } else { false } }.count
+        let stay = failed == 0 ? "" : " \(failed) failed \(failed == 1 ? "one stays" : "ones stay") for \(state.keymap.keys(for: .retry).first.map(\.description) ?? "retry")."
+        state.status = StatusMessage(text: cleared == 0 ? "No finished transfers to clear." + stay : "Cleared \(cleared) finished transfer\(cleared == 1 ? "" : "s")." + stay,
+                                     isError: false)
+        return []
+    }
+
     static func transferChanged(_ state: inout AppState, _ snapshot: TaskSnapshot) -> [Effect] {
         let before = state.transfers.take(snapshot)
-        state.transfers.viewport.follow(count: state.transfers.items.count, height: state.listHeight)
+        state.transfers.viewport.follow(count: state.transfers.rowCount, height: state.listHeight)
         // What the task layer noted on the way ("the session expired; starting over") is said once.
         if let note = snapshot.notes.last, snapshot.notes.count > before?.notes.count ?? 0 {
             let name = TerminalText.sanitize(snapshot.work.fileName ?? snapshot.title)
@@ -118,11 +146,16 @@ extension Reducer {
 
     static func answerResume(_ state: inout AppState, _ records: [UploadRecord], yes: Bool) -> [Effect] {
         guard yes else {
+            // They wait in Transfers, to be resumed one by one.
+            let known = Set(state.transfers.waiting.map(\.id))
+            state.transfers.waiting += records.filter { !known.contains($0.id) }
             state.status = StatusMessage(
-                text: "The unfinished uploads stay in the journal: :resume offers them again, `amofiles upload --resume` finishes them.",
+                text: "The unfinished uploads wait in Transfers: \(hint(.retry, state, "on one to resume it")) `amofiles upload --resume` finishes them all.",
                 isError: false)
             return []
         }
+        let resumed = Set(records.map(\.id))
+        state.transfers.waiting.removeAll { resumed.contains($0.id) }
         state.tab = .transfers
         state.versions = nil
         return [.resume(records)]

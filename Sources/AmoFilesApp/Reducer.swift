@@ -91,7 +91,7 @@ public enum Reducer {
                 list.viewport.follow(count: list.items.count, height: height)
                 state.lists[tab] = list
             }
-            state.transfers.viewport.follow(count: state.transfers.items.count, height: height)
+            state.transfers.viewport.follow(count: state.transfers.rowCount, height: height)
             let context = ScreenContext(state)
             for index in state.stack.indices { state.stack[index].update { $0.fit(context) } }
             return prefetch(&state)

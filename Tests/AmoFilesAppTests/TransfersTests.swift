@@ -140,7 +140,7 @@ final class TransfersTests: XCTestCase {
         Renderer.render(state, into: surface)
         XCTAssertEqual(surface.lines, [
             " 1 Files   2 Trash   3 Transfers                                        Ромашка · drive-b.amocrm.ru",
-            "   NAME                                                               x cancel · R retry · U upload",
+            "   NAME                                                x cancel · R retry · c clear done · U upload",
             " ↑ report.pdf           [#########.............]   45%  2.7 MB / 6.0 MB      1.5 MB/s    ETA 0:03",
             " ↑ notes.txt            queued · 1.2 KB",
             " ↑ broken.bin           failed: the service cannot be reached; it stays in the journal",
@@ -193,7 +193,19 @@ final class TransfersTests: XCTestCase {
         _ = Reducer.reduce(&declined, .journalRead([record]))
         XCTAssertEqual(key(&declined, .character("n")), [])
         XCTAssertEqual(declined.status?.text,
-                       "The unfinished uploads stay in the journal: :resume offers them again, `amofiles upload --resume` finishes them.")
+                       "The unfinished uploads wait in Transfers: Press R on one to resume it. `amofiles upload --resume` finishes them all.")
+        // In Transfers, its row: R resumes it.
+        _ = key(&declined, .character("3"))
+        let rows = MemorySurface(rows: 24, columns: 80)
+        Renderer.render(declined, into: rows)
+        XCTAssertEqual(rows.lines[2], " ↑ big.iso                                 unfinished: 40% of 1.2 GB · R resumes")
+        XCTAssertTrue(rows.lines[23].hasPrefix(" 1 transfer · 1/1 · "), rows.lines[23])
+        XCTAssertTrue(rows.lines[23].contains("1 unfinished from before"), rows.lines[23])
+        _ = key(&declined, .character("x"))
+        XCTAssertNil(declined.overlay, "x on it cancels nothing")
+        XCTAssertEqual(key(&declined, .character("R")), [.resume([record])])
+        XCTAssertEqual(declined.transfers.waiting, [], "its row goes; the resumed upload comes as a transfer")
+        _ = key(&declined, .character("1"))
         XCTAssertEqual(Reducer.reduce(&declined, .journalRead([])), [])
         // :resume offers them again.
         _ = key(&declined, .character(":"))
@@ -239,4 +251,17 @@ final class TransfersTests: XCTestCase {
                        [.exit(cancellingUploads: false)], "the last one over: the quit goes ahead")
         XCTAssertNil(state.overlay)
     }
+
+    func testCClearsTheRowsOfFinishedTransfersAndKeepsFailedOnes() {
+        var state = Samples.state(rows: 24, columns: 100)
+        _ = Reducer.reduce(&state, .transferChanged(upload(1, "/srv/a.bin", .running, done: 64, total: 100)))
+        _ = Reducer.reduce(&state, .transferChanged(upload(2, "/srv/b.bin", .done(.file(Samples.mixed[0])), done: 100, total: 100)))
+        _ = Reducer.reduce(&state, .transferChanged(upload(3, "/srv/c.bin", .cancelled, done: 10, total: 100)))
+        _ = Reducer.reduce(&state, .transferChanged(upload(4, "/srv/d.bin", .failed(TaskError(message: "no answer", underlying: CancellationError(), resumable: true)), done: 5, total: 100)))
+        _ = key(&state, .character("3"))
+        _ = key(&state, .character("c"))
+        XCTAssertEqual(state.transfers.items.map(\.id), [1, 4])
+        XCTAssertEqual(state.status?.text, "Cleared 2 finished transfers. 1 failed one stays for R.")
+    }
 }
+

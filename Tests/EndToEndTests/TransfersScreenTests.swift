@@ -151,10 +151,20 @@ final class TransfersScreenTests: XCTestCase {
     }
 
     /// The next start offers the upload; taken up, it finishes with the same bytes and leaves the journal empty.
-    private func resumeAndCheck(_ name: String, _ data: Data) throws {
+    /// Starts the UI again and resumes the upload: at once, or (`later`) after a no,
+    /// with `R` on its row in Transfers.
+    private func resumeAndCheck(_ name: String, _ data: Data, later: Bool = false) throws {
         try tmux.send(command + "; echo EXITED=$?", "Enter")
         tmux.waitFor(text: "Resume 1 unfinished upload (\(name)")
-        try tmux.send("y")
+        if later {
+            try tmux.send("n")
+            tmux.waitFor(text: "wait in Transfers")
+            try tmux.send("3")
+            tmux.waitFor("its row in Transfers") { $0.contains("↑ \(name)") && $0.contains("unfinished: ") }
+            try tmux.send("R")
+        } else {
+            try tmux.send("y")
+        }
         tmux.waitFor("the resumed upload done", timeout: 60) { $0.contains("1/1 done") }
         let found = try files(named: name)
         XCTAssertEqual(found.count, 1, "exactly one such file")
@@ -171,7 +181,7 @@ final class TransfersScreenTests: XCTestCase {
         try startUpload("resume-24mib.bin", parts: 3)
         kill(try runningUI(), SIGKILL)
         tmux.waitFor(text: "EXITED=137")
-        try resumeAndCheck("resume-24mib.bin", data)
+        try resumeAndCheck("resume-24mib.bin", data, later: true)
     }
 
     func testQuitAsksWhileAnUploadRunsAndAHangupKeepsItResumable() throws {

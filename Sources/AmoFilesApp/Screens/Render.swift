@@ -162,8 +162,10 @@ public enum Renderer {
             return top.screen.position(ScreenContext(state))
         }
         if state.tab == .transfers {
-            let count = state.transfers.items.count
-            return count == 0 ? " no transfers" : " \(count) transfer\(count == 1 ? "" : "s") · \(state.transfers.viewport.cursor + 1)/\(count) · \(state.transfers.totals.label)"
+            let count = state.transfers.rowCount
+            let waiting = state.transfers.waiting.count
+            let unfinished = waiting == 0 ? "" : " · \(waiting) unfinished from before"
+            return count == 0 ? " no transfers" : " \(count) transfer\(count == 1 ? "" : "s") · \(state.transfers.viewport.cursor + 1)/\(count) · \(state.transfers.totals.label)\(unfinished)"
         }
         let list = state.list
         if let view = state.attachingTo, state.tab == .files {

@@ -9,20 +9,26 @@ enum TransfersView {
         let width = surface.columns
         let top = state.listTop
         let transfers = state.transfers
-        let keys = [(KeyAction.cancel, "cancel"), (.retry, "retry"), (.upload, "upload")].compactMap { action, word in
+        let keys = [(KeyAction.cancel, "cancel"), (.retry, "retry"), (.clearFilter, "clear done"), (.upload, "upload")].compactMap { action, word in
             state.keymap.keys(for: action).first.map { "\($0) \(word)" }
         }.joined(separator: " · ")
         surface.draw("   NAME", row: top - 1, column: 0, width: width - keys.count - 1, style: .header)
         surface.draw(keys + " ", row: top - 1, column: width - keys.count - 1, width: keys.count + 1, style: .header)
-        guard !transfers.items.isEmpty else {
+        guard transfers.rowCount > 0 else {
             let upload = state.keymap.keys(for: .upload).first.map { " \($0) chooses local files to upload." } ?? ""
             surface.draw(" No uploads or downloads yet." + upload, row: top, column: 0, width: width, style: .dim)
             return
         }
-        let visible = transfers.viewport.visible(count: transfers.items.count, height: state.listHeight)
+        let visible = transfers.viewport.visible(count: transfers.rowCount, height: state.listHeight)
         for (offset, index) in visible.enumerated() {
-            let transfer = transfers.items[index]
             let isCursor = index == transfers.viewport.cursor
+            guard index < transfers.items.count else {
+                let record = transfers.waiting[index - transfers.items.count]
+                surface.draw(" " + waitingLine(record, resume: state.keymap.keys(for: .retry).first, width: width - 1), row: top + offset, column: 0,
+                             width: width, style: isCursor ? .cursor : .dim)
+                continue
+            }
+            let transfer = transfers.items[index]
             var style = Style.row(cursor: isCursor, marked: false)
             if case .failed = transfer.state, !isCursor { style = .error }
             surface.draw(" " + line(transfer, width: width - 1), row: top + offset, column: 0, width: width, style: style)
@@ -51,6 +57,13 @@ enum TransfersView {
         case .cancelled: status = "cancelled"
         }
         return arrow + TransferLine.text(label: label, status: status, width: width - 2)
+    }
+
+    /// `↑ big.iso   unfinished: 40% of 1.2 GB · R resumes`.
+    static func waitingLine(_ record: UploadRecord, resume: Key?, width: Int) -> String {
+        let percent = record.size > 0 ? Int(record.accepted * 100 / record.size) : 0
+        let status = "unfinished: \(percent)% of \(Quantities.bytes(record.size))" + (resume.map { " · \($0) resumes" } ?? "")
+        return "↑ " + TransferLine.text(label: TerminalText.sanitize(record.fileName), status: status, width: width - 2)
     }
 
     private static func bytes(_ outcome: TaskOutcome) -> Int64? {
