@@ -133,47 +133,6 @@ public enum Reducer {
         return []
     }
 
-    /// The keys that mean the same on every screen, taken before the screen sees them.
-    private static func globalKey(_ state: inout AppState, _ key: Key, _ action: KeyAction?) -> [Effect]? {
-        switch action {
-        case .nextTab?, .previousTab?, .files?, .trash?, .transfers?, .command?, .help?, .messages?, .quit?:
-            return perform(&state, action!)
-        case .close?:
-            return goBack(&state) ? [] : [.quit]
-        case .search? where !state.stack.isEmpty:
-            let narrowing = state.stack[state.stack.count - 1].screen.narrowing
-            state.overlay = .narrow(LineEditor(narrowing), previous: narrowing)
-            return []
-        case nil:
-            return key == .control("c") ? [.quit] : nil
-        default:
-            return nil
-        }
-    }
-
-    /// Narrows the rows of the screen on top to those holding `text`.
-    static func narrowTop(_ state: inout AppState, to text: String) {
-        guard !state.stack.isEmpty else { return }
-        let context = ScreenContext(state)
-        state.stack[state.stack.count - 1].update { $0.narrow(to: text, context) }
-    }
-
-    /// Closes what is open over the tab, the last opened first: a screen, the marking
-    /// of files to attach, the details. False when nothing was.
-    private static func goBack(_ state: inout AppState) -> Bool {
-        if !state.stack.isEmpty {
-            state.stack.removeLast()
-        } else if let view = state.attachingTo {
-            state.attachingTo = nil
-            state.entity = view
-        } else if state.showingDetails {
-            state.showingDetails = false
-        } else {
-            return false
-        }
-        return true
-    }
-
     static func perform(_ state: inout AppState, _ action: KeyAction) -> [Effect] {
         if state.tab == .transfers, state.stack.isEmpty, let effects = transfersAction(&state, action) { return effects }
         if let delta = movement(action, in: state.list, state: state) {
@@ -258,49 +217,6 @@ public enum Reducer {
             list.viewport.moveTo(index, count: list.items.count, height: state.listHeight)
         }
         state.lists[tab] = list
-    }
-
-    /// The key to the screen on top of the stack; nil when it passes it on.
-    static func screenKey(_ state: inout AppState, _ key: Key, _ action: KeyAction?) -> [Effect]? {
-        return onTopScreen(&state) { $0.handle(action, key: key, &$1) }
-    }
-
-    /// Runs `body` on the screen on top of the stack and carries out its outcome;
-    /// nil when there is none or it passes.
-    static func onTopScreen(_ state: inout AppState, _ body: (inout any Screen, inout ScreenContext) -> Outcome) -> [Effect]? {
-        guard var top = state.stack.last else { return nil }
-        var context = ScreenContext(state)
-        let outcome = top.update { body(&$0, &context) }
-        context.apply(to: &state)
-        let effects: [Effect]
-        switch outcome {
-        case .pass:
-            return nil
-        case .handled(let done):
-            state.stack[state.stack.count - 1] = top
-            effects = done
-        case .close(let done):
-            state.stack.removeLast()
-            effects = done
-        case .open(let screen, let done):
-            state.stack[state.stack.count - 1] = top
-            state.stack.append(screen)
-            effects = done
-        }
-        if let tab = context.tab { state.tab = tab }
-        return effects
-    }
-
-    /// An answer to whichever open screen it is for, the top one first.
-    static func screenAnswer(_ state: inout AppState, _ answer: Action) -> [Effect] {
-        var context = ScreenContext(state)
-        for index in state.stack.indices.reversed() {
-            if let effects = state.stack[index].update({ $0.receive(answer, &context) }) {
-                context.apply(to: &state)
-                return effects
-            }
-        }
-        return []
     }
 
     /// How far a movement action moves the cursor of `list`; nil for other actions.

@@ -2,6 +2,63 @@ import AmoFilesAPI
 import AmoFilesTasks
 import TerminalUI
 
+/// The files attached to one entity (`:lead 123`), loaded a page at a time.
+public struct EntityView: Sendable, Equatable {
+    public var target: LinkTarget
+    public var name: String?
+    public var files: [DriveFile] = []
+    public var viewport = ListViewport()
+    /// The link id the next page starts before; nil once the last page is in.
+    public var nextBeforeID: Int?
+    public var started = false
+    public var loading = false
+    /// Bumped on every reload, so answers to an older request are dropped.
+    public var generation = 0
+    /// After a reload, the file the cursor was on, sought in the pages as they come.
+    public var returnTo: ReturnPoint?
+    /// What `/` narrowed the list to.
+    public var narrowing = ""
+    /// Marked files, by uuid: `d` detaches them together.
+    public var selected: Set<String> = []
+
+    public init(target: LinkTarget) {
+        self.target = target
+    }
+
+    public var isComplete: Bool { started && nextBeforeID == nil }
+    public var current: DriveFile? { currentRow }
+
+    /// The marked files (those still listed), or the one under the cursor.
+    public var chosen: [DriveFile] {
+        let marked = files.filter { selected.contains($0.uuid) }
+        return marked.isEmpty ? [current].compactMap { $0 } : marked
+    }
+
+    /// Where the cursor goes back to after a reload: the file it is on.
+    public var returnPoint: ReturnPoint? {
+        returnTo ?? current.map { ReturnPoint(uuid: $0.uuid, row: cursorIndex ?? 0, rowsLoaded: files.count) }
+    }
+
+    /// Empties the view and asks for its first page again (and for its name while it
+    /// is unknown); answers to earlier requests no longer match its generation.
+    mutating func reload(returnTo point: ReturnPoint?) -> [Effect] {
+        files = []
+        viewport = ListViewport()
+        nextBeforeID = nil
+        started = false
+        loading = true
+        generation += 1
+        returnTo = point
+        let named: [Effect] = name == nil ? [.loadEntityName(target)] : []
+        return named + [.loadEntityPage(target, generation: generation, beforeID: nil)]
+    }
+
+    /// `lead 123 «Поставка оборудования»`.
+    public var title: String {
+        name.map { "\(target) «\(TerminalText.sanitize($0))»" } ?? target.description
+    }
+}
+
 /// The files attached to one entity (`:lead 123`, or Enter in a file's links), a
 /// page at a time: detach (`d`), reload, Esc back. `a` (attach more, marked in
 /// Files) and `U` (upload here) are the app's, done for the entity on top.

@@ -2,6 +2,22 @@ import AmoFilesAPI
 import AmoFilesTasks
 import TerminalUI
 
+/// The entities one file is attached to, shown over the Files list.
+public struct LinkList: Sendable, Equatable {
+    public var file: DriveFile
+    public var items: [LinkedEntity] = []
+    public var viewport = ListViewport()
+    public var loading = true
+    /// What `/` narrowed the list to.
+    public var narrowing = ""
+
+    public init(file: DriveFile) {
+        self.file = file
+    }
+
+    public var current: LinkedEntity? { currentRow }
+}
+
 /// The deals, contacts, companies and customers one file is attached to: open one
 /// (Enter), attach the file to another (`a`), detach it from one (`d`), Esc back.
 struct LinksScreen: Screen {

@@ -1,6 +1,22 @@
 import AmoFilesAPI
 import TerminalUI
 
+/// The versions of one file, newest first, shown over the Files list.
+public struct VersionList: Sendable, Equatable {
+    public var file: DriveFile
+    public var items: [FileVersion] = []
+    public var viewport = ListViewport()
+    public var loading = true
+    /// What `/` narrowed the list to.
+    public var narrowing = ""
+
+    public init(file: DriveFile) {
+        self.file = file
+    }
+
+    public var current: FileVersion? { currentRow }
+}
+
 /// The versions of one file, newest first, the active one marked: move, make one
 /// active (Enter, or a double click), Esc back.
 struct VersionsScreen: Screen {

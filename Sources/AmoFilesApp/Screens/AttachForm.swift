@@ -1,6 +1,41 @@
 import AmoFilesAPI
 import TerminalUI
 
+/// Where files get attached (or, for `:lead TEXT`, whose files to open): a type of
+/// entity, then one found by name as it is typed, or an id.
+public struct AttachForm: Sendable, Equatable {
+    public var files: [DriveFile]
+    /// Enter opens the record's files instead of attaching (`:lead TEXT`).
+    public var opening = false
+    /// The first answer opens its record at once when it is the only one.
+    public var openAlone = false
+    public var type: EntityType = .leads
+    public var editor = LineEditor("")
+    public var results: [CRMEntity] = []
+    public var cursor = 0
+    public var searching = false
+    /// Bumped on every change of the query; only the answer to the last one counts.
+    public var token = 0
+
+    public init(files: [DriveFile]) {
+        self.files = files
+    }
+
+    /// The query changed: a new search, whose results come after a typing pause
+    /// (an id needs none).
+    mutating func search() -> Effect {
+        token += 1
+        cursor = 0
+        searching = true
+        return .searchEntities(type, query: editor.text.trimmingCharacters(in: .whitespaces), token: token)
+    }
+
+    /// The text typed, when it is an id rather than a name.
+    public var typedID: Int? {
+        Int(editor.text.trimmingCharacters(in: .whitespaces)).flatMap { $0 > 0 ? $0 : nil }
+    }
+}
+
 /// The form that attaches files to a deal, contact, company or customer.
 enum AttachFormView {
     /// "Attach 2 files to: [lead] contact company customer", the query, and the matches.
