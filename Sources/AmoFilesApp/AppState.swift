@@ -63,7 +63,12 @@ public struct AppState: Sendable {
     }
     public var lists: [Tab: FileList] = Dictionary(uniqueKeysWithValues: Tab.fileTabs.map { ($0, FileList(filter: $0.baseFilter)) })
     /// Uploads and downloads of this run, oldest first.
-    public var transfers = TransferList()
+    public var transfers: TransferList {
+        get { transfersTab.list }
+        set { transfersTab.list = newValue }
+    }
+    /// The Transfers tab's screen (the tabs below the stack; Files and Trash are not screens yet).
+    var transfersTab = TransfersScreen()
     /// Where the local picker opens first: the folder amofiles started in.
     public var localFolder = "/"
     /// Names of account users by id, for "who" columns.
@@ -159,9 +164,18 @@ public struct AppState: Sendable {
     /// (and the total line of Transfers).
     public var listHeight: Int { max(0, rows - listTop - (tab == .transfers && stack.isEmpty ? 2 : 1)) }
 
+    /// The screen of the tab, when the tab is one (Transfers; Files and Trash are not yet).
+    var tabScreen: (any Screen)? {
+        get { tab == .transfers ? transfersTab : nil }
+        set { if let screen = newValue as? TransfersScreen { transfersTab = screen } }
+    }
+
+    /// The screen keys go to: the last opened over the tab, or the tab's own.
+    var topScreen: (any Screen)? { stack.last?.screen ?? tabScreen }
+
     /// What the keys act on: the screen on top, or the tab.
     public var screenKind: ScreenKind {
-        if let top = stack.last { return top.kind }
+        if let top = topScreen { return top.kind }
         return switch tab {
         case .files: .files
         case .trash: .trash

@@ -45,8 +45,13 @@ extension Reducer {
     }
 
     static func startDownload(_ state: inout AppState, _ request: DownloadRequest, path: String, overwrite: Bool) -> [Effect] {
-        state.status = StatusMessage(text: "Downloading \(TerminalText.sanitize(request.name)) (\(Quantities.bytes(request.size)))…", isError: false)
+        state.status = downloading(request)
         return [.download(request, path: path, overwrite: overwrite)]
+    }
+
+    /// "Downloading a.pdf (1.5 MB)…".
+    static func downloading(_ request: DownloadRequest) -> StatusMessage {
+        StatusMessage(text: "Downloading \(TerminalText.sanitize(request.name)) (\(Quantities.bytes(request.size)))…", isError: false)
     }
 
     static func downloadAnswer(_ state: inout AppState, _ action: Action) -> [Effect] {

@@ -10,8 +10,8 @@ extension Reducer {
             return perform(&state, action!)
         case .close?:
             return goBack(&state) ? [] : [.quit]
-        case .search? where !state.stack.isEmpty:
-            let narrowing = state.stack[state.stack.count - 1].screen.narrowing
+        case .search? where state.tab == .transfers || !state.stack.isEmpty:
+            let narrowing = state.topScreen?.narrowing ?? ""
             state.overlay = .narrow(LineEditor(narrowing), previous: narrowing)
             return []
         case nil:
@@ -23,9 +23,18 @@ extension Reducer {
 
     /// Narrows the rows of the screen on top to those holding `text`.
     static func narrowTop(_ state: inout AppState, to text: String) {
-        guard !state.stack.isEmpty else { return }
         let context = ScreenContext(state)
-        state.stack[state.stack.count - 1].update { $0.narrow(to: text, context) }
+        updateTop(&state) { $0.narrow(to: text, context) }
+    }
+
+    /// Runs `body` on the screen on top: the last opened, or the tab's own.
+    @discardableResult
+    static func updateTop<Result>(_ state: inout AppState, _ body: (inout any Screen) -> Result) -> Result? {
+        if !state.stack.isEmpty { return state.stack[state.stack.count - 1].update(body) }
+        guard var base = state.tabScreen else { return nil }
+        let result = body(&base)
+        state.tabScreen = base
+        return result
     }
 
     /// Closes what is open over the tab, the last opened first: a screen, the marking
@@ -49,28 +58,31 @@ extension Reducer {
         return onTopScreen(&state) { $0.handle(action, key: key, &$1) }
     }
 
-    /// Runs `body` on the screen on top of the stack and carries out its outcome;
-    /// nil when there is none or it passes.
+    /// Runs `body` on the screen on top (the last opened, or the tab's own) and
+    /// carries out its outcome; nil when there is none or it passes.
     static func onTopScreen(_ state: inout AppState, _ body: (inout any Screen, inout ScreenContext) -> Outcome) -> [Effect]? {
-        guard var top = state.stack.last else { return nil }
+        let onStack = !state.stack.isEmpty
+        guard var top = state.topScreen else { return nil }
         var context = ScreenContext(state)
-        let outcome = top.update { body(&$0, &context) }
+        let outcome = body(&top, &context)
         context.apply(to: &state)
         let effects: [Effect]
         switch outcome {
         case .pass:
             return nil
         case .handled(let done):
-            state.stack[state.stack.count - 1] = top
             effects = done
         case .close(let done):
-            state.stack.removeLast()
             effects = done
-        case .open(let screen, let done):
-            state.stack[state.stack.count - 1] = top
-            state.stack.append(screen)
+        case .open(_, let done):
             effects = done
         }
+        switch (outcome, onStack) {
+        case (.close, true): state.stack.removeLast()
+        case (_, true): state.stack[state.stack.count - 1] = OpenScreen(top) ?? state.stack[state.stack.count - 1]
+        case (_, false): state.tabScreen = top
+        }
+        if case .open(let screen, _) = outcome { state.stack.append(screen) }
         if let tab = context.tab { state.tab = tab }
         return effects
     }

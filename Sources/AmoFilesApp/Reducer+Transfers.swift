@@ -2,81 +2,9 @@ import AmoFilesAPI
 import AmoFilesTasks
 import TerminalUI
 
-/// The Transfers tab: uploads and downloads as the task layer reports them;
-/// cancel, retry; uploads left by an earlier run.
+/// Transfers as the task layer reports them, seen from every screen (the status
+/// line, Files, a lead's files); the tab's own keys are `TransfersScreen`'s.
 extension Reducer {
-    /// Actions on the Transfers tab; nil for those that work the same everywhere.
-    static func transfersAction(_ state: inout AppState, _ action: KeyAction) -> [Effect]? {
-        if let delta = movement(action, in: state.transfers, state: state) {
-            state.transfers.scroll(by: delta, height: state.listHeight)
-            return []
-        }
-        switch action {
-        case .cancel:
-            if state.transfers.currentWaiting != nil {
-                state.status = StatusMessage(text: "That upload is not running: \(hint(.retry, state, "to resume it")) `amofiles transfers` lists it.", isError: false)
-                return []
-            }
-            guard let transfer = state.transfers.current, !transfer.state.isFinished else {
-                state.status = StatusMessage(text: "Nothing to cancel here: the transfer has ended.", isError: false)
-                return []
-            }
-            // A cancelled upload loses the parts it sent, and its place in the journal: ask first.
-            let done = transfer.progress.map { " (\(Int($0.fraction * 100))%)" } ?? ""
-            let isUpload = if case .upload = transfer.work { true } else { false }
-            let name = TerminalText.sanitize(transfer.work.fileName ?? transfer.title)
-            let what = isUpload ? "upload" : "download", consequence = isUpload ? "; what it sent is dropped" : ""
-            state.overlay = .ask(question: "Cancel the \(what) of “\(name)”\(done)\(consequence)?", then: [.cancelTransfer(transfer.id)])
-            return []
-        case .retry:
-            if let record = state.transfers.currentWaiting {
-                state.transfers.waiting.removeAll { $0.id == record.id }
-                return [.resume([record])]
-            }
-            guard let transfer = state.transfers.current else { return [] }
-            switch transfer.state {
-            case .failed, .cancelled:
-                // The new attempt takes the row's place at the end of the list.
-                state.transfers.items.remove(at: state.transfers.viewport.cursor)
-                state.transfers.viewport.follow(count: state.transfers.rowCount, height: state.listHeight)
-                if case .download(let download, let name, let size) = transfer.work {
-                    // As `D` does: a target that is there now is asked about, not failed on.
-                    let request = DownloadRequest(href: download.href, name: name, size: size)
-                    return startDownload(&state, request, path: download.target, overwrite: download.overwrite)
-                }
-                return [.retryTransfer(transfer.id)]
-            default:
-                state.status = StatusMessage(text: "Only a failed or cancelled transfer can be started again.", isError: false)
-                return []
-            }
-        case .clearFilter:
-            return clearFinished(&state)
-        case .upload, .nextTab, .previousTab, .files, .trash, .transfers, .help, .messages, .close, .quit, .command:
-            return nil
-        default:
-            state.status = StatusMessage(text: "That works on drive files. \(hint(.files, state, "for Files"))", isError: false)
-            return []
-        }
-    }
-
-    /// `c` in Transfers: the rows of transfers done or cancelled go; failed ones stay for `R`.
-    private static func clearFinished(_ state: inout AppState) -> [Effect] {
-        let before = state.transfers.items.count
-        state.transfers.items.removeAll {
-            switch $0.state {
-            case .done, .cancelled: true
-            default: false
-            }
-        }
-        let cleared = before - state.transfers.items.count
-        state.transfers.viewport.follow(count: state.transfers.rowCount, height: state.listHeight)
-        let failed = state.transfers.items.filter { if case .failed = $0.state { true } else { false } }.count
-        let stay = failed == 0 ? "" : " \(failed) failed \(failed == 1 ? "one stays" : "ones stay") for \(state.keymap.keys(for: .retry).first.map(\.description) ?? "retry")."
-        state.status = StatusMessage(text: cleared == 0 ? "No finished transfers to clear." + stay : "Cleared \(cleared) finished transfer\(cleared == 1 ? "" : "s")." + stay,
-                                     isError: false)
-        return []
-    }
-
     static func transferChanged(_ state: inout AppState, _ snapshot: TaskSnapshot) -> [Effect] {
         let before = state.transfers.take(snapshot)
         state.transfers.viewport.follow(count: state.transfers.rowCount, height: state.listHeight)

@@ -91,9 +91,12 @@ public enum Reducer {
                 list.viewport.follow(count: list.items.count, height: height)
                 state.lists[tab] = list
             }
-            state.transfers.viewport.follow(count: state.transfers.rowCount, height: height)
             let context = ScreenContext(state)
             for index in state.stack.indices { state.stack[index].update { $0.fit(context) } }
+            if var base = state.tabScreen {
+                base.fit(context)
+                state.tabScreen = base
+            }
             return prefetch(&state)
         case .suspend:
             return [.suspend]
@@ -107,7 +110,7 @@ public enum Reducer {
             state.status = nil
             let action = state.keymap.action(for: key, on: state.screenKind)
             if let effects = globalKey(&state, key, action) { return effects }
-            if key == .escape, let top = state.stack.last, !top.screen.narrowing.isEmpty {
+            if key == .escape, let top = state.topScreen, !top.narrowing.isEmpty {
                 // Esc shows every row again before it closes the screen.
                 narrowTop(&state, to: "")
                 return []
@@ -134,7 +137,6 @@ public enum Reducer {
     }
 
     static func perform(_ state: inout AppState, _ action: KeyAction) -> [Effect] {
-        if state.tab == .transfers, state.stack.isEmpty, let effects = transfersAction(&state, action) { return effects }
         if let delta = movement(action, in: state.list, state: state) {
             return move(&state, by: delta)
         }

@@ -82,7 +82,6 @@ extension Narrowable {
 }
 
 extension FileList: Scrollable { var rowCount: Int { items.count } }
-extension TransferList: Scrollable { var rowCount: Int { items.count + waiting.count } }
 
 extension VersionList: Narrowable {
     var allRows: [FileVersion] { items }

@@ -125,12 +125,10 @@ final class GlobalKeysTests: XCTestCase {
             let stack = state.stack
             Self.press(&state, .character("/"))
             switch (stack.isEmpty, state.tab) {
-            case (false, _):
+            case (false, _), (true, .transfers):
                 XCTAssertEqual(state.overlay, .narrow(LineEditor(""), previous: ""), "/ on \(name)")
             case (true, .files), (true, .trash):
                 guard case .search? = state.overlay else { return XCTFail("/ on \(name): \(String(describing: state.overlay))") }
-            case (true, .transfers):
-                XCTAssertNil(state.overlay, "/ on \(name)")
             }
             XCTAssertEqual(state.stack, stack, "/ on \(name)")
         }

@@ -1,5 +1,5 @@
 import AmoFilesAPI
-import AmoFilesTasks
+@testable import AmoFilesTasks
 @testable import AmoFilesApp
 import TerminalUI
 import XCTest
@@ -130,7 +130,12 @@ final class ScreenTests: XCTestCase {
         picker.entries = (1...40).map { LocalEntry(name: "отчёт \($0) 名前.pdf", isFolder: $0 % 7 == 0, size: Int64($0) * 4096, modified: Samples.now) }
         picker.selected = ["отчёт 1 名前.pdf"]
         picker.loading = false
-        let screens: [any Screen] = [VersionsScreen(list: list), LinksScreen(list: links), EntityScreen(view: view), PickerScreen(picker: picker)]
+        var transfers = TransfersScreen()
+        transfers.list.items = (1...30).map { id in
+            TaskSnapshot(id: id, work: .upload(FileUpload(path: "/srv/отчёт \(id) 名前.pdf")), state: id % 3 == 0 ? .queued : .running,
+                         progress: TransferProgress(done: Int64(id) * 1000, total: 40_000, rate: 1000), notes: [], startedAt: Date())
+        }
+        let screens: [any Screen] = [VersionsScreen(list: list), LinksScreen(list: links), EntityScreen(view: view), PickerScreen(picker: picker), transfers]
         for screen in screens {
             check(screen, state)
         }
@@ -147,7 +152,7 @@ final class ScreenTests: XCTestCase {
                     XCTAssertNil(surface.style(row: row, column: column), "\(area): a cell at \(row),\(column) outside the area was written")
                 }
             }
-            XCTAssertTrue(["Ver", "Lin", "Fil", "Upl"].contains { surface.lines[area.top].contains($0) }, "the title starts the area: \(surface.lines[area.top])")
+            XCTAssertTrue(["Ver", "Lin", "Fil", "Upl", " N"].contains { surface.lines[area.top].contains($0) }, "the title starts the area: \(surface.lines[area.top])")
         }
     }
 

@@ -263,5 +263,26 @@ final class TransfersTests: XCTestCase {
         XCTAssertEqual(state.transfers.items.map(\.id), [1, 4])
         XCTAssertEqual(state.status?.text, "Cleared 2 finished transfers. 1 failed one stays for R.")
     }
+
+    func testSlashInTransfersShowsOnlyTheRowsOfMatchingFilesAndXAsksAboutTheRowUnderTheCursor() {
+        var state = Samples.state(rows: 24, columns: 100)
+        _ = Reducer.reduce(&state, .transferChanged(upload(1, "/srv/отчёт-март.pdf", .running, done: 10, total: 100)))
+        _ = Reducer.reduce(&state, .transferChanged(upload(2, "/srv/фото.jpg", .running, done: 20, total: 100)))
+        _ = Reducer.reduce(&state, .transferChanged(upload(3, "/srv/отчёт-май.pdf", .running, done: 30, total: 100)))
+        _ = key(&state, .character("3"))
+        _ = key(&state, .character("/"))
+        for character in "отчёт" { _ = key(&state, .character(character)) }
+        _ = key(&state, .enter)
+        XCTAssertEqual(state.transfers.rowCount, 2)
+        _ = key(&state, .character("j"))
+        _ = key(&state, .character("x"))
+        XCTAssertEqual(state.overlay, .ask(question: "Cancel the upload of “отчёт-май.pdf” (30%); what it sent is dropped?", then: [.cancelTransfer(3)]))
+        _ = key(&state, .character("n"))
+        let surface = MemorySurface(rows: 24, columns: 100)
+        Renderer.render(state, into: surface)
+        XCTAssertTrue(surface.lines[23].contains("“отчёт”: 2 of 3 shown"), surface.lines[23])
+        _ = key(&state, .escape)
+        XCTAssertEqual(state.transfers.rowCount, 3, "Esc shows every row again")
+    }
 }
 

@@ -62,7 +62,8 @@ public struct EntityView: Sendable, Equatable {
 /// The files attached to one entity (`:lead 123`, or Enter in a file's links), a
 /// page at a time: detach (`d`), reload, Esc back. `a` (attach more, marked in
 /// Files) and `U` (upload here) are the app's, done for the entity on top.
-struct EntityScreen: Screen {
+struct EntityScreen: Screen, Equatable {
+    var kind: ScreenKind { .entity }
     var view: EntityView
 
     init(view: EntityView) {

@@ -47,9 +47,9 @@ enum HelpView {
 
     /// The name of what is on screen and its own keys.
     private static func screenKeys(_ state: AppState) -> (String, [KeyHint]) {
-        if let top = state.stack.last {
+        if let top = state.topScreen {
             let context = ScreenContext(state)
-            return (top.screen.name, top.screen.keyHints(context))
+            return (top.name, top.keyHints(context))
         }
         let keymap = state.keymap
         switch state.tab {
@@ -73,7 +73,7 @@ enum HelpView {
                 KeyHint(.clearFilter, keymap), KeyHint(.sort, keymap),
             ])
         case .transfers:
-            return ("Transfers", [KeyHint(.cancel, keymap), KeyHint(.retry, keymap), KeyHint(.upload, keymap)])
+            return ("Transfers", [])   // its screen's own, above
         }
     }
 

@@ -20,7 +20,8 @@ public struct LinkList: Sendable, Equatable {
 
 /// The deals, contacts, companies and customers one file is attached to: open one
 /// (Enter), attach the file to another (`a`), detach it from one (`d`), Esc back.
-struct LinksScreen: Screen {
+struct LinksScreen: Screen, Equatable {
+    var kind: ScreenKind { .links }
     var list: LinkList
 
     init(list: LinkList) {

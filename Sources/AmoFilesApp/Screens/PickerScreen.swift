@@ -74,7 +74,8 @@ public struct LocalPicker: Sendable, Equatable {
 
 /// The server's own file system, browsed for files to upload: folders open with
 /// Enter, Space marks, Enter or `U` uploads, Esc back to what it was opened over.
-struct PickerScreen: Screen {
+struct PickerScreen: Screen, Equatable {
+    var kind: ScreenKind { .picker }
     var picker: LocalPicker
 
     init(picker: LocalPicker) {

@@ -7,10 +7,8 @@ public enum Renderer {
         surface.erase()
         guard !state.isTooSmall else { return tooSmall(state, surface) }
         tabBar(state, surface)
-        if let top = state.stack.last {
-            top.screen.draw(into: surface, ScreenContext(state))
-        } else if state.tab == .transfers {
-            TransfersView.draw(state, into: surface)
+        if let top = state.topScreen {
+            top.draw(into: surface, ScreenContext(state))
         } else {
             list(state, surface)
         }
@@ -140,7 +138,7 @@ public enum Renderer {
             if cut { surface.draw(hint, row: row, column: room, width: hint.count, style: .dim) }
             return
         }
-        if state.stack.isEmpty, state.tab == .transfers, case .failed(let error)? = state.transfers.current?.state {
+        if state.screenKind == .transfers, case .failed(let error)? = state.transfers.current?.state {
             // The whole error of the failed transfer under the cursor.
             surface.draw(" " + TerminalText.sanitize(error.message), row: row, column: 0, width: surface.columns, style: .error)
             return
@@ -148,7 +146,7 @@ public enum Renderer {
         let left = statusText(state)
         let totals = state.transfers.totals
         var right = state.keymap.keys(for: .help).first.map { "\($0) help " } ?? ""
-        if totals.isActive, state.tab != .transfers || !state.stack.isEmpty { right = TransfersView.summary(totals) + "   " + right }
+        if totals.isActive, state.tab != .transfers || !state.stack.isEmpty { right = TransfersScreen.summary(totals) + "   " + right }
         surface.draw(left, row: row, column: 0, width: surface.columns, style: .status)
         let rightWidth = TerminalText.width(right)
         if surface.columns > TerminalText.width(left) + rightWidth + 2 {
@@ -158,14 +156,8 @@ public enum Renderer {
 
     /// Where the cursor is in what the screen shows: "100 files loaded · 3/100".
     private static func statusText(_ state: AppState) -> String {
-        if let top = state.stack.last {
-            return top.screen.position(ScreenContext(state))
-        }
-        if state.tab == .transfers {
-            let count = state.transfers.rowCount
-            let waiting = state.transfers.waiting.count
-            let unfinished = waiting == 0 ? "" : " · \(waiting) unfinished from before"
-            return count == 0 ? " no transfers" : " \(count) transfer\(count == 1 ? "" : "s") · \(state.transfers.viewport.cursor + 1)/\(count) · \(state.transfers.totals.label)\(unfinished)"
+        if let top = state.topScreen {
+            return top.position(ScreenContext(state))
         }
         let list = state.list
         if let view = state.attachingTo, state.tab == .files {

@@ -65,7 +65,9 @@ struct ScreenContext {
 /// One screen over the tabs, with one life cycle: it handles keys, the wheel and
 /// clicks, takes the answers meant for it, draws itself into an area and names what
 /// its status line says. Opened screens are a stack over the tabs (`AppState.stack`).
-protocol Screen: Sendable, Equatable {
+protocol Screen: Sendable {
+    /// Which screen it is, for the keys that act on it.
+    var kind: ScreenKind { get }
     mutating func handle(_ action: KeyAction?, key: Key, _ context: inout ScreenContext) -> Outcome
     /// The wheel: the cursor moves by `delta` rows.
     mutating func scroll(by delta: Int, _ context: ScreenContext) -> [Effect]
@@ -120,15 +122,6 @@ enum OpenScreen: Sendable, Equatable {
         case let screen as EntityScreen: self = .entity(screen)
         case let screen as PickerScreen: self = .picker(screen)
         default: return nil
-        }
-    }
-
-    var kind: ScreenKind {
-        switch self {
-        case .versions: .versions
-        case .links: .links
-        case .entity: .entity
-        case .picker: .picker
         }
     }
 

@@ -19,7 +19,8 @@ public struct VersionList: Sendable, Equatable {
 
 /// The versions of one file, newest first, the active one marked: move, make one
 /// active (Enter, or a double click), Esc back.
-struct VersionsScreen: Screen {
+struct VersionsScreen: Screen, Equatable {
+    var kind: ScreenKind { .versions }
     var list: VersionList
 
     init(list: VersionList) {
