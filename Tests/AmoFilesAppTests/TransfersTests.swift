@@ -284,5 +284,22 @@ final class TransfersTests: XCTestCase {
         _ = key(&state, .escape)
         XCTAssertEqual(state.transfers.rowCount, 3, "Esc shows every row again")
     }
+
+    func testATaskNoteStaysOnItsTransfersRow() {
+        var state = Samples.state(rows: 24, columns: 100)
+        let running = TaskSnapshot(id: 7, work: .upload(FileUpload(path: "/srv/big.bin")), state: .running,
+                                   progress: TransferProgress(done: 10, total: 100), notes: ["the upload session expired; starting over"], startedAt: Date())
+        _ = Reducer.reduce(&state, .transferChanged(running))
+        _ = key(&state, .character("3"))
+        let surface = MemorySurface(rows: 24, columns: 100)
+        Renderer.render(state, into: surface)
+        XCTAssertEqual(surface.lines[23], " big.bin: the upload session expired; starting over", "said under the cursor while it runs")
+        var done = running
+        done.state = .done(.file(Samples.mixed[0]))
+        done.progress = TransferProgress(done: 100, total: 100)
+        _ = Reducer.reduce(&state, .transferChanged(done))
+        Renderer.render(state, into: surface)
+        XCTAssertTrue(surface.lines[2].hasSuffix("done · 1.5 MB · the upload session expired; starting over"), surface.lines[2])
+    }
 }
 

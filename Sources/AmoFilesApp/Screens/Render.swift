@@ -138,10 +138,17 @@ public enum Renderer {
             if cut { surface.draw(hint, row: row, column: room, width: hint.count, style: .dim) }
             return
         }
-        if state.screenKind == .transfers, case .failed(let error)? = state.transfers.current?.state {
-            // The whole error of the failed transfer under the cursor.
-            surface.draw(" " + TerminalText.sanitize(error.message), row: row, column: 0, width: surface.columns, style: .error)
-            return
+        if state.screenKind == .transfers, let transfer = state.transfers.current {
+            // The whole error of the failed transfer under the cursor, or the last note on a running one.
+            if case .failed(let error) = transfer.state {
+                surface.draw(" " + TerminalText.sanitize(error.message), row: row, column: 0, width: surface.columns, style: .error)
+                return
+            }
+            if !transfer.state.isFinished, let note = transfer.notes.last {
+                surface.draw(" " + TerminalText.sanitize((transfer.work.fileName ?? transfer.title) + ": " + note), row: row, column: 0,
+                             width: surface.columns, style: .notice)
+                return
+            }
         }
         let left = statusText(state)
         let totals = state.transfers.totals

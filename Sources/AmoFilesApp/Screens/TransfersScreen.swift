@@ -244,7 +244,10 @@ struct TransfersScreen: Screen {
         switch transfer.state {
         case .running: return arrow + TransferLine.text(label: label, progress, width: width - 2)
         case .queued: status = "queued · \(Quantities.bytes(progress.total))"
-        case .done(let outcome): status = "done · \(Quantities.bytes(bytes(outcome) ?? progress.total))" + versionNote(transfer.work)
+        case .done(let outcome):
+            // What the task layer noted on the way stays on the row ("the session expired; starting over").
+            let note = transfer.notes.last.map { " · " + TerminalText.sanitize($0) } ?? ""
+            status = "done · \(Quantities.bytes(bytes(outcome) ?? progress.total))" + versionNote(transfer.work) + note
         case .failed(let error):
             // The row names the file already: "failed: no answer…", not "failed: upload a.bin failed: no answer…".
             let named = transfer.title + " failed: "
