@@ -1,5 +1,6 @@
 import AmoFilesAPI
-import AmoFilesTasks
+import Foundation
+@testable import AmoFilesTasks
 @testable import AmoFilesApp
 import TerminalUI
 import XCTest
@@ -80,4 +81,71 @@ final class QuestionGoldenTests: XCTestCase {
         XCTAssertEqual(said, "Move 3 files (“Договор поставки №106.pdf”, “見積書 423.xlsx” and “Фото объекта.jpg”) to the trash? y yes   n no")
         XCTAssertFalse(lines.contains { $0.contains("…") }, "\(lines)")
     }
+
+    private func upload(_ id: Int, _ name: String, done: Int64, total: Int64) -> TaskSnapshot {
+        TaskSnapshot(id: id, work: .upload(FileUpload(path: "/srv/" + name)), state: .running,
+                     progress: TransferProgress(done: done, total: total), notes: [], startedAt: Date())
+    }
+
+    func testMakingAnOlderVersionActive() {
+        var state = Samples.state()
+        let file = state.list.items[0]
+        _ = Reducer.reduce(&state, .input(.key(.character("v"))))
+        let versions: [FileVersion] = (1...3).reversed().map { (number: Int) -> FileVersion in
+            FileVersion(uuid: "v\(number)", fileUUID: file.uuid, type: file.type, name: file.name, sanitizedName: file.name,
+                        size: Int64(number) * 700_000, isMain: number == 3, sourceID: nil, createdAt: Samples.now - Int64(3 - number) * 86_400,
+                        createdBy: .user(7), updatedAt: Samples.now, updatedBy: .user(7), metadata: file.metadata, previews: nil,
+                        links: FileVersion.Links(download: nil, this: nil))
+        }
+        _ = Reducer.reduce(&state, .versionsLoaded(fileUUID: file.uuid, versions))
+        press(&state, .character("j"), .enter)
+        XCTAssertEqual(dialog(state), ["", "  Make version 2 (2026-11-21 12:00, 1.4 MB) active?", "", "  y yes   n no", ""])
+    }
+
+    func testCancellingARunningUploadSaysWhatIsLost() {
+        var state = Samples.state()
+        _ = Reducer.reduce(&state, .transferChanged(upload(1, "отчёт за квартал.pdf", done: 45, total: 100)))
+        press(&state, .character("3"), .character("x"))
+        XCTAssertEqual(dialog(state), ["", "  Cancel the upload of “отчёт за квартал.pdf” (45%); what it sent is", "  dropped?", "", "  y yes   n no", ""])
+    }
+
+    func testDownloadingOverAnExistingFile() {
+        var state = Samples.state()
+        state.overlay = .overwrite(DownloadRequest(href: "http://drive/x", name: "Договор поставки №106.pdf", size: 1_500_000),
+                                   path: "/home/anna/Загрузки/Договор поставки №106.pdf")
+        XCTAssertEqual(dialog(state), [
+            "",
+            "  /home/anna/Загрузки/Договор поставки №106.pdf exists. Overwrite it?",
+            "",
+            "  y yes   n no",
+            "",
+        ])
+    }
+
+    func testQuittingWhileTransfersRun() {
+        var state = Samples.state()
+        for (id, name) in ["big.iso", "report.pdf", "photo.jpg", "notes.txt"].enumerated() {
+            _ = Reducer.reduce(&state, .transferChanged(upload(id + 1, name, done: Int64(10 * id), total: 100)))
+        }
+        press(&state, .character("q"))
+        XCTAssertEqual(dialog(state), [
+            "",
+            "  4 uploads running: big.iso 0%, report.pdf 10%, photo.jpg 20%, 1 more.",
+            "  Quit?",
+            "",
+            "  Enter/y quit, uploads resume next time   c cancel them and quit   n stay",
+            "",
+        ])
+    }
+
+    func testResumingWhatAnEarlierRunLeft() {
+        var state = Samples.state()
+        let record = UploadRecord(
+            id: "r1", path: "/srv/big.iso", fileName: "big.iso", newVersionOf: nil, attach: nil, size: 1_200_000_000, modified: 0,
+            driveURL: "http://drive", sessionID: 5, partSize: 1_048_576, sessionExpiresAt: 0, accepted: 480_000_000, nextURL: "http://drive/u",
+            partsAccepted: 457)
+        _ = Reducer.reduce(&state, .journalRead([record]))
+        XCTAssertEqual(dialog(state), ["", "  Resume 1 unfinished upload (big.iso 40% of 1.2 GB)?", "", "  y yes   n no", ""])
+    }
 }
+

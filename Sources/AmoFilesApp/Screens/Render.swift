@@ -198,7 +198,9 @@ public enum Renderer {
     private static func confirm(_ question: String, answers answer: String = "y yes   n no", _ surface: any Surface) {
         let width = min(surface.columns - 2, max(TerminalText.width(TerminalText.sanitize(question)), answer.count) + 4, 76)
         let lines = TerminalText.wrap(question, columns: max(1, width - 4)).map { "  " + $0 }
-        let box = [""] + lines + ["", "  " + answer, ""]
+        // The answers stay as spaced as they are when they fit, and wrap when they do not.
+        let answers = answer.count <= width - 4 ? [answer] : TerminalText.wrap(answer, columns: max(1, width - 4))
+        let box = [""] + lines + [""] + answers.map { "  " + $0 } + [""]
         let top = max(1, surface.rows / 2 - box.count / 2)
         let left = max(1, (surface.columns - width) / 2)
         for (offset, text) in box.enumerated() where top + offset < surface.rows - 1 {
