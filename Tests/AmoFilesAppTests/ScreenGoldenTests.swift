@@ -1,0 +1,95 @@
+import AmoFilesAPI
+@testable import AmoFilesApp
+@testable import AmoFilesTasks
+import Foundation
+import TerminalUI
+import XCTest
+
+/// The screens over the tabs, whole, at 80x24 as a person sees them (Files, Trash,
+/// Links and a lead's files have theirs in GoldenScreenTests and LinksGoldenTests).
+final class ScreenGoldenTests: XCTestCase {
+    override func setUp() {
+        useUTC(for: self)
+    }
+
+    private func render(_ state: AppState) -> [String] {
+        let surface = MemorySurface(rows: state.rows, columns: state.columns)
+        Renderer.render(state, into: surface)
+        return surface.lines
+    }
+
+    private func press(_ state: inout AppState, _ keys: Key...) {
+        for key in keys { _ = Reducer.reduce(&state, .input(.key(key))) }
+    }
+
+    func testVersions() {
+        var state = Samples.state()
+        let file = state.list.items[0]
+        press(&state, .character("v"))
+        let authors: [UserRef] = [.user(7), .user(8), .robot, .client(55)]
+        let versions: [FileVersion] = (1...4).reversed().map { (number: Int) -> FileVersion in
+            FileVersion(uuid: "v\(number)", fileUUID: file.uuid, type: file.type, name: file.name, sanitizedName: file.name,
+                        size: Int64(number) * 350_000, isMain: number == 4, sourceID: nil, createdAt: Samples.now - Int64(4 - number) * 86_400 * 9,
+                        createdBy: authors[number - 1], updatedAt: Samples.now, updatedBy: .user(7), metadata: file.metadata, previews: nil,
+                        links: FileVersion.Links(download: nil, this: nil))
+        }
+        _ = Reducer.reduce(&state, .versionsLoaded(fileUUID: file.uuid, versions))
+        press(&state, .character("j"))
+        XCTAssertEqual(render(state), [
+            " 1 Files   2 Trash   3 Transfers                    Ромашка · drive-b.amocrm.ru",
+            " Versions of Договор поставки №106.pdf           (Esc back · Enter makes active)",
+            "    # NAME                                SIZE CREATED          BY",
+            "*   4 Договор поставки №106.pdf         1.4 MB 2026-11-22 12:00 client",
+            "    3 Договор поставки №106.pdf         1.1 MB 2026-11-13 12:00 robot",
+            "    2 Договор поставки №106.pdf         700 KB 2026-11-04 12:00 Li Wei",
+            "    1 Договор поставки №106.pdf         350 KB 2026-10-26 12:00 Анна Смирнова",
+        ] + Array(repeating: "", count: 16) + [
+            " 4 versions · 2/4                                                        ? help",
+        ])
+    }
+
+    func testTheLocalPicker() {
+        var state = Samples.state()
+        state.localFolder = "/srv/out"
+        press(&state, .character("U"))
+        _ = Reducer.reduce(&state, .folderListed(path: "/srv/out", [
+            LocalEntry(name: "архив", isFolder: true, size: 0, modified: Samples.now - 86_400),
+            LocalEntry(name: "отчёт за март.pdf", isFolder: false, size: 2_300_000, modified: Samples.now),
+            LocalEntry(name: "見積書.xlsx", isFolder: false, size: 16_000, modified: Samples.now),
+            LocalEntry(name: ".hidden", isFolder: false, size: 1, modified: Samples.now),
+        ]))
+        press(&state, .character("j"), .character("j"), .space)
+        XCTAssertEqual(render(state), [
+            " 1 Files   2 Trash   3 Transfers                    Ромашка · drive-b.amocrm.ru",
+            " Upload from /srv/out  (Esc back · Space marks · Enter uploads · . shows hidden)",
+            " NAME                                                      SIZE MODIFIED",
+            " ..",
+            " архив/                                                         2026-11-21 12:00",
+            "*отчёт за март.pdf                                       2.3 MB 2026-11-22 12:00",
+            " 見積書.xlsx                                              16 KB 2026-11-22 12:00",
+        ] + Array(repeating: "", count: 16) + [
+            " 3 entries · 4/4 · 1 marked (2.3 MB)                                     ? help",
+        ])
+    }
+
+    func testTransfers() {
+        var state = Samples.state()
+        for (id, name, snapshotState, done) in [(1, "отчёт за март.pdf", TaskState.running, Int64(45)), (2, "見積書.xlsx", .queued, 0),
+                                                 (3, "фото.jpg", .done(.file(Samples.mixed[2])), 100)] {
+            _ = Reducer.reduce(&state, .transferChanged(TaskSnapshot(
+                id: id, work: .upload(FileUpload(path: "/srv/" + name)), state: snapshotState,
+                progress: TransferProgress(done: done * 10_000, total: 1_000_000), notes: [], startedAt: Date())))
+        }
+        press(&state, .character("3"))
+        XCTAssertEqual(render(state), [
+            " 1 Files   2 Trash   3 Transfers                    Ромашка · drive-b.amocrm.ru",
+            "   NAME                            x cancel · R retry · c clear done · U upload",
+            " ↑ отчёт за март.pdf                                          [####......]   45%",
+            " ↑ 見積書.xlsx                             queued · 1.0 MB",
+            " ↑ фото.jpg                                done · 84 KB",
+        ] + Array(repeating: "", count: 17) + [
+            "   total                                                      [####......]   48%",
+            " 3 transfers · 1/3 · 1/3 done, 1 queued                                  ? help",
+        ])
+    }
+}
