@@ -31,8 +31,7 @@ final class GlobalKeysTests: XCTestCase {
             let file = state.list.items[0]
             press(&state, .character("l"))
             _ = Reducer.reduce(&state, .linksLoaded(fileUUID: file.uuid, [
-                LinkedEntity(id: lead.id, name: "Обучение", entityType: "leads", createdBy: nil, mainUserID: nil, dateCreate: nil, dateUpdate: nil,
-                             updatedBy: nil, price: nil, pipelineID: nil, statusID: nil, closestTaskAt: nil),
+                Samples.linked(lead.id, "Обучение"),
             ]))
             press(&state, .enter)
             return state

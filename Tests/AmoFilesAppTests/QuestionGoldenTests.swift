@@ -18,14 +18,10 @@ final class QuestionGoldenTests: XCTestCase {
         return surface.lines(styled: .dialog)
     }
 
-    private func press(_ state: inout AppState, _ keys: Key...) {
-        for key in keys { _ = Reducer.reduce(&state, .input(.key(key))) }
-    }
-
     func testTrashingSeveralFilesNamesTheFirstFew() {
         var state = Samples.state()
-        for _ in 0..<6 { press(&state, .space) }
-        press(&state, .character("d"))
+        for _ in 0..<6 { Samples.press(&state, .space) }
+        Samples.press(&state, .character("d"))
         XCTAssertEqual(dialog(state), [
             "",
             "  Move 6 files (“Договор поставки №106.pdf”, “見積書 423.xlsx”, “Фото",
@@ -38,7 +34,7 @@ final class QuestionGoldenTests: XCTestCase {
 
     func testTrashingOneFile() {
         var state = Samples.state()
-        press(&state, .character("d"))
+        Samples.press(&state, .character("d"))
         XCTAssertEqual(dialog(state), ["", "  Move “Договор поставки №106.pdf” to the trash?", "", "  y yes   n no", ""])
     }
 
@@ -74,8 +70,8 @@ final class QuestionGoldenTests: XCTestCase {
 
     func testAQuestionOnANarrowTerminalStaysWhole() {
         var state = Samples.state(rows: 24, columns: 40)
-        for _ in 0..<3 { press(&state, .space) }
-        press(&state, .character("d"))
+        for _ in 0..<3 { Samples.press(&state, .space) }
+        Samples.press(&state, .character("d"))
         let lines = dialog(state)
         let said = lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
         XCTAssertEqual(said, "Move 3 files (“Договор поставки №106.pdf”, “見積書 423.xlsx” and “Фото объекта.jpg”) to the trash? y yes   n no")
@@ -98,14 +94,14 @@ final class QuestionGoldenTests: XCTestCase {
                         links: FileVersion.Links(download: nil, this: nil))
         }
         _ = Reducer.reduce(&state, .versionsLoaded(fileUUID: file.uuid, versions))
-        press(&state, .character("j"), .enter)
+        Samples.press(&state, .character("j"), .enter)
         XCTAssertEqual(dialog(state), ["", "  Make version 2 (2026-11-21 12:00, 1.4 MB) active?", "", "  y yes   n no", ""])
     }
 
     func testCancellingARunningUploadSaysWhatIsLost() {
         var state = Samples.state()
         _ = Reducer.reduce(&state, .transferChanged(upload(1, "отчёт за квартал.pdf", done: 45, total: 100)))
-        press(&state, .character("3"), .character("x"))
+        Samples.press(&state, .character("3"), .character("x"))
         XCTAssertEqual(dialog(state), ["", "  Cancel the upload of “отчёт за квартал.pdf” (45%); what it sent is", "  dropped?", "", "  y yes   n no", ""])
     }
 
@@ -127,7 +123,7 @@ final class QuestionGoldenTests: XCTestCase {
         for (id, name) in ["big.iso", "report.pdf", "photo.jpg", "notes.txt"].enumerated() {
             _ = Reducer.reduce(&state, .transferChanged(upload(id + 1, name, done: Int64(10 * id), total: 100)))
         }
-        press(&state, .character("q"))
+        Samples.press(&state, .character("q"))
         XCTAssertEqual(dialog(state), [
             "",
             "  4 uploads running: big.iso 0%, report.pdf 10%, photo.jpg 20%, 1 more.",
@@ -140,10 +136,7 @@ final class QuestionGoldenTests: XCTestCase {
 
     func testResumingWhatAnEarlierRunLeft() {
         var state = Samples.state()
-        let record = UploadRecord(
-            id: "r1", path: "/srv/big.iso", fileName: "big.iso", newVersionOf: nil, attach: nil, size: 1_200_000_000, modified: 0,
-            driveURL: "http://drive", sessionID: 5, partSize: 1_048_576, sessionExpiresAt: 0, accepted: 480_000_000, nextURL: "http://drive/u",
-            partsAccepted: 457)
+        let record = Samples.unfinishedUpload
         _ = Reducer.reduce(&state, .journalRead([record]))
         XCTAssertEqual(dialog(state), ["", "  Resume 1 unfinished upload (big.iso 40% of 1.2 GB)?", "", "  y yes   n no", ""])
     }

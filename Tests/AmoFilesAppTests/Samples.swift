@@ -1,6 +1,8 @@
 import AmoFilesAPI
+import AmoFilesTasks
 import AmoFilesApp
 import Foundation
+import TerminalUI
 import XCTest
 
 /// Files and states for reducer tests and golden screens.
@@ -37,6 +39,30 @@ enum Samples {
         state.lists[.files]?.nextPage = complete ? nil : 2
         return state
     }
+
+    /// Keys pressed one after the other.
+    static func press(_ state: inout AppState, _ keys: Key...) {
+        for key in keys { _ = Reducer.reduce(&state, .input(.key(key))) }
+    }
+
+    /// The whole screen `state` draws, line by line.
+    static func render(_ state: AppState) -> [String] {
+        let surface = MemorySurface(rows: state.rows, columns: state.columns)
+        Renderer.render(state, into: surface)
+        return surface.lines
+    }
+
+    /// A record a file is attached to, as `links` lists it.
+    static func linked(_ id: Int, _ name: String?, _ type: String = "leads") -> LinkedEntity {
+        LinkedEntity(id: id, name: name, entityType: type, createdBy: nil, mainUserID: nil, dateCreate: nil, dateUpdate: nil,
+                     updatedBy: nil, price: nil, pipelineID: nil, statusID: nil, closestTaskAt: nil)
+    }
+
+    /// An upload an earlier run left: 40% of 1.2 GB accepted.
+    static let unfinishedUpload = UploadRecord(
+        id: "r1", path: "/srv/big.iso", fileName: "big.iso", newVersionOf: nil, attach: nil, size: 1_200_000_000, modified: 0,
+        driveURL: "http://drive", sessionID: 5, partSize: 1_048_576, sessionExpiresAt: 0, accepted: 480_000_000, nextURL: "http://drive/u",
+        partsAccepted: 457)
 }
 
 /// Times on screens are drawn in UTC while a test runs, and the zone the process

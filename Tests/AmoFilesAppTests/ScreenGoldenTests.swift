@@ -12,20 +12,10 @@ final class ScreenGoldenTests: XCTestCase {
         useUTC(for: self)
     }
 
-    private func render(_ state: AppState) -> [String] {
-        let surface = MemorySurface(rows: state.rows, columns: state.columns)
-        Renderer.render(state, into: surface)
-        return surface.lines
-    }
-
-    private func press(_ state: inout AppState, _ keys: Key...) {
-        for key in keys { _ = Reducer.reduce(&state, .input(.key(key))) }
-    }
-
     func testVersions() {
         var state = Samples.state()
         let file = state.list.items[0]
-        press(&state, .character("v"))
+        Samples.press(&state, .character("v"))
         let authors: [UserRef] = [.user(7), .user(8), .robot, .client(55)]
         let versions: [FileVersion] = (1...4).reversed().map { (number: Int) -> FileVersion in
             FileVersion(uuid: "v\(number)", fileUUID: file.uuid, type: file.type, name: file.name, sanitizedName: file.name,
@@ -34,8 +24,8 @@ final class ScreenGoldenTests: XCTestCase {
                         links: FileVersion.Links(download: nil, this: nil))
         }
         _ = Reducer.reduce(&state, .versionsLoaded(fileUUID: file.uuid, versions))
-        press(&state, .character("j"))
-        XCTAssertEqual(render(state), [
+        Samples.press(&state, .character("j"))
+        XCTAssertEqual(Samples.render(state), [
             " 1 Files   2 Trash   3 Transfers                    Ромашка · drive-b.amocrm.ru",
             " Versions of Договор поставки №106.pdf           (Esc back · Enter makes active)",
             "    # NAME                                SIZE CREATED          BY",
@@ -51,15 +41,15 @@ final class ScreenGoldenTests: XCTestCase {
     func testTheLocalPicker() {
         var state = Samples.state()
         state.localFolder = "/srv/out"
-        press(&state, .character("U"))
+        Samples.press(&state, .character("U"))
         _ = Reducer.reduce(&state, .folderListed(path: "/srv/out", [
             LocalEntry(name: "архив", isFolder: true, size: 0, modified: Samples.now - 86_400),
             LocalEntry(name: "отчёт за март.pdf", isFolder: false, size: 2_300_000, modified: Samples.now),
             LocalEntry(name: "見積書.xlsx", isFolder: false, size: 16_000, modified: Samples.now),
             LocalEntry(name: ".hidden", isFolder: false, size: 1, modified: Samples.now),
         ]))
-        press(&state, .character("j"), .character("j"), .space)
-        XCTAssertEqual(render(state), [
+        Samples.press(&state, .character("j"), .character("j"), .space)
+        XCTAssertEqual(Samples.render(state), [
             " 1 Files   2 Trash   3 Transfers                    Ромашка · drive-b.amocrm.ru",
             " Upload from /srv/out  (Esc back · Space marks · Enter uploads · . shows hidden)",
             " NAME                                                      SIZE MODIFIED",
@@ -80,8 +70,8 @@ final class ScreenGoldenTests: XCTestCase {
                 id: id, work: .upload(FileUpload(path: "/srv/" + name)), state: snapshotState,
                 progress: TransferProgress(done: done * 10_000, total: 1_000_000), notes: [], startedAt: Date())))
         }
-        press(&state, .character("3"))
-        XCTAssertEqual(render(state), [
+        Samples.press(&state, .character("3"))
+        XCTAssertEqual(Samples.render(state), [
             " 1 Files   2 Trash   3 Transfers                    Ромашка · drive-b.amocrm.ru",
             "   NAME                            x cancel · R retry · c clear done · U upload",
             " ↑ отчёт за март.pdf                                          [####......]   45%",

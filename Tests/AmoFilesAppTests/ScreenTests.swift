@@ -40,10 +40,6 @@ final class ScreenTests: XCTestCase {
 
     private let lead = LinkTarget(entity: .leads, id: 22_859_115)
 
-    private func press(_ state: inout AppState, _ keys: Key...) {
-        for key in keys { _ = Reducer.reduce(&state, .input(.key(key))) }
-    }
-
     private func kinds(_ stack: [OpenScreen]) -> [String] {
         stack.map { screen in
             switch screen {
@@ -59,12 +55,11 @@ final class ScreenTests: XCTestCase {
     private func leadOverLinks() -> AppState {
         var state = Samples.state()
         let file = state.list.items[0]
-        press(&state, .character("l"))
+        Samples.press(&state, .character("l"))
         _ = Reducer.reduce(&state, .linksLoaded(fileUUID: file.uuid, [
-            LinkedEntity(id: lead.id, name: "Обучение", entityType: "leads", createdBy: nil, mainUserID: nil, dateCreate: nil, dateUpdate: nil,
-                         updatedBy: nil, price: nil, pipelineID: nil, statusID: nil, closestTaskAt: nil),
+            Samples.linked(lead.id, "Обучение"),
         ]))
-        press(&state, .enter)
+        Samples.press(&state, .enter)
         _ = Reducer.reduce(&state, .entityPageLoaded(lead, generation: state.entity?.generation ?? -1, files: Array(Samples.mixed.prefix(3)), nextBeforeID: nil))
         return state
     }
@@ -73,17 +68,17 @@ final class ScreenTests: XCTestCase {
         var state = leadOverLinks()
         XCTAssertEqual(kinds(state.stack), ["links", "entity lead 22859115"])
         XCTAssertEqual(state.entity?.files.count, 3, "the answer reached the lead's screen")
-        press(&state, .escape)
+        Samples.press(&state, .escape)
         XCTAssertEqual(kinds(state.stack), ["links"], "back on the links it was opened from")
         XCTAssertEqual(state.links?.items.count, 1, "as they were")
-        press(&state, .escape)
+        Samples.press(&state, .escape)
         XCTAssertEqual(kinds(state.stack), [])
         XCTAssertEqual(state.tab, .files)
     }
 
     func testATabKeyClosesWhatIsOpenOverTheTabItLeaves() {
         var state = leadOverLinks()
-        press(&state, .character("2"))
+        Samples.press(&state, .character("2"))
         XCTAssertEqual(state.tab, .trash)
         XCTAssertEqual(kinds(state.stack), [], "no lead's files over the Trash tab")
         let surface = MemorySurface(rows: state.rows, columns: state.columns)
@@ -93,19 +88,19 @@ final class ScreenTests: XCTestCase {
 
     func testALeadOpenedByCommandOverTheTrashTakesItsOwnKeys() {
         var state = Samples.state()
-        press(&state, .character("2"), .character(":"))
-        for character in "lead 22859115" { press(&state, character == " " ? .space : .character(character)) }
-        press(&state, .enter)
+        Samples.press(&state, .character("2"), .character(":"))
+        for character in "lead 22859115" { Samples.press(&state, character == " " ? .space : .character(character)) }
+        Samples.press(&state, .enter)
         XCTAssertEqual(kinds(state.stack), ["entity lead 22859115"])
         XCTAssertEqual(Reducer.reduce(&state, .input(.key(.character("U")))), [.listFolder(path: state.localFolder)])
         XCTAssertEqual(state.picker?.purpose, .upload(attach: lead), "what is uploaded here is attached to the lead")
         XCTAssertEqual(kinds(state.stack), ["entity lead 22859115", "picker"], "the picker opens over the lead")
-        press(&state, .escape)
+        Samples.press(&state, .escape)
         XCTAssertEqual(kinds(state.stack), ["entity lead 22859115"], "Esc in the picker comes back to the lead")
-        press(&state, .character("a"))
+        Samples.press(&state, .character("a"))
         XCTAssertEqual(state.tab, .files, "files to attach are marked in Files")
         XCTAssertEqual(state.attachingTo?.target, lead)
-        press(&state, .escape)
+        Samples.press(&state, .escape)
         XCTAssertEqual(kinds(state.stack), ["entity lead 22859115"], "Esc there comes back to the lead")
     }
 

@@ -177,10 +177,7 @@ final class TransfersTests: XCTestCase {
 
     func testUnfinishedUploadsAreOfferedAtStart() {
         var state = Samples.state()
-        let record = UploadRecord(
-            id: "r1", path: "/srv/big.iso", fileName: "big.iso", newVersionOf: nil, attach: nil, size: 1_200_000_000, modified: 0,
-            driveURL: "http://drive", sessionID: 5, partSize: 1_048_576, sessionExpiresAt: 0, accepted: 480_000_000, nextURL: "http://drive/u",
-            partsAccepted: 457)
+        let record = Samples.unfinishedUpload
         _ = Reducer.reduce(&state, .journalRead([record]))
         XCTAssertEqual(state.overlay, .resumeOffer([record]))
         let surface = MemorySurface(rows: 24, columns: 80)

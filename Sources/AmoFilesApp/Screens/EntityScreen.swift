@@ -62,22 +62,23 @@ public struct EntityView: Sendable, Equatable {
 /// The files attached to one entity (`:lead 123`, or Enter in a file's links), a
 /// page at a time: detach (`d`), reload, Esc back. `a` (attach more, marked in
 /// Files) and `U` (upload here) are the app's, done for the entity on top.
-struct EntityScreen: Screen, Equatable {
-    var kind: ScreenKind { .entity }
+struct EntityScreen: ListScreen, Equatable {
     var view: EntityView
+
+    var kind: ScreenKind { .entity }
+
+    var rows: EntityView {
+        get { view }
+        set { view = newValue }
+    }
 
     init(view: EntityView) {
         self.view = view
     }
 
-    /// Rows of the list: the area less the title and the column header.
-    private static func rows(_ area: Area) -> (top: Int, height: Int) {
-        (area.top + 2, max(0, area.height - 2))
-    }
-
     mutating func handle(_ action: KeyAction?, key: Key, _ context: inout ScreenContext) -> Outcome {
         if key == .escape { return .close([]) }
-        let height = Self.rows(context.area).height
+        let height = Self.rowsArea(context.area).height
         if let delta = Reducer.movement(action, in: view, height: height) {
             return .handled(move(by: delta, height: height))
         }
@@ -101,28 +102,17 @@ struct EntityScreen: Screen, Equatable {
     }
 
     mutating func scroll(by delta: Int, _ context: ScreenContext) -> [Effect] {
-        move(by: delta, height: Self.rows(context.area).height)
+        move(by: delta, height: Self.rowsArea(context.area).height)
     }
 
     mutating func click(row: Int, double: Bool, _ context: inout ScreenContext) -> Outcome {
-        let (top, height) = Self.rows(context.area)
-        guard row >= top, view.select(offset: row - top, height: height) else { return .handled([]) }
+        guard select(screenRow: row, context) else { return .handled([]) }
         view.returnTo = nil
-        return .handled(prefetch(height: height))
-    }
-
-    mutating func fit(_ context: ScreenContext) {
-        view.viewport.follow(count: view.rowCount, height: Self.rows(context.area).height)
-    }
-
-    var narrowing: String { view.narrowing }
-
-    mutating func narrow(to text: String, _ context: ScreenContext) {
-        view.narrow(to: text, height: Self.rows(context.area).height)
+        return .handled(prefetch(height: Self.rowsArea(context.area).height))
     }
 
     mutating func receive(_ answer: Action, _ context: inout ScreenContext) -> [Effect]? {
-        let height = Self.rows(context.area).height
+        let height = Self.rowsArea(context.area).height
         switch answer {
         case .entityPageLoaded(let target, let generation, let files, let next) where target == view.target && generation == view.generation:
             view.files += files
@@ -169,7 +159,7 @@ struct EntityScreen: Screen, Equatable {
 
     func draw(into surface: any Surface, _ context: ScreenContext) {
         let area = context.area
-        let (top, height) = Self.rows(area)
+        let (top, height) = Self.rowsArea(area)
         surface.drawTitle(" Files of " + view.title, keys: "  (Esc back · a attach from Files · U upload here · d detach)", in: area)
         let columns = FileColumn.layout(for: .files, columns: area.width, users: context.users, now: context.now)
         let table = columns.map(\.table)

@@ -20,26 +20,23 @@ public struct LinkList: Sendable, Equatable {
 
 /// The deals, contacts, companies and customers one file is attached to: open one
 /// (Enter), attach the file to another (`a`), detach it from one (`d`), Esc back.
-struct LinksScreen: Screen, Equatable {
-    var kind: ScreenKind { .links }
+struct LinksScreen: ListScreen, Equatable {
     var list: LinkList
+
+    var kind: ScreenKind { .links }
+
+    var rows: LinkList {
+        get { list }
+        set { list = newValue }
+    }
 
     init(list: LinkList) {
         self.list = list
     }
 
-    /// Rows of the list: the area less the title and the column header.
-    private static func rows(_ area: Area) -> (top: Int, height: Int) {
-        (area.top + 2, max(0, area.height - 2))
-    }
-
     mutating func handle(_ action: KeyAction?, key: Key, _ context: inout ScreenContext) -> Outcome {
         if key == .escape { return .close([]) }
-        let height = Self.rows(context.area).height
-        if let delta = Reducer.movement(action, in: list, height: height) {
-            list.scroll(by: delta, height: height)
-            return .handled([])
-        }
+        if move(action, context) { return .handled([]) }
         switch action {
         case .links?:
             return .close([])
@@ -60,25 +57,9 @@ struct LinksScreen: Screen, Equatable {
         }
     }
 
-    mutating func scroll(by delta: Int, _ context: ScreenContext) -> [Effect] {
-        list.scroll(by: delta, height: Self.rows(context.area).height)
-        return []
-    }
-
     mutating func click(row: Int, double: Bool, _ context: inout ScreenContext) -> Outcome {
-        let (top, height) = Self.rows(context.area)
-        guard row >= top, list.select(offset: row - top, height: height) else { return .handled([]) }
+        guard select(screenRow: row, context) else { return .handled([]) }
         return double ? openEntity() : .handled([])
-    }
-
-    mutating func fit(_ context: ScreenContext) {
-        list.viewport.follow(count: list.rowCount, height: Self.rows(context.area).height)
-    }
-
-    var narrowing: String { list.narrowing }
-
-    mutating func narrow(to text: String, _ context: ScreenContext) {
-        list.narrow(to: text, height: Self.rows(context.area).height)
     }
 
     mutating func receive(_ answer: Action, _ context: inout ScreenContext) -> [Effect]? {
@@ -86,7 +67,7 @@ struct LinksScreen: Screen, Equatable {
         case .linksLoaded(let uuid, let entities) where uuid == list.file.uuid:
             list.items = entities
             list.loading = false
-            list.viewport.follow(count: list.rowCount, height: Self.rows(context.area).height)
+            list.viewport.follow(count: list.rowCount, height: Self.rowsArea(context.area).height)
             return []
         case .linksFailed(let uuid, let message) where uuid == list.file.uuid:
             list.loading = false
@@ -127,7 +108,7 @@ struct LinksScreen: Screen, Equatable {
 
     func draw(into surface: any Surface, _ context: ScreenContext) {
         let area = context.area
-        let (top, height) = Self.rows(area)
+        let (top, height) = Self.rowsArea(area)
         surface.drawTitle(" Links of " + list.file.displayName, keys: "  (Esc back · Enter opens · a attach · d detach)", in: area)
         var columns = [TableColumn("TYPE", width: 9), TableColumn("ID", width: 10, alignRight: true), TableColumn("NAME", width: 0, cutsMiddle: true)]
         columns[2].width = max(8, area.width - 1 - 21)

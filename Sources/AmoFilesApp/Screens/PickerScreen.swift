@@ -74,26 +74,24 @@ public struct LocalPicker: Sendable, Equatable {
 
 /// The server's own file system, browsed for files to upload: folders open with
 /// Enter, Space marks, Enter or `U` uploads, Esc back to what it was opened over.
-struct PickerScreen: Screen, Equatable {
-    var kind: ScreenKind { .picker }
+struct PickerScreen: ListScreen, Equatable {
     var picker: LocalPicker
+
+    var kind: ScreenKind { .picker }
+
+    var rows: LocalPicker {
+        get { picker }
+        set { picker = newValue }
+    }
 
     init(picker: LocalPicker) {
         self.picker = picker
     }
 
-    /// Rows of the list: the area less the title and the column header.
-    private static func rows(_ area: Area) -> (top: Int, height: Int) {
-        (area.top + 2, max(0, area.height - 2))
-    }
-
     mutating func handle(_ action: KeyAction?, key: Key, _ context: inout ScreenContext) -> Outcome {
         if key == .escape { return .close([]) }
-        let height = Self.rows(context.area).height
-        if let delta = Reducer.movement(action, in: picker, height: height) {
-            picker.scroll(by: delta, height: height)
-            return .handled([])
-        }
+        let height = Self.rowsArea(context.area).height
+        if move(action, context) { return .handled([]) }
         if key == .enter { return enter(&context) }
         switch action {
         case .parent?:
@@ -122,31 +120,15 @@ struct PickerScreen: Screen, Equatable {
         }
     }
 
-    mutating func scroll(by delta: Int, _ context: ScreenContext) -> [Effect] {
-        picker.scroll(by: delta, height: Self.rows(context.area).height)
-        return []
-    }
-
     mutating func click(row: Int, double: Bool, _ context: inout ScreenContext) -> Outcome {
-        let (top, height) = Self.rows(context.area)
-        guard row >= top, picker.select(offset: row - top, height: height) else { return .handled([]) }
+        guard select(screenRow: row, context) else { return .handled([]) }
         return double ? enter(&context) : .handled([])
-    }
-
-    mutating func fit(_ context: ScreenContext) {
-        picker.viewport.follow(count: picker.rowCount, height: Self.rows(context.area).height)
-    }
-
-    var narrowing: String { picker.narrowing }
-
-    mutating func narrow(to text: String, _ context: ScreenContext) {
-        picker.narrow(to: text, height: Self.rows(context.area).height)
     }
 
     mutating func receive(_ answer: Action, _ context: inout ScreenContext) -> [Effect]? {
         switch answer {
         case .folderListed(let path, let entries):
-            listed(path, entries, height: Self.rows(context.area).height)
+            listed(path, entries, height: Self.rowsArea(context.area).height)
             context.localFolder = path
             return []
         case .folderFailed(let path, let message):
@@ -211,7 +193,7 @@ struct PickerScreen: Screen, Equatable {
 
     func draw(into surface: any Surface, _ context: ScreenContext) {
         let area = context.area
-        let (top, height) = Self.rows(area)
+        let (top, height) = Self.rowsArea(area)
         let purpose = switch picker.purpose {
         case .upload(let attach?): " Upload, attached to \(attach), from "
         case .upload(nil): " Upload from "

@@ -108,6 +108,50 @@ extension Surface {
     }
 }
 
+/// A screen that is one list (versions, links, a record's files, local files,
+/// transfers): the wheel, a resize and `/` work the same on all of them.
+protocol ListScreen: Screen {
+    associatedtype Rows: Narrowable
+    var rows: Rows { get set }
+    /// Where the rows are in the area: below the title and the column header.
+    static func rowsArea(_ area: Area) -> (top: Int, height: Int)
+}
+
+extension ListScreen {
+    static func rowsArea(_ area: Area) -> (top: Int, height: Int) {
+        (area.top + 2, max(0, area.height - 2))
+    }
+
+    mutating func scroll(by delta: Int, _ context: ScreenContext) -> [Effect] {
+        rows.scroll(by: delta, height: Self.rowsArea(context.area).height)
+        return []
+    }
+
+    mutating func fit(_ context: ScreenContext) {
+        rows.viewport.follow(count: rows.rowCount, height: Self.rowsArea(context.area).height)
+    }
+
+    var narrowing: String { rows.narrowing }
+
+    mutating func narrow(to text: String, _ context: ScreenContext) {
+        rows.narrow(to: text, height: Self.rowsArea(context.area).height)
+    }
+
+    /// A movement key moves the cursor over the rows shown; false for any other key.
+    mutating func move(_ action: KeyAction?, _ context: ScreenContext) -> Bool {
+        let height = Self.rowsArea(context.area).height
+        guard let delta = Reducer.movement(action, in: rows, height: height) else { return false }
+        rows.scroll(by: delta, height: height)
+        return true
+    }
+
+    /// A click on screen row `row` puts the cursor on the row drawn there; false when none is.
+    mutating func select(screenRow row: Int, _ context: ScreenContext) -> Bool {
+        let (top, height) = Self.rowsArea(context.area)
+        return row >= top && rows.select(offset: row - top, height: height)
+    }
+}
+
 /// The screens that open over a tab.
 enum OpenScreen: Sendable, Equatable {
     case versions(VersionsScreen)

@@ -58,21 +58,23 @@ extension TransferList: Narrowable {
 /// The Transfers tab: a bar for each running upload and download, the state or the
 /// error of the others, a total line; cancel (asks), retry, clear the finished rows,
 /// resume an upload an earlier run left.
-struct TransfersScreen: Screen {
-    var kind: ScreenKind { .transfers }
+struct TransfersScreen: ListScreen {
     var list = TransferList()
 
+    var kind: ScreenKind { .transfers }
+
+    var rows: TransferList {
+        get { list }
+        set { list = newValue }
+    }
+
     /// The rows: below the column header, above the total line.
-    private static func rows(_ area: Area) -> (top: Int, height: Int) {
+    static func rowsArea(_ area: Area) -> (top: Int, height: Int) {
         (area.top + 1, max(0, area.height - 2))
     }
 
     mutating func handle(_ action: KeyAction?, key: Key, _ context: inout ScreenContext) -> Outcome {
-        let height = Self.rows(context.area).height
-        if let delta = Reducer.movement(action, in: list, height: height) {
-            list.scroll(by: delta, height: height)
-            return .handled([])
-        }
+        if move(action, context) { return .handled([]) }
         switch action {
         case .cancel?:
             askCancel(&context)
@@ -123,7 +125,7 @@ struct TransfersScreen: Screen {
         case .failed, .cancelled:
             // The new attempt takes the row's place at the end of the list.
             list.items.removeAll { $0.id == transfer.id }
-            list.viewport.follow(count: list.rowCount, height: Self.rows(context.area).height)
+            list.viewport.follow(count: list.rowCount, height: Self.rowsArea(context.area).height)
             if case .download(let download, let name, let size) = transfer.work {
                 // As `D` does: a target that is there now is asked about, not failed on.
                 let request = DownloadRequest(href: download.href, name: name, size: size)
@@ -147,7 +149,7 @@ struct TransfersScreen: Screen {
             }
         }
         let cleared = before - list.items.count
-        list.viewport.follow(count: list.rowCount, height: Self.rows(context.area).height)
+        list.viewport.follow(count: list.rowCount, height: Self.rowsArea(context.area).height)
         let failed = list.items.filter { if case .failed = $0.state { true } else { false } }.count
         let retry = context.keymap.keys(for: .retry).first.map(\.description) ?? "retry"
         let stay = failed == 0 ? "" : " \(failed) failed \(failed == 1 ? "one stays" : "ones stay") for \(retry)."
@@ -156,26 +158,9 @@ struct TransfersScreen: Screen {
             isError: false)
     }
 
-    mutating func scroll(by delta: Int, _ context: ScreenContext) -> [Effect] {
-        list.scroll(by: delta, height: Self.rows(context.area).height)
-        return []
-    }
-
     mutating func click(row: Int, double: Bool, _ context: inout ScreenContext) -> Outcome {
-        let (top, height) = Self.rows(context.area)
-        guard row >= top else { return .handled([]) }
-        _ = list.select(offset: row - top, height: height)
+        _ = select(screenRow: row, context)
         return .handled([])
-    }
-
-    mutating func fit(_ context: ScreenContext) {
-        list.viewport.follow(count: list.rowCount, height: Self.rows(context.area).height)
-    }
-
-    var narrowing: String { list.narrowing }
-
-    mutating func narrow(to text: String, _ context: ScreenContext) {
-        list.narrow(to: text, height: Self.rows(context.area).height)
     }
 
     /// The answers about transfers touch other screens too: the reducer takes them.
@@ -204,7 +189,7 @@ struct TransfersScreen: Screen {
 
     func draw(into surface: any Surface, _ context: ScreenContext) {
         let area = context.area
-        let (top, height) = Self.rows(area)
+        let (top, height) = Self.rowsArea(area)
         let width = area.width
         let keys = [(KeyAction.cancel, "cancel"), (.retry, "retry"), (.clearFilter, "clear done"), (.upload, "upload")].compactMap { action, word in
             context.keymap.keys(for: action).first.map { "\($0) \(word)" }

@@ -19,26 +19,23 @@ public struct VersionList: Sendable, Equatable {
 
 /// The versions of one file, newest first, the active one marked: move, make one
 /// active (Enter, or a double click), Esc back.
-struct VersionsScreen: Screen, Equatable {
-    var kind: ScreenKind { .versions }
+struct VersionsScreen: ListScreen, Equatable {
     var list: VersionList
+
+    var kind: ScreenKind { .versions }
+
+    var rows: VersionList {
+        get { list }
+        set { list = newValue }
+    }
 
     init(list: VersionList) {
         self.list = list
     }
 
-    /// Rows of the list: the area less the title and the column header.
-    private static func rows(_ area: Area) -> (top: Int, height: Int) {
-        (area.top + 2, max(0, area.height - 2))
-    }
-
     mutating func handle(_ action: KeyAction?, key: Key, _ context: inout ScreenContext) -> Outcome {
         if key == .escape { return .close([]) }
-        let height = Self.rows(context.area).height
-        if let delta = Reducer.movement(action, in: list, height: height) {
-            list.scroll(by: delta, height: height)
-            return .handled([])
-        }
+        if move(action, context) { return .handled([]) }
         switch action {
         case .versions?:
             return .close([])
@@ -60,26 +57,10 @@ struct VersionsScreen: Screen, Equatable {
         }
     }
 
-    mutating func scroll(by delta: Int, _ context: ScreenContext) -> [Effect] {
-        list.scroll(by: delta, height: Self.rows(context.area).height)
-        return []
-    }
-
     mutating func click(row: Int, double: Bool, _ context: inout ScreenContext) -> Outcome {
-        let (top, height) = Self.rows(context.area)
-        guard row >= top, list.select(offset: row - top, height: height) else { return .handled([]) }
+        guard select(screenRow: row, context) else { return .handled([]) }
         if double { askActivate(&context) }
         return .handled([])
-    }
-
-    mutating func fit(_ context: ScreenContext) {
-        list.viewport.follow(count: list.rowCount, height: Self.rows(context.area).height)
-    }
-
-    var narrowing: String { list.narrowing }
-
-    mutating func narrow(to text: String, _ context: ScreenContext) {
-        list.narrow(to: text, height: Self.rows(context.area).height)
     }
 
     mutating func receive(_ answer: Action, _ context: inout ScreenContext) -> [Effect]? {
@@ -91,7 +72,7 @@ struct VersionsScreen: Screen, Equatable {
             list.loading = false
             let index = current.flatMap { uuid in items.firstIndex { $0.uuid == uuid } } ?? 0
             list.viewport = ListViewport()
-            list.moveTo(index: index, height: Self.rows(context.area).height)
+            list.moveTo(index: index, height: Self.rowsArea(context.area).height)
             return []
         case .versionsFailed(let uuid, let message) where uuid == list.file.uuid:
             list.loading = false
@@ -118,7 +99,7 @@ struct VersionsScreen: Screen, Equatable {
 
     func draw(into surface: any Surface, _ context: ScreenContext) {
         let area = context.area
-        let (top, height) = Self.rows(area)
+        let (top, height) = Self.rowsArea(area)
         surface.drawTitle(" Versions of " + list.file.displayName, keys: "  (Esc back · Enter makes active)", in: area)
         var columns = [TableColumn("#", width: 4, alignRight: true), TableColumn("NAME", width: 0, cutsMiddle: true), TableColumn("SIZE", width: 8, alignRight: true),
                        TableColumn("CREATED", width: 16), TableColumn("BY", width: FileColumn.peopleColumnWidth(area.width))]
