@@ -31,7 +31,9 @@ enum HelpView {
         .command, .search, .refresh, .help, .messages, .close, .quit,
     ]
 
-    static func width(columns: Int) -> Int { max(0, min(columns - 2, 90)) }
+    /// The box's width: the whole terminal up to 92 columns (nothing of the screen
+    /// under it shows at its sides), 90 beyond.
+    static func width(columns: Int) -> Int { columns <= 92 ? max(0, columns) : 90 }
 
     /// Every line of the help for `state`; the reducer scrolls by them too.
     static func lines(_ state: AppState) -> [String] {
@@ -121,7 +123,7 @@ enum ReadingBox {
         let shown = Array(lines.dropFirst(scroll).prefix(room))
         let more = lines.count > room
         let top = max(1, (surface.rows - shown.count - 3) / 2)
-        let left = max(1, (surface.columns - width) / 2)
+        let left = max(0, (surface.columns - width) / 2)
         surface.draw(title + (more ? " (↑↓ scroll, \(closing))" : " (\(closing.replacingOccurrences(of: "other ", with: "")))"),
                      row: top, column: left, width: width, style: .dialog)
         for (index, line) in shown.enumerated() {
