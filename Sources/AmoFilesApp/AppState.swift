@@ -51,6 +51,12 @@ public struct DownloadRequest: Sendable, Equatable {
         self.name = name
         self.size = size
     }
+
+    /// The file's active version; nil when the service gave no link.
+    init?(file: DriveFile) {
+        guard let link = file.links.download else { return nil }
+        self.init(href: link.href, name: file.displayName, size: file.size)
+    }
 }
 
 /// Everything the screen shows; changed only by `reduce`.

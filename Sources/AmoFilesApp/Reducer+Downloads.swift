@@ -6,24 +6,29 @@ import TerminalUI
 extension Reducer {
     static func askDownload(_ state: inout AppState) -> [Effect] {
         let request: DownloadRequest?
-        if let versions = state.versions, state.tab == .files {
-            request = versions.current.flatMap { version in
+        if case .versions(let screen)? = state.stack.last {
+            request = screen.list.current.flatMap { version in
                 version.links.download.map { DownloadRequest(href: $0.href, name: version.displayName, size: version.size) }
             }
         } else if state.tab == .trash {
             state.status = StatusMessage(text: "A file in the trash has to be restored before it can be downloaded.", isError: false)
             return []
         } else {
-            request = state.list.current.flatMap { file in
-                file.links.download.map { DownloadRequest(href: $0.href, name: file.displayName, size: file.size) }
-            }
+            request = state.list.current.flatMap(DownloadRequest.init(file:))
         }
-        guard let request else {
-            state.status = StatusMessage(text: "The service gave no download link for this file.", isError: true)
-            return []
-        }
-        state.overlay = .saveAs(request, LineEditor(FileDownload.safeFileName(request.name)))
+        var context = ScreenContext(state)
+        askSaveAs(request, &context)
+        context.apply(to: &state)
         return []
+    }
+
+    /// Where to save `request`, prefilled with a safe name; said when the service gave no link.
+    static func askSaveAs(_ request: DownloadRequest?, _ context: inout ScreenContext) {
+        guard let request else {
+            context.status = StatusMessage(text: "The service gave no download link for this file.", isError: true)
+            return
+        }
+        context.overlay = .saveAs(request, LineEditor(FileDownload.safeFileName(request.name)))
     }
 
     static func downloadKey(_ state: inout AppState, _ request: DownloadRequest, _ editor: LineEditor, _ key: Key) -> [Effect] {

@@ -13,7 +13,7 @@ extension Reducer {
 
     /// `V` on a drive file: pick the local file that becomes its new version.
     static func openNewVersionPicker(_ state: inout AppState) -> [Effect] {
-        guard state.tab == .files else {
+        guard state.versions != nil || state.tab == .files else {
             state.status = StatusMessage(text: "A file in the trash has to be restored before it gets a new version.", isError: false)
             return []
         }

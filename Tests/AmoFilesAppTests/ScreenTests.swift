@@ -167,5 +167,25 @@ final class ScreenTests: XCTestCase {
             " Дополнительное согла…ору поставки оборудования 12.pdf   5.0 KB 2026-11-22 12:00",
         ])
     }
+
+    func testALeadsFileOpensItsVersionsItsLinksAndDownloadsLikeAFileInFiles() {
+        var state = Samples.state()
+        Samples.press(&state, .character("2"), .character(":"))
+        for character in "lead 22859115" { Samples.press(&state, character == " " ? .space : .character(character)) }
+        Samples.press(&state, .enter)
+        var file = Samples.mixed[1]
+        file.links = DriveFile.Links(download: HALLink(href: "http://drive/download/1"), downloadVersion: nil, this: nil)
+        _ = Reducer.reduce(&state, .entityPageLoaded(lead, generation: state.entity?.generation ?? 0, files: [Samples.mixed[0], file], nextBeforeID: nil))
+        Samples.press(&state, .character("j"))
+        XCTAssertEqual(Reducer.reduce(&state, .input(.key(.character("v")))), [.loadVersions(fileUUID: file.uuid)])
+        XCTAssertEqual(kinds(state.stack), ["entity lead 22859115", "versions"], "over the lead, on the Trash tab")
+        XCTAssertEqual(state.versions?.file.uuid, file.uuid)
+        Samples.press(&state, .escape)
+        XCTAssertEqual(Reducer.reduce(&state, .input(.key(.character("l")))), [.loadLinks(fileUUID: file.uuid)])
+        XCTAssertEqual(kinds(state.stack), ["entity lead 22859115", "links"])
+        Samples.press(&state, .escape, .character("D"))
+        XCTAssertEqual(state.overlay, .saveAs(DownloadRequest(href: "http://drive/download/1", name: file.displayName, size: file.size),
+                                              LineEditor(file.displayName)))
+    }
 }
 

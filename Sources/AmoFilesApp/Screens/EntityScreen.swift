@@ -94,6 +94,17 @@ struct EntityScreen: ListScreen, Equatable {
             return .handled([])
         case .refresh?:
             return .handled(view.reload(returnTo: view.returnPoint))
+        // The file under the cursor, as in Files: its versions, its links, a copy of it.
+        case .versions?:
+            guard let file = view.current else { return .handled([]) }
+            return .open(.versions(VersionsScreen(list: VersionList(file: file))), [.loadVersions(fileUUID: file.uuid)])
+        case .links?:
+            guard let file = view.current else { return .handled([]) }
+            return .open(.links(LinksScreen(list: LinkList(file: file))), [.loadLinks(fileUUID: file.uuid)])
+        case .download?:
+            guard let file = view.current else { return .handled([]) }
+            Reducer.askSaveAs(DownloadRequest(file: file), &context)
+            return .handled([])
         case .attach?, .upload?:
             return .pass
         default:
@@ -188,6 +199,9 @@ struct EntityScreen: ListScreen, Equatable {
             KeyHint(.delete, keymap, "detach the marked files (or the one under the cursor) from this record (asks first)"),
             KeyHint(.attach, keymap, "mark files in Files to attach here"),
             KeyHint(.upload, keymap, "upload local files and attach them here"),
+            KeyHint(.versions, keymap, "the versions of the file under the cursor"),
+            KeyHint(.links, keymap, "what else the file under the cursor is attached to"),
+            KeyHint(.download, keymap, "download the file under the cursor"),
             KeyHint(.search, keymap, "show only the files whose name holds the text"),
             KeyHint(.refresh, keymap, "load the files again"),
             KeyHint(keys: "Esc", "back to where it was opened from"),
