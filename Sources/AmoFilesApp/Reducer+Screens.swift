@@ -55,7 +55,7 @@ extension Reducer {
 
     /// The key to the screen on top of the stack; nil when it passes it on.
     static func screenKey(_ state: inout AppState, _ key: Key, _ action: KeyAction?) -> [Effect]? {
-        return onTopScreen(&state) { $0.handle(action, key: key, &$1) }
+        onTopScreen(&state) { $0.handle(action, key: key, &$1) }
     }
 
     /// Runs `body` on the screen on top (the last opened, or the tab's own) and
@@ -66,17 +66,7 @@ extension Reducer {
         var context = ScreenContext(state)
         let outcome = body(&top, &context)
         context.apply(to: &state)
-        let effects: [Effect]
-        switch outcome {
-        case .pass:
-            return nil
-        case .handled(let done):
-            effects = done
-        case .close(let done):
-            effects = done
-        case .open(_, let done):
-            effects = done
-        }
+        guard outcome != .pass else { return nil }
         switch (outcome, onStack) {
         case (.close, true): state.stack.removeLast()
         case (_, true): state.stack[state.stack.count - 1] = OpenScreen(top) ?? state.stack[state.stack.count - 1]
@@ -84,7 +74,7 @@ extension Reducer {
         }
         if case .open(let screen, _) = outcome { state.stack.append(screen) }
         if let tab = context.tab { state.tab = tab }
-        return effects
+        return outcome.effects
     }
 
     /// An answer to whichever open screen it is for, the top one first.

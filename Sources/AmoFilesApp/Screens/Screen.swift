@@ -26,6 +26,13 @@ enum Outcome: Equatable {
     case close([Effect])
     /// Another screen opens over this one; Esc there comes back here.
     case open(OpenScreen, [Effect])
+
+    var effects: [Effect] {
+        switch self {
+        case .pass: []
+        case .handled(let effects), .close(let effects), .open(_, let effects): effects
+        }
+    }
 }
 
 /// What a screen may read and change of the shared state while it handles a key or
