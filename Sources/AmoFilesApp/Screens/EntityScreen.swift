@@ -60,8 +60,9 @@ public struct EntityView: Sendable, Equatable {
 }
 
 /// The files attached to one entity (`:lead 123`, or Enter in a file's links), a
-/// page at a time: detach (`d`), reload, Esc back. `a` (attach more, marked in
-/// Files) and `U` (upload here) are the app's, done for the entity on top.
+/// page at a time: mark (Space) and detach (`d`), a file's versions (`v`), links
+/// (`l`) and download (`D`) as in Files, reload, Esc back. `a` (attach more, marked
+/// in Files) and `U` (upload here) are the app's, done for the entity on top.
 struct EntityScreen: ListScreen, Equatable {
     var view: EntityView
 
