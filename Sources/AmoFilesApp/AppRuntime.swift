@@ -152,11 +152,8 @@ public final class AppRuntime: Sendable {
                 default: .editDone(edit, files: [])
                 }
             }, failed: { .editFailed(edit, message: $0) })
-        case .download(let request, var path, let overwrite):
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-                path = LocalPath.join(path, FileDownload.safeFileName(request.name))
-            }
+        case .download(let request, let chosen, let overwrite):
+            let path = FileDownload.target(chosen, name: request.name)
             if !overwrite, FileManager.default.fileExists(atPath: path) {
                 return post(.downloadTargetExists(request, path: path))
             }
@@ -223,15 +220,7 @@ public final class AppRuntime: Sendable {
             Task {
                 do {
                     let page = try await account.entityFiles(target.entity, id: target.id, limit: 50, beforeID: beforeID)
-                    let uuids = page.items.map(\.fileUUID)
-                    var files: [DriveFile] = []
-                    if !uuids.isEmpty {
-                        var filter = FileFilter()
-                        filter.uuids = uuids
-                        let found = try await drive.listFiles(filter, limit: uuids.count, page: 1).items
-                        // In the order of the links: newest attached first.
-                        files = uuids.compactMap { uuid in found.first { $0.uuid == uuid } }
-                    }
+                    let files = try await drive.files(of: page.items).compactMap { $0 }
                     let next = page.nextHref != nil ? page.items.map(\.id).min() : nil
                     post(.entityPageLoaded(target, generation: generation, files: files, nextBeforeID: next))
                 } catch {

@@ -15,6 +15,14 @@ public struct FileDownload: Sendable {
         self.overwrite = overwrite
     }
 
+    /// Where a download of `name` to `path` goes: into `path` under a safe name when
+    /// it is a folder, else `path` itself (and stdout stays stdout).
+    public static func target(_ path: String, name: String) -> String {
+        var isFolder: ObjCBool = false
+        guard path != standardOutput, FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { return path }
+        return LocalPath.join(path, safeFileName(name))
+    }
+
     /// A file name safe to create: no path separators, no `..`, no control characters.
     public static func safeFileName(_ name: String) -> String {
         var cleaned = String(name.unicodeScalars.map { scalar -> Character in

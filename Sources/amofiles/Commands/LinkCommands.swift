@@ -90,19 +90,9 @@ struct EntityFilesCommand: AsyncParsableCommand {
         }
         if output.json { return try Output.json(Page(items: links, embeddedKey: "files")) }
         if links.isEmpty { return Output.note("No files are attached to \(entity.singular) \(id).") }
-        let files = try await api.drive.listFiles(FileFilter.uuids(links.map(\.fileUUID)), limit: 250).items
-        let byUUID = Dictionary(files.map { ($0.uuid, $0) }, uniquingKeysWith: { a, _ in a })
-        Output.table(["LINK", "UUID", "NAME", "SIZE"], links.map { link in
-            let file = byUUID[link.fileUUID]
-            return [String(link.id), link.fileUUID, file?.displayName ?? "?", file.map { Output.size($0.size) } ?? ""]
+        let files = try await api.drive.files(of: links)
+        Output.table(["LINK", "UUID", "NAME", "SIZE"], zip(links, files).map { link, file in
+            [String(link.id), link.fileUUID, file?.displayName ?? "?", file.map { Output.size($0.size) } ?? ""]
         }, flexible: 2)
-    }
-}
-
-extension FileFilter {
-    static func uuids(_ uuids: [String]) -> FileFilter {
-        var filter = FileFilter()
-        filter.uuids = uuids
-        return filter
     }
 }

@@ -178,11 +178,7 @@ struct DownloadCommand: AsyncParsableCommand {
             name = chosen.displayName
         }
         guard let href else { throw CLIError.service("the service gave no download link for \(uuid)") }
-        var target = outputPath ?? FileDownload.safeFileName(name)
-        var isDirectory: ObjCBool = false
-        if target != FileDownload.standardOutput, FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), isDirectory.boolValue {
-            target = LocalPath.join(target, FileDownload.safeFileName(name))
-        }
+        let target = FileDownload.target(outputPath ?? FileDownload.safeFileName(name), name: name)
         if !force, target != FileDownload.standardOutput, FileManager.default.fileExists(atPath: target) {
             throw CLIError.local("\(Output.plain(target)) already exists; pass --force to overwrite it")
         }
