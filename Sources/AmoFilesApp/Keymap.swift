@@ -81,7 +81,7 @@ extension KeyAction {
         case .details: [.files, .trash, .versions, .links]
         case .versions: [.files, .versions, .entity]
         case .newVersion: [.files, .versions]
-        case .download: [.files, .trash, .versions, .entity]
+        case .download: [.files, .versions, .entity]
         case .sort, .filter: [.files, .trash]
         case .clearFilter: [.files, .trash, .transfers]
         case .select: [.files, .trash, .picker, .entity]

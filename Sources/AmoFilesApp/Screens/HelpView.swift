@@ -64,13 +64,14 @@ enum HelpView {
                 KeyHint(.clearFilter, keymap), KeyHint(.sort, keymap),
             ]
             if let view = state.attachingTo {
+                hints.removeAll { $0.action == .attach }
                 hints.insert(KeyHint(.attach, keymap, "attach the marked files (or this one) to \(view.title)"), at: 0)
                 hints.insert(KeyHint(keys: "Esc", "back to the files of \(view.title)"), at: 1)
             }
             return ("Files", hints)
         case .trash:
             return ("Trash", [
-                KeyHint(.restore, keymap), KeyHint(.select, keymap), KeyHint(.details, keymap), KeyHint(.download, keymap),
+                KeyHint(.restore, keymap), KeyHint(.select, keymap), KeyHint(.details, keymap),
                 KeyHint(.search, keymap, "search names in the trash on the server"), KeyHint(.filter, keymap),
                 KeyHint(.clearFilter, keymap), KeyHint(.sort, keymap),
             ])
