@@ -129,6 +129,8 @@ final class LinksTests: XCTestCase {
         _ = type(&state, "nt")
         _ = key(&state, .tab)
         XCTAssertEqual(state.overlay, .command(LineEditor("contact ")))
+        _ = key(&state, .tab)
+        XCTAssertEqual(state.overlay, .command(LineEditor("contact ")), "Tab again adds no second space")
         XCTAssertEqual(key(&state, .enter), [.searchEntities(.contacts, query: "", token: 1)], ":contact alone lists the contacts to choose from")
         guard case .attach(let form)? = state.overlay else { return XCTFail("\(String(describing: state.overlay))") }
         XCTAssertTrue(form.opening)

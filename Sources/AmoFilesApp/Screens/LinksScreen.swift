@@ -48,7 +48,9 @@ struct LinksScreen: ListScreen, Equatable {
             askDetach(&context)
             return .handled([])
         case .refresh?:
+            let narrowing = list.narrowing
             list = LinkList(file: list.file)
+            list.narrowing = narrowing
             return .handled([.loadLinks(fileUUID: list.file.uuid)])
         case .upload?:
             return .pass
