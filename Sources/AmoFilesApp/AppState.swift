@@ -121,32 +121,38 @@ public struct AppState: Sendable {
 
     /// The versions open over the Files list, if any: a view of the stack.
     public var versions: VersionList? {
-        get { stack.lazy.reversed().compactMap { if case .versions(let screen) = $0 { screen.list } else { nil } }.first }
-        set { replaceOnStack(newValue.map { .versions(VersionsScreen(list: $0)) }) { if case .versions = $0 { true } else { false } } }
+        get { topmost(VersionsScreen.self)?.list }
+        set { replaceTopmost(VersionsScreen.self, with: newValue.map(VersionsScreen.init(list:))) }
     }
 
     /// The links of a file open over the Files list, if any: a view of the stack.
     public var links: LinkList? {
-        get { stack.lazy.reversed().compactMap { if case .links(let screen) = $0 { screen.list } else { nil } }.first }
-        set { replaceOnStack(newValue.map { .links(LinksScreen(list: $0)) }) { if case .links = $0 { true } else { false } } }
+        get { topmost(LinksScreen.self)?.list }
+        set { replaceTopmost(LinksScreen.self, with: newValue.map(LinksScreen.init(list:))) }
     }
 
     /// The files of an entity open over the tab, if any (the topmost): a view of the stack.
     public var entity: EntityView? {
-        get { stack.lazy.reversed().compactMap { if case .entity(let screen) = $0 { screen.view } else { nil } }.first }
-        set { replaceOnStack(newValue.map { .entity(EntityScreen(view: $0)) }) { if case .entity = $0 { true } else { false } } }
+        get { topmost(EntityScreen.self)?.view }
+        set { replaceTopmost(EntityScreen.self, with: newValue.map(EntityScreen.init(view:))) }
     }
 
     /// The local picker open over the tab, if any: a view of the stack.
     public var picker: LocalPicker? {
-        get { stack.lazy.reversed().compactMap { if case .picker(let screen) = $0 { screen.picker } else { nil } }.first }
-        set { replaceOnStack(newValue.map { .picker(PickerScreen(picker: $0)) }) { if case .picker = $0 { true } else { false } } }
+        get { topmost(PickerScreen.self)?.picker }
+        set { replaceTopmost(PickerScreen.self, with: newValue.map(PickerScreen.init(picker:))) }
+    }
+
+    /// The last opened screen of a kind.
+    private func topmost<Kind: Screen>(_ kind: Kind.Type) -> Kind? {
+        stack.lazy.reversed().compactMap { $0.screen as? Kind }.first
     }
 
     /// Puts `screen` in the place of the topmost screen of its kind (on top when there
     /// is none), or closes that one when `screen` is nil.
-    private mutating func replaceOnStack(_ screen: OpenScreen?, ofKind isKind: (OpenScreen) -> Bool) {
-        switch (stack.lastIndex(where: isKind), screen) {
+    private mutating func replaceTopmost<Kind: Screen>(_ kind: Kind.Type, with screen: Kind?) {
+        let index = stack.lastIndex { $0.screen is Kind }
+        switch (index, screen.flatMap(OpenScreen.init)) {
         case let (index?, screen?): stack[index] = screen
         case let (index?, nil): stack.remove(at: index)
         case let (nil, screen?): stack.append(screen)
@@ -162,13 +168,13 @@ public struct AppState: Sendable {
     /// True when the tab's list is narrowed by more than what the tab itself is.
     public var isFiltered: Bool { tab != .transfers && list.filter != tab.baseFilter }
 
-    /// The first screen row of the list: below the tab bar, the filter line (or the
-    /// versions title) when one shows, and the column header.
-    public var listTop: Int { isFiltered || !stack.isEmpty ? 3 : 2 }
+    /// The first screen row of the tab's file list: below the tab bar, the filter line
+    /// when one shows, and the column header.
+    public var listTop: Int { isFiltered ? 3 : 2 }
 
-    /// Rows the list gets: the screen less what is above it and the status line
-    /// (and the total line of Transfers).
-    public var listHeight: Int { max(0, rows - listTop - (tab == .transfers && stack.isEmpty ? 2 : 1)) }
+    /// Rows the tab's file list gets: the screen less what is above it and the status
+    /// line (the screens over it and Transfers have their own areas).
+    public var listHeight: Int { max(0, rows - listTop - 1) }
 
     /// The screen of the tab, when the tab is one (Transfers; Files and Trash are not yet).
     var tabScreen: (any Screen)? {

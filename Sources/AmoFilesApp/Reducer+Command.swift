@@ -60,7 +60,7 @@ extension Reducer {
         switch command {
         case "files", "trash", "transfers":
             return perform(&state, KeyAction(rawValue: command)!)
-        case "upload": return openPicker(&state, .upload(attach: state.entity?.target))
+        case "upload": return perform(&state, .upload)
         case "resume":
             // The offer made at start, made again: for uploads once declined.
             state.resumeAsked = true

@@ -71,17 +71,23 @@ extension Reducer {
         case .attach(let files, let target):
             state.status = StatusMessage(text: "Attaching \(count(files)) to \(target)…", isError: false)
         case .detach(let files, let target):
+            // Gone at once from every open screen that shows the link.
             let gone = Set(files.map(\.uuid))
-            if var view = state.entity, view.target == target {
-                view.files.removeAll { gone.contains($0.uuid) }
-                view.selected.subtract(gone)
-                view.viewport.follow(count: view.files.count, height: state.listHeight)
-                state.entity = view
-            }
-            if var links = state.links, gone.contains(links.file.uuid) {
-                links.items.removeAll { $0.id == target.id && EntityType(name: $0.entityType) == target.entity }
-                links.viewport.follow(count: links.items.count, height: state.listHeight)
-                state.links = links
+            let context = ScreenContext(state)
+            for index in state.stack.indices {
+                switch state.stack[index] {
+                case .entity(var screen) where screen.view.target == target:
+                    screen.view.files.removeAll { gone.contains($0.uuid) }
+                    screen.view.selected.subtract(gone)
+                    screen.fit(context)
+                    state.stack[index] = .entity(screen)
+                case .links(var screen) where gone.contains(screen.list.file.uuid):
+                    screen.list.items.removeAll { $0.id == target.id && EntityType(name: $0.entityType) == target.entity }
+                    screen.fit(context)
+                    state.stack[index] = .links(screen)
+                default:
+                    break
+                }
             }
         }
         return [.runEdit(edit)] + prefetch(&state)

@@ -6,8 +6,7 @@ import TerminalUI
 /// attaching by name or id, detaching.
 extension Reducer {
     static func openLinks(_ state: inout AppState) -> [Effect] {
-        guard state.tab == .files, let file = state.versions?.file ?? state.list.current else { return [] }
-        state.versions = nil
+        guard state.tab == .files, let file = state.list.current else { return [] }
         state.stack.append(.links(LinksScreen(list: LinkList(file: file))))
         return [.loadLinks(fileUUID: file.uuid)]
     }

@@ -7,7 +7,7 @@ import TerminalUI
 extension Reducer {
     static func transferChanged(_ state: inout AppState, _ snapshot: TaskSnapshot) -> [Effect] {
         let before = state.transfers.take(snapshot)
-        state.transfers.viewport.follow(count: state.transfers.rowCount, height: state.listHeight)
+        state.transfersTab.fit(ScreenContext(state))
         // What the task layer noted on the way ("the session expired; starting over") is said once.
         if let note = snapshot.notes.last, snapshot.notes.count > before?.notes.count ?? 0 {
             let name = TerminalText.sanitize(snapshot.work.fileName ?? snapshot.title)

@@ -266,7 +266,11 @@ public enum Reducer {
 
     /// "Press C-r to try again.", with the key in force.
     static func hint(_ action: KeyAction, _ state: AppState, _ purpose: String) -> String {
-        guard let key = state.keymap.keys(for: action).first else { return "" }
+        hint(action, state.keymap, purpose)
+    }
+
+    static func hint(_ action: KeyAction, _ keymap: Keymap, _ purpose: String) -> String {
+        guard let key = keymap.keys(for: action).first else { return "" }
         return "Press \(key) \(purpose)."
     }
 }

@@ -90,8 +90,7 @@ struct TransfersScreen: ListScreen {
             // Esc here has no filter or screen to leave.
             return .handled([])
         default:
-            let files = context.keymap.keys(for: .files).first.map { " Press \($0) for Files." } ?? ""
-            context.status = StatusMessage(text: "That works on drive files.\(files)", isError: false)
+            context.status = StatusMessage(text: "That works on drive files. \(Reducer.hint(.files, context.keymap, "for Files"))", isError: false)
             return .handled([])
         }
     }
@@ -99,8 +98,8 @@ struct TransfersScreen: ListScreen {
     /// `x`: a running transfer is cancelled after asking (an upload loses what it sent).
     private func askCancel(_ context: inout ScreenContext) {
         if list.currentWaiting != nil {
-            let resume = context.keymap.keys(for: .retry).first.map { " Press \($0) to resume it." } ?? ""
-            context.status = StatusMessage(text: "That upload is not running:\(resume) `amofiles transfers` lists it.", isError: false)
+            context.status = StatusMessage(
+                text: "That upload is not running: \(Reducer.hint(.retry, context.keymap, "to resume it")) `amofiles transfers` lists it.", isError: false)
             return
         }
         guard let transfer = list.current, !transfer.state.isFinished else {
