@@ -106,6 +106,9 @@ public struct AppState: Sendable {
     public var uploadsOutliveQuit = true
     /// `:resume` asked for the journal: an empty one is said, not passed over.
     var resumeAsked = false
+    /// Bumped for every page request a screen makes, so an answer finds the screen
+    /// that asked and no other (two screens may show the same lead).
+    var requests = 0
     /// The clock, as the runtime last reported it (reduce reads no clock itself).
     public var now: Int64 = 0
     /// Bumped on every keystroke of a search; only the last one's pause applies it.

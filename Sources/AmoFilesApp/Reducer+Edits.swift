@@ -169,7 +169,8 @@ extension Reducer {
                 state.stack[index] = .links(LinksScreen(list: LinkList(file: screen.list.file)))
                 effects.append(.loadLinks(fileUUID: screen.list.file.uuid))
             case .entity(var screen) where screen.view.target == target:
-                effects += screen.view.reload(returnTo: screen.view.returnPoint)
+                state.requests += 1
+                effects += screen.view.reload(returnTo: screen.view.returnPoint, request: state.requests)
                 state.stack[index] = .entity(screen)
             default:
                 break

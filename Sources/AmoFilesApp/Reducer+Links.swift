@@ -41,9 +41,8 @@ extension Reducer {
     static func openEntity(_ state: inout AppState, _ target: LinkTarget, name: String?) -> [Effect] {
         var view = EntityView(target: target)
         view.name = name
-        // Past every generation on the stack, so no earlier view's answers are taken for this one's.
-        view.generation = state.stack.map { if case .entity(let screen) = $0 { screen.view.generation } else { 0 } }.max() ?? 0
-        let effects = view.reload(returnTo: nil)
+        state.requests += 1
+        let effects = view.reload(returnTo: nil, request: state.requests)
         state.stack.append(.entity(EntityScreen(view: view)))
         return effects
     }

@@ -187,5 +187,25 @@ final class ScreenTests: XCTestCase {
         XCTAssertEqual(state.overlay, .saveAs(DownloadRequest(href: "http://drive/download/1", name: file.displayName, size: file.size),
                                               LineEditor(file.displayName)))
     }
+
+    func testTheSameLeadOpenTwiceTakesOnlyTheAnswersToItsOwnRequests() {
+        var state = Samples.state()
+        Samples.press(&state, .character(":"))
+        for character in "lead 22859115" { Samples.press(&state, character == " " ? .space : .character(character)) }
+        Samples.press(&state, .enter)
+        let first = state.entity?.generation ?? -1
+        let file = Samples.mixed[0]
+        _ = Reducer.reduce(&state, .entityPageLoaded(lead, generation: first, files: [file], nextBeforeID: 7))
+        // The lead again, through the links of its first file, while its next page is on its way.
+        Samples.press(&state, .character("l"))
+        _ = Reducer.reduce(&state, .linksLoaded(fileUUID: file.uuid, [Samples.linked(lead.id, "Обучение")]))
+        Samples.press(&state, .enter)
+        XCTAssertEqual(kinds(state.stack), ["entity lead 22859115", "links", "entity lead 22859115"])
+        XCTAssertNotEqual(state.entity?.generation, first, "its own request")
+        _ = Reducer.reduce(&state, .entityPageLoaded(lead, generation: first, files: [Samples.mixed[1]], nextBeforeID: nil))
+        XCTAssertEqual(state.entity?.files, [], "the first view's page is not the second's")
+        guard case .entity(let lower) = state.stack[0] else { return XCTFail("\(state.stack)") }
+        XCTAssertEqual(lower.view.files.map(\.uuid), [file.uuid, Samples.mixed[1].uuid], "it goes to the view that asked")
+    }
 }
 

@@ -12,7 +12,8 @@ public struct EntityView: Sendable, Equatable {
     public var nextBeforeID: Int?
     public var started = false
     public var loading = false
-    /// Bumped on every reload, so answers to an older request are dropped.
+    /// The request its pages answer (`ScreenContext.newRequest`): answers to an older
+    /// one, or to another view of the same entity, are dropped.
     public var generation = 0
     /// After a reload, the file the cursor was on, sought in the pages as they come.
     public var returnTo: ReturnPoint?
@@ -40,14 +41,14 @@ public struct EntityView: Sendable, Equatable {
     }
 
     /// Empties the view and asks for its first page again (and for its name while it
-    /// is unknown); answers to earlier requests no longer match its generation.
-    mutating func reload(returnTo point: ReturnPoint?) -> [Effect] {
+    /// is unknown) as request `request`; answers to earlier ones no longer match.
+    mutating func reload(returnTo point: ReturnPoint?, request: Int) -> [Effect] {
         files = []
         viewport = ListViewport()
         nextBeforeID = nil
         started = false
         loading = true
-        generation += 1
+        generation = request
         returnTo = point
         let named: [Effect] = name == nil ? [.loadEntityName(target)] : []
         return named + [.loadEntityPage(target, generation: generation, beforeID: nil)]
@@ -94,7 +95,7 @@ struct EntityScreen: ListScreen, Equatable {
             context.overlay = .confirm(question: "Detach \(Reducer.naming(files)) from \(view.title)?", edit: .detach(files, from: view.target))
             return .handled([])
         case .refresh?:
-            return .handled(view.reload(returnTo: view.returnPoint))
+            return .handled(view.reload(returnTo: view.returnPoint, request: context.newRequest()))
         // The file under the cursor, as in Files: its versions, its links, a copy of it.
         case .versions?:
             guard let file = view.current else { return .handled([]) }

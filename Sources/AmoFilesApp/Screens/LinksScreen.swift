@@ -41,7 +41,7 @@ struct LinksScreen: ListScreen, Equatable {
         case .links?:
             return .close([])
         case .details?:
-            return openEntity()
+            return openEntity(&context)
         case .attach?:
             return .handled(askAttach(&context))
         case .delete?:
@@ -61,7 +61,7 @@ struct LinksScreen: ListScreen, Equatable {
 
     mutating func click(row: Int, double: Bool, _ context: inout ScreenContext) -> Outcome {
         guard select(screenRow: row, context) else { return .handled([]) }
-        return double ? openEntity() : .handled([])
+        return double ? openEntity(&context) : .handled([])
     }
 
     mutating func receive(_ answer: Action, _ context: inout ScreenContext) -> [Effect]? {
@@ -81,11 +81,11 @@ struct LinksScreen: ListScreen, Equatable {
     }
 
     /// The entity under the cursor, opened over this screen.
-    private func openEntity() -> Outcome {
+    private func openEntity(_ context: inout ScreenContext) -> Outcome {
         guard let entity = list.current, let type = EntityType(name: entity.entityType) else { return .handled([]) }
         var view = EntityView(target: LinkTarget(entity: type, id: entity.id))
         view.name = entity.name
-        let effects = view.reload(returnTo: nil)
+        let effects = view.reload(returnTo: nil, request: context.newRequest())
         return .open(.entity(EntityScreen(view: view)), effects)
     }
 

@@ -50,6 +50,8 @@ struct ScreenContext {
     var localFolder: String
     /// Set by a screen that sends the person to a tab (what is open over the tab closes).
     var tab: Tab?
+    /// The last request number given out (`AppState.requests`).
+    private(set) var requests: Int
 
     init(_ state: AppState) {
         keymap = state.keymap
@@ -59,6 +61,13 @@ struct ScreenContext {
         overlay = state.overlay
         status = state.status
         localFolder = state.localFolder
+        requests = state.requests
+    }
+
+    /// A number no request asked before.
+    mutating func newRequest() -> Int {
+        requests += 1
+        return requests
     }
 
     /// The shared state as the screen left it.
@@ -66,6 +75,7 @@ struct ScreenContext {
         state.overlay = overlay
         state.status = status
         state.localFolder = localFolder
+        state.requests = requests
     }
 }
 
