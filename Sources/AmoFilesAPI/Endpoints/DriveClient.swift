@@ -106,14 +106,20 @@ public struct DriveClient: Sendable {
         return try requester.decode(DriveFile.self, from: response, call: call)
     }
 
-    /// Which of `uuids` are in the trash (`trashed`) or out of it: one listing per 250.
+    /// Which of `uuids` are in the trash (`trashed`) or out of it.
     public func uuids(among uuids: [String], trashed: Bool) async throws -> Set<String> {
-        var found: Set<String> = []
+        Set(try await files(withUUIDs: uuids, trashed: trashed).map(\.uuid))
+    }
+
+    /// The files of `uuids` in the trash (`trashed`) or out of it, those the drive
+    /// lists: one listing per 250.
+    public func files(withUUIDs uuids: [String], trashed: Bool) async throws -> [DriveFile] {
+        var found: [DriveFile] = []
         for start in stride(from: 0, to: uuids.count, by: 250) {
             var filter = FileFilter()
             filter.uuids = Array(uuids[start..<min(uuids.count, start + 250)])
             filter.deleted = trashed
-            found.formUnion(try await allFiles(filter, pageSize: 250).map(\.uuid))
+            found += try await allFiles(filter, pageSize: 250)
         }
         return found
     }
