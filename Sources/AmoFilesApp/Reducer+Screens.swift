@@ -10,8 +10,9 @@ extension Reducer {
             return perform(&state, action!)
         case .close?:
             return goBack(&state) ? [] : [.quit]
-        case .search? where state.tab == .transfers || !state.stack.isEmpty:
-            let narrowing = state.topScreen?.narrowing ?? ""
+        case .search?:
+            // Files and Trash search the server (`perform`); a screen narrows its own rows.
+            guard let narrowing = state.topScreen?.narrowing else { return nil }
             state.overlay = .narrow(LineEditor(narrowing), previous: narrowing)
             return []
         case nil:

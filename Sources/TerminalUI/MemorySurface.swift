@@ -46,8 +46,7 @@ public final class MemorySurface: Surface {
                 case .continuation: break
                 }
             }
-            while line.last == " " { line.removeLast() }
-            return line
+            return line.trimmingTrailingBlanks()
         }
     }
 
