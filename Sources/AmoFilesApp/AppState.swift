@@ -67,14 +67,16 @@ public struct AppState: Sendable {
     public var tab: Tab = .files {
         didSet { stack.removeAll() }
     }
-    public var lists: [Tab: FileList] = Dictionary(uniqueKeysWithValues: Tab.fileTabs.map { ($0, FileList(filter: $0.baseFilter)) })
+    /// The tabs' own screens, under the stack.
+    var filesTab = FilesScreen(tab: .files)
+    var trashTab = FilesScreen(tab: .trash)
+    /// The Transfers tab's screen.
+    var transfersTab = TransfersScreen()
     /// Uploads and downloads of this run, oldest first.
     public var transfers: TransferList {
         get { transfersTab.list }
         set { transfersTab.list = newValue }
     }
-    /// The Transfers tab's screen (the tabs below the stack; Files and Trash are not screens yet).
-    var transfersTab = TransfersScreen()
     /// Where the local picker opens first: the folder amofiles started in.
     public var localFolder = "/"
     /// Names of account users by id, for "who" columns.
@@ -99,8 +101,6 @@ public struct AppState: Sendable {
     public var sort: FileSort?
     /// The screens open over the tab, the top one last.
     var stack: [OpenScreen] = []
-    /// Files are being marked in Files to attach to this entity; its view comes back after.
-    public var attachingTo: EntityView?
     public var keymap: Keymap
     /// False for the demo: its account is gone when it quits, and so are its uploads.
     public var uploadsOutliveQuit = true
@@ -163,40 +163,70 @@ public struct AppState: Sendable {
         }
     }
 
+    /// The lists of the file tabs: a view of their screens.
+    public var lists: [Tab: FileList] {
+        get { [.files: filesTab.list, .trash: trashTab.list] }
+        set {
+            if let list = newValue[.files] { filesTab.list = list }
+            if let list = newValue[.trash] { trashTab.list = list }
+        }
+    }
+
+    /// The file tab's screen of `tab` (Files for Transfers, which lists no files).
+    func fileTab(_ tab: Tab) -> FilesScreen { tab == .trash ? trashTab : filesTab }
+
+    /// Runs `body` on the screen of file tab `tab`, with the shared state it may change.
+    mutating func updateFileTab<Result>(_ tab: Tab, _ body: (inout FilesScreen, inout ScreenContext) -> Result) -> Result {
+        var context = ScreenContext(self)
+        var screen = fileTab(tab)
+        let result = body(&screen, &context)
+        if tab == .trash { trashTab = screen } else { filesTab = screen }
+        context.apply(to: &self)
+        return result
+    }
+
+    /// The current tab's file list (the Files list on Transfers).
     public var list: FileList {
-        get { lists[tab] ?? FileList(filter: tab.baseFilter) }
-        set { lists[tab] = newValue }
+        get { fileTab(tab).list }
+        set { if tab == .trash { trashTab.list = newValue } else { filesTab.list = newValue } }
+    }
+
+    /// Files are being marked in Files to attach to this entity; its view comes back after.
+    public var attachingTo: EntityView? {
+        get { filesTab.attachingTo }
+        set { filesTab.attachingTo = newValue }
     }
 
     /// True when the tab's list is narrowed by more than what the tab itself is.
-    public var isFiltered: Bool { tab != .transfers && list.filter != tab.baseFilter }
+    public var isFiltered: Bool { tab != .transfers && fileTab(tab).isFiltered }
 
-    /// The first screen row of the tab's file list: below the tab bar, the filter line
-    /// when one shows, and the column header.
-    public var listTop: Int { isFiltered ? 3 : 2 }
+    /// The first screen row of the tab's file list and how many rows it gets.
+    var listRows: (top: Int, height: Int) { fileTab(tab).rowsArea(ScreenContext(self).area) }
 
-    /// Rows the tab's file list gets: the screen less what is above it and the status
-    /// line (the screens over it and Transfers have their own areas).
-    public var listHeight: Int { max(0, rows - listTop - 1) }
-
-    /// The screen of the tab, when the tab is one (Transfers; Files and Trash are not yet).
-    var tabScreen: (any Screen)? {
-        get { tab == .transfers ? transfersTab : nil }
-        set { if let screen = newValue as? TransfersScreen { transfersTab = screen } }
+    /// The screen of the tab, under the stack.
+    var tabScreen: any Screen {
+        get {
+            switch tab {
+            case .files: filesTab
+            case .trash: trashTab
+            case .transfers: transfersTab
+            }
+        }
+        set {
+            switch newValue {
+            case let screen as FilesScreen where screen.tab == .trash: trashTab = screen
+            case let screen as FilesScreen: filesTab = screen
+            case let screen as TransfersScreen: transfersTab = screen
+            default: break
+            }
+        }
     }
 
     /// The screen keys go to: the last opened over the tab, or the tab's own.
-    var topScreen: (any Screen)? { stack.last?.screen ?? tabScreen }
+    var topScreen: any Screen { stack.last?.screen ?? tabScreen }
 
-    /// What the keys act on: the screen on top, or the tab.
-    public var screenKind: ScreenKind {
-        if let top = topScreen { return top.kind }
-        return switch tab {
-        case .files: .files
-        case .trash: .trash
-        case .transfers: .transfers
-        }
-    }
+    /// What the keys act on.
+    public var screenKind: ScreenKind { topScreen.kind }
 
     /// Wide terminals show details beside the list; narrow ones instead of it.
     public var detailsBesideList: Bool { columns >= 110 }

@@ -4,12 +4,6 @@ import TerminalUI
 
 /// Rename, delete and restore: shown at once, confirmed or undone when the service answers.
 extension Reducer {
-    static func askRename(_ state: inout AppState) -> [Effect] {
-        guard state.tab == .files, let file = state.list.current else { return [] }
-        state.overlay = .rename(uuid: file.uuid, extension: file.metadata?.fileExtension, LineEditor(file.name))
-        return []
-    }
-
     static func rename(_ state: inout AppState, uuid: String, to name: String) -> [Effect] {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         guard let index = state.lists[.files]?.items.firstIndex(where: { $0.uuid == uuid }),
@@ -31,28 +25,6 @@ extension Reducer {
         return (indices.map { list.items[$0] }, indices)
     }
 
-    static func askDelete(_ state: inout AppState) -> [Effect] {
-        guard state.tab == .files else {
-            state.status = StatusMessage(text: "Files in the trash are purged by the service 30 days after they were deleted.", isError: false)
-            return []
-        }
-        let (files, indices) = targets(state.list)
-        guard !files.isEmpty else { return [] }
-        let what = files.count == 1 ? naming(files) : "\(files.count) files (\(naming(files)))"
-        state.overlay = .confirm(question: "Move \(what) to the trash?", edit: .delete(files, at: indices))
-        return []
-    }
-
-    static func restore(_ state: inout AppState) -> [Effect] {
-        guard state.tab == .trash else {
-            state.status = StatusMessage(text: "Restoring works in the Trash tab. \(hint(.trash, state, "to open it"))", isError: false)
-            return []
-        }
-        let (files, indices) = targets(state.list)
-        guard !files.isEmpty else { return [] }
-        return apply(&state, .restore(files, at: indices))
-    }
-
     /// Shows an edit ahead of the answer and asks the runtime to run it.
     static func apply(_ state: inout AppState, _ edit: Edit) -> [Effect] {
         switch edit {
@@ -60,14 +32,10 @@ extension Reducer {
             break
         case .activate(let file, let version, _):
             markActive(&state, fileUUID: file.uuid, version.uuid)
-        case .delete(let files, _), .restore(let files, _):
-            let tab: Tab = if case .delete = edit { .files } else { .trash }
-            let gone = Set(files.map(\.uuid))
-            guard var list = state.lists[tab] else { return [] }
-            list.items.removeAll { gone.contains($0.uuid) }
-            list.selected.subtract(gone)
-            list.viewport.follow(count: list.items.count, height: state.listHeight)
-            state.lists[tab] = list
+        case .delete(let files, _):
+            state.updateFileTab(.files) { screen, context in screen.takeOut(files, height: screen.rowsArea(context.area).height) }
+        case .restore:
+            break   // asked for by the Trash screen, which took the files out itself
         case .attach(let files, let target):
             state.status = StatusMessage(text: "Attaching \(count(files)) to \(target)…", isError: false)
         case .detach(let files, let target):
@@ -180,12 +148,12 @@ extension Reducer {
     }
 
     private static func putBack(_ state: inout AppState, _ tab: Tab, _ files: [DriveFile], at indices: [Int]) {
-        guard var list = state.lists[tab] else { return }
-        for (file, index) in zip(files, indices).sorted(by: { $0.1 < $1.1 }) where !list.items.contains(where: { $0.uuid == file.uuid }) {
-            list.items.insert(file, at: min(index, list.items.count))
+        state.updateFileTab(tab) { screen, context in
+            for (file, index) in zip(files, indices).sorted(by: { $0.1 < $1.1 }) where !screen.list.items.contains(where: { $0.uuid == file.uuid }) {
+                screen.list.items.insert(file, at: min(index, screen.list.items.count))
+            }
+            screen.fit(context)
         }
-        list.viewport.follow(count: list.items.count, height: state.listHeight)
-        state.lists[tab] = list
     }
 
     /// The files an edit changed, and those the task layer found already as asked.

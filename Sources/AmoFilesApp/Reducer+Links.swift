@@ -5,12 +5,6 @@ import TerminalUI
 /// Links between files and CRM entities: a file's links, an entity's files,
 /// attaching by name or id, detaching.
 extension Reducer {
-    static func openLinks(_ state: inout AppState) -> [Effect] {
-        guard state.tab == .files, let file = state.list.current else { return [] }
-        state.stack.append(.links(LinksScreen(list: LinkList(file: file))))
-        return [.loadLinks(fileUUID: file.uuid)]
-    }
-
     /// Answers to the attach form's searches.
     static func attachFormAnswer(_ state: inout AppState, _ action: Action) -> [Effect] {
         switch action {

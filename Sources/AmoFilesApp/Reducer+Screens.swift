@@ -12,7 +12,7 @@ extension Reducer {
             return goBack(&state) ? [] : [.quit]
         case .search?:
             // Files and Trash search the server (`perform`); a screen narrows its own rows.
-            guard let narrowing = state.topScreen?.narrowing else { return nil }
+            guard let narrowing = state.topScreen.narrowing else { return nil }
             state.overlay = .narrow(LineEditor(narrowing), previous: narrowing)
             return []
         case nil:
@@ -30,27 +30,21 @@ extension Reducer {
 
     /// Runs `body` on the screen on top: the last opened, or the tab's own.
     @discardableResult
-    static func updateTop<Result>(_ state: inout AppState, _ body: (inout any Screen) -> Result) -> Result? {
+    static func updateTop<Result>(_ state: inout AppState, _ body: (inout any Screen) -> Result) -> Result {
         if !state.stack.isEmpty { return state.stack[state.stack.count - 1].update(body) }
-        guard var base = state.tabScreen else { return nil }
-        let result = body(&base)
-        state.tabScreen = base
-        return result
+        return body(&state.tabScreen)
     }
 
-    /// Closes what is open over the tab, the last opened first: a screen, the marking
-    /// of files to attach, the details. False when nothing was.
+    /// Closes what is open over the tab, the last opened first: a screen, or on a
+    /// file tab the marking of files to attach or the details. False when nothing was.
+    @discardableResult
     static func goBack(_ state: inout AppState) -> Bool {
-        if !state.stack.isEmpty {
+        guard state.stack.isEmpty else {
             state.stack.removeLast()
-        } else if let view = state.attachingTo {
-            state.attachingTo = nil
-            state.entity = view
-        } else if state.showingDetails {
-            state.showingDetails = false
-        } else {
-            return false
+            return true
         }
+        guard state.tab != .transfers, let outcome = state.updateFileTab(state.tab, { $0.back(&$1) }) else { return false }
+        if case .open(let screen, _) = outcome { state.stack.append(screen) }
         return true
     }
 
@@ -63,7 +57,7 @@ extension Reducer {
     /// carries out its outcome; nil when there is none or it passes.
     static func onTopScreen(_ state: inout AppState, _ body: (inout any Screen, inout ScreenContext) -> Outcome) -> [Effect]? {
         let onStack = !state.stack.isEmpty
-        guard var top = state.topScreen else { return nil }
+        var top = state.topScreen
         var context = ScreenContext(state)
         let outcome = body(&top, &context)
         context.apply(to: &state)

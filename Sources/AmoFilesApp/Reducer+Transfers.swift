@@ -34,17 +34,7 @@ extension Reducer {
     /// A finished upload shows in Files: a new version replaces its row, a new file
     /// goes on top (unless a filter is on, which it may not match).
     private static func uploaded(_ state: inout AppState, _ file: DriveFile) -> [Effect] {
-        guard var list = state.lists[.files] else { return [] }
-        if let index = list.items.firstIndex(where: { $0.uuid == file.uuid }) {
-            list.items[index] = file
-        } else if list.filter == Tab.files.baseFilter {
-            let hadRows = !list.items.isEmpty
-            list.items.insert(file, at: 0)
-            // The cursor stays on the file it was on.
-            if hadRows { list.viewport.moveTo(list.viewport.cursor + 1, count: list.items.count, height: state.listHeight) }
-        }
-        state.lists[.files] = list
-        resort(&state, .files)
+        state.updateFileTab(.files) { screen, context in screen.show(uploaded: file, context) }
         guard state.versions?.file.uuid == file.uuid else { return [] }
         state.versions = VersionList(file: file)
         return [.loadVersions(fileUUID: file.uuid)]

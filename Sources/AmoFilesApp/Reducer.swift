@@ -20,25 +20,12 @@ public enum Reducer {
         switch action {
         case .input(let event):
             return input(&state, event)
-        case .pageLoaded(let tab, let generation, let page, let files, let hasMore):
-            guard var list = state.lists[tab], list.generation == generation, list.nextPage == page else { return [] }
-            list.items += files
-            list.nextPage = hasMore && !files.isEmpty ? page + 1 : nil
-            list.loading = false
-            list.viewport.follow(count: list.items.count, height: state.listHeight)
-            let seeking = list.seekReturnPoint(height: state.listHeight)
-            state.lists[tab] = list
-            resort(&state, tab)
-            if seeking, let next = list.nextPage {
-                state.lists[tab]?.loading = true
-                return [.loadPage(tab, generation: generation, page: next, filter: list.filter)]
-            }
-            return tab == state.tab ? prefetch(&state) : []
-        case .pageFailed(let tab, let generation, let message):
-            guard state.lists[tab]?.generation == generation else { return [] }
-            state.lists[tab]?.loading = false
-            state.status = StatusMessage(text: "Could not load \(tab.title): \(message). \(hint(.refresh, state, "to try again"))", isError: true)
-            return []
+        case .pageLoaded(let tab, _, _, _, _):
+            let effects = state.updateFileTab(tab) { screen, context in screen.receive(action, &context) ?? [] }
+            // The tab on screen asks for more while the cursor is near the end.
+            return effects.isEmpty && tab == state.tab ? prefetch(&state) : effects
+        case .pageFailed(let tab, _, _):
+            return state.updateFileTab(tab) { screen, context in screen.receive(action, &context) ?? [] }
         case .usersLoaded(let users):
             state.users = users
             return []
@@ -85,18 +72,11 @@ public enum Reducer {
             state.columns = columns
             // "j ignored: the terminal is too small" means nothing at a usable size.
             if wasTooSmall, !state.isTooSmall { state.status = nil }
-            let height = state.listHeight
-            for tab in Tab.fileTabs {
-                guard var list = state.lists[tab] else { continue }
-                list.viewport.follow(count: list.items.count, height: height)
-                state.lists[tab] = list
-            }
             let context = ScreenContext(state)
             for index in state.stack.indices { state.stack[index].update { $0.fit(context) } }
-            if var base = state.tabScreen {
-                base.fit(context)
-                state.tabScreen = base
-            }
+            state.filesTab.fit(context)
+            state.trashTab.fit(context)
+            state.transfersTab.fit(context)
             return prefetch(&state)
         case .suspend:
             return [.suspend]
@@ -110,15 +90,15 @@ public enum Reducer {
             state.status = nil
             let action = state.keymap.action(for: key, on: state.screenKind)
             if let effects = globalKey(&state, key, action) { return effects }
-            if key == .escape, let top = state.topScreen, !top.narrowing.isEmpty {
+            if key == .escape, state.topScreen.narrowing?.isEmpty == false {
                 // Esc shows every row again before it closes the screen.
                 narrowTop(&state, to: "")
                 return []
             }
             if let effects = screenKey(&state, key, action) { return effects }
             if key == .escape {
-                // Back out of what is open, or else out of the filter.
-                return goBack(&state) ? [] : perform(&state, .clearFilter)
+                goBack(&state)
+                return []
             }
             return action.map { perform(&state, $0) } ?? []
         }
@@ -136,12 +116,9 @@ public enum Reducer {
         return []
     }
 
+    /// The keys the app acts on for whichever screen passes them on.
     static func perform(_ state: inout AppState, _ action: KeyAction) -> [Effect] {
-        if let delta = movement(action, in: state.list, state: state) {
-            return move(&state, by: delta)
-        }
         switch action {
-        case .up, .down, .pageUp, .pageDown, .top, .bottom: return []
         case .nextTab: return switchTo(&state, Tab(rawValue: (state.tab.rawValue + 1) % Tab.allCases.count)!)
         case .previousTab: return switchTo(&state, Tab(rawValue: (state.tab.rawValue + Tab.allCases.count - 1) % Tab.allCases.count)!)
         case .files: return switchTo(&state, .files)
@@ -150,28 +127,10 @@ public enum Reducer {
         // Over an entity's files, what is uploaded is attached to it.
         case .upload: return openPicker(&state, .upload(attach: state.entity?.target))
         case .newVersion: return openNewVersionPicker(&state)
-        case .links: return openLinks(&state)
         case .attach: return askAttach(&state)
         case .command:
             state.overlay = .command(LineEditor(""))
             return []
-        case .parent, .hidden:
-            state.status = StatusMessage(text: "That key works in the local picker. \(hint(.upload, state, "to open it"))", isError: false)
-            return []
-        case .cancel, .retry:
-            state.status = StatusMessage(text: "That key works in Transfers. \(hint(.transfers, state, "to open it"))", isError: false)
-            return []
-        case .refresh:
-            state.list = state.list.reloaded()
-            return prefetch(&state)
-        case .search:
-            state.overlay = .search(LineEditor(state.list.filter.term ?? ""), previous: state.list.filter.term)
-            return []
-        case .details:
-            state.showingDetails.toggle()
-            return []
-        case .versions:
-            return openVersions(&state)
         case .download:
             return askDownload(&state)
         case .sort:
@@ -183,20 +142,6 @@ public enum Reducer {
             }
             for tab in Tab.fileTabs { resort(&state, tab) }
             return []
-        case .filter:
-            state.overlay = .filterForm(FilterForm(filter: state.list.filter, users: state.users))
-            return []
-        case .clearFilter:
-            guard state.isFiltered else { return [] }
-            state.list = state.list.reloaded(filter: state.tab.baseFilter)
-            return prefetch(&state)
-        case .select:
-            guard let file = state.list.current else { return [] }
-            if state.list.selected.remove(file.uuid) == nil { state.list.selected.insert(file.uuid) }
-            return move(&state, by: 1)
-        case .rename: return askRename(&state)
-        case .delete: return askDelete(&state)
-        case .restore: return restore(&state)
         case .help:
             state.overlay = .help(scroll: 0)
             return []
@@ -207,26 +152,18 @@ public enum Reducer {
             return [.quit]
         case .close:
             return goBack(&state) ? [] : [.quit]
+        default:
+            return []
         }
     }
 
     /// Puts a tab's loaded rows in the chosen order, the cursor staying on its file.
     static func resort(_ state: inout AppState, _ tab: Tab) {
-        guard let sort = state.sort, var list = state.lists[tab] else { return }
-        let current = list.current?.uuid
-        list.items.sort(by: sort.ordered)
-        if let current, let index = list.items.firstIndex(where: { $0.uuid == current }) {
-            list.viewport.moveTo(index, count: list.items.count, height: state.listHeight)
-        }
-        state.lists[tab] = list
+        guard let sort = state.sort else { return }
+        state.updateFileTab(tab) { screen, context in screen.resort(sort, height: screen.rowsArea(context.area).height) }
     }
 
-    /// How far a movement action moves the cursor of `list`; nil for other actions.
-    static func movement(_ action: KeyAction?, in list: some Scrollable, state: AppState) -> Int? {
-        movement(action, in: list, height: state.listHeight)
-    }
-
-    /// The same for a list `height` rows high.
+    /// How far a movement action moves the cursor of `list`, `height` rows high; nil for other actions.
     static func movement(_ action: KeyAction?, in list: some Scrollable, height: Int) -> Int? {
         let page = max(1, height - 1)
         let (cursor, count) = (list.viewport.cursor, list.rowCount)
@@ -241,27 +178,15 @@ public enum Reducer {
         }
     }
 
-    static func move(_ state: inout AppState, by delta: Int) -> [Effect] {
-        // A cursor moved by hand is not taken back to where it was before a reload.
-        state.list.returnTo = nil
-        state.list.viewport.move(by: delta, count: state.list.items.count, height: state.listHeight)
-        return prefetch(&state)
-    }
-
     private static func switchTo(_ state: inout AppState, _ tab: Tab) -> [Effect] {
         state.tab = tab
         return prefetch(&state)
     }
 
-    /// Asks for the next page while the cursor is still a screen or more away from
-    /// the end, so scrolling does not stall on the network.
+    /// Asks for the next page of the tab on screen while the cursor is near its end.
     static func prefetch(_ state: inout AppState) -> [Effect] {
         guard state.tab != .transfers else { return [] }
-        let list = state.list
-        guard !list.loading, let next = list.nextPage,
-              list.items.count - list.viewport.cursor <= max(2 * state.listHeight, 25) else { return [] }
-        state.list.loading = true
-        return [.loadPage(state.tab, generation: list.generation, page: next, filter: list.filter)]
+        return state.updateFileTab(state.tab) { screen, context in screen.prefetch(height: screen.rowsArea(context.area).height) }
     }
 
     /// "Press C-r to try again.", with the key in force.

@@ -49,35 +49,8 @@ enum HelpView {
 
     /// The name of what is on screen and its own keys.
     private static func screenKeys(_ state: AppState) -> (String, [KeyHint]) {
-        if let top = state.topScreen {
-            let context = ScreenContext(state)
-            return (top.name, top.keyHints(context))
-        }
-        let keymap = state.keymap
-        switch state.tab {
-        case .files:
-            var hints = [
-                KeyHint(.details, keymap), KeyHint(.versions, keymap), KeyHint(.select, keymap), KeyHint(.download, keymap),
-                KeyHint(.rename, keymap), KeyHint(.delete, keymap, "move the marked files (or this one) to the trash (asks first)"),
-                KeyHint(.links, keymap), KeyHint(.attach, keymap), KeyHint(.upload, keymap), KeyHint(.newVersion, keymap),
-                KeyHint(.search, keymap, "search names and linked records on the server"), KeyHint(.filter, keymap),
-                KeyHint(.clearFilter, keymap), KeyHint(.sort, keymap),
-            ]
-            if let view = state.attachingTo {
-                hints.removeAll { $0.action == .attach }
-                hints.insert(KeyHint(.attach, keymap, "attach the marked files (or this one) to \(view.title)"), at: 0)
-                hints.insert(KeyHint(keys: "Esc", "back to the files of \(view.title)"), at: 1)
-            }
-            return ("Files", hints)
-        case .trash:
-            return ("Trash", [
-                KeyHint(.restore, keymap), KeyHint(.select, keymap), KeyHint(.details, keymap),
-                KeyHint(.search, keymap, "search names in the trash on the server"), KeyHint(.filter, keymap),
-                KeyHint(.clearFilter, keymap), KeyHint(.sort, keymap),
-            ])
-        case .transfers:
-            return ("Transfers", [])   // its screen's own, above
-        }
+        let top = state.topScreen
+        return (top.name, top.keyHints(ScreenContext(state)))
     }
 
     /// "d Delete       move the marked files …", wrapped under its text.

@@ -7,11 +7,7 @@ public enum Renderer {
         surface.erase()
         guard !state.isTooSmall else { return tooSmall(state, surface) }
         tabBar(state, surface)
-        if let top = state.topScreen {
-            top.draw(into: surface, ScreenContext(state))
-        } else {
-            list(state, surface)
-        }
+        state.topScreen.draw(into: surface, ScreenContext(state))
         bottomLine(state, surface)
         switch state.overlay {
         case .help(let scroll)?: HelpView.draw(state, scroll: scroll, into: surface)
@@ -41,21 +37,6 @@ public enum Renderer {
         }
     }
 
-    /// The tab's files, with the filter line and the details when they show.
-    private static func list(_ state: AppState, _ surface: any Surface) {
-        if state.isFiltered { filterLine(state, surface) }
-        switch (state.showingDetails, state.detailsBesideList) {
-        case (true, true):
-            let paneWidth = DetailsView.paneWidth(state)
-            fileTable(state, surface, width: surface.columns - paneWidth - 1)
-            DetailsView.draw(state, into: surface, column: surface.columns - paneWidth, width: paneWidth)
-        case (true, false):
-            DetailsView.draw(state, into: surface, column: 0, width: surface.columns)
-        case (false, _):
-            fileTable(state, surface, width: surface.columns)
-        }
-    }
-
     private static func tabBar(_ state: AppState, _ surface: any Surface) {
         surface.fill(row: 0, style: .title)
         var column = 0
@@ -71,49 +52,13 @@ public enum Renderer {
         surface.draw(shown, row: 0, column: surface.columns - TerminalText.width(shown), width: TerminalText.width(shown), style: .title)
     }
 
-    private static func filterLine(_ state: AppState, _ surface: any Surface) {
-        let clear = state.keymap.keys(for: .clearFilter).first.map { "  (\($0) clears)" } ?? ""
-        let text = " Filter: " + FilterSummary.describe(state.list.filter, users: state.users)
-        let room = surface.columns - clear.count
-        surface.draw(TerminalText.fit(text, columns: room) , row: 1, column: 0, width: room, style: .marked)
-        surface.draw(clear, row: 1, column: room, width: clear.count, style: .dim)
-    }
-
-    private static func fileTable(_ state: AppState, _ surface: any Surface, width: Int) {
-        let top = state.listTop
-        let columns = FileColumn.layout(for: state.tab, columns: width, users: state.users, now: state.now)
-        let table = columns.map(\.table)
-        let titles = table.map { column in
-            guard let sort = state.sort, column.title == sort.column.rawValue else { return column.title }
-            return column.title + (sort.descending ? " ▼" : " ▲")
-        }
-        surface.drawRow(titles, columns: table, row: top - 1, width: width, style: .header)
-        let list = state.list
-        let height = state.listHeight
-        let visible = list.viewport.visible(count: list.items.count, height: height)
-        for (offset, index) in visible.enumerated() {
-            let file = list.items[index]
-            let marked = list.selected.contains(file.uuid)
-            let style = Style.row(cursor: index == list.viewport.cursor, marked: marked)
-            surface.drawRow(columns.map { $0.value(file) }, columns: table, row: top + offset, width: width, style: style)
-            if marked { surface.put("*", row: top + offset, column: 0, style: style) }
-        }
-        let after = top + visible.count
-        if list.loading, after < top + height {
-            surface.draw(" loading…", row: after, column: 0, width: width, style: .dim)
-        } else if list.items.isEmpty, list.isComplete {
-            let empty = state.isFiltered ? " Nothing matches the filter." : state.tab == .trash ? " The trash is empty." : " No files."
-            surface.draw(empty, row: top, column: 0, width: width, style: .dim)
-        }
-    }
-
     /// The status line, or the prompt being typed in.
     private static func bottomLine(_ state: AppState, _ surface: any Surface) {
         let row = surface.rows - 1
         switch state.overlay {
         case .search(let editor, _)?:
             // The count answers "how many match" while the term is still being typed.
-            return prompt(" Search: ", editor, trailing: countText(state.list), row: row, surface)
+            return prompt(" Search: ", editor, trailing: FilesScreen.count(state.list), row: row, surface)
         case .narrow(let editor, _)?:
             return prompt(" Show only rows with: ", editor, trailing: "Enter keeps · Esc as before", row: row, surface)
         case .rename(_, let ext, let editor)?:
@@ -150,7 +95,7 @@ public enum Renderer {
                 return
             }
         }
-        let left = statusText(state)
+        let left = state.topScreen.position(ScreenContext(state))
         let totals = state.transfers.totals
         var right = state.keymap.keys(for: .help).first.map { "\($0) help " } ?? ""
         if totals.isActive, state.tab != .transfers || !state.stack.isEmpty { right = TransfersScreen.summary(totals) + "   " + right }
@@ -159,30 +104,6 @@ public enum Renderer {
         if surface.columns > TerminalText.width(left) + rightWidth + 2 {
             surface.draw(right, row: row, column: surface.columns - rightWidth, width: rightWidth, style: .dim)
         }
-    }
-
-    /// Where the cursor is in what the screen shows: "100 files loaded · 3/100".
-    private static func statusText(_ state: AppState) -> String {
-        if let top = state.topScreen {
-            return top.position(ScreenContext(state))
-        }
-        let list = state.list
-        if let view = state.attachingTo, state.tab == .files {
-            let attach = state.keymap.keys(for: .attach).first?.description ?? "a"
-            let marked = list.selected.isEmpty ? "" : " · \(list.selected.count) marked"
-            return " To attach to \(view.title): Space marks, \(attach) attaches, Esc goes back\(marked)"
-        }
-        var text = " " + countText(list)
-        if !list.items.isEmpty { text += " · \(list.viewport.cursor + 1)/\(list.items.count)" }
-        if !list.selected.isEmpty { text += " · \(list.selected.count) marked" }
-        return text
-    }
-
-    /// "12 files", "100 files loaded" while more pages remain, "loading…" before the first.
-    private static func countText(_ list: FileList) -> String {
-        if list.items.isEmpty && !list.isComplete { return "loading…" }
-        let noun = list.items.count == 1 ? "file" : "files"
-        return list.isComplete ? "\(list.items.count) \(noun)" : "\(list.items.count) \(noun) loaded"
     }
 
     private static func prompt(_ label: String, _ editor: LineEditor, trailing: String, row: Int, _ surface: any Surface) {

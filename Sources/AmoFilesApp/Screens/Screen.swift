@@ -46,6 +46,10 @@ struct ScreenContext {
     var area: Area
     var overlay: Overlay?
     var status: StatusMessage?
+    /// The order of the file tabs' loaded rows (both tabs have the same).
+    var sort: FileSort?
+    /// The details of the file under the cursor show, beside the list or instead of it.
+    var showingDetails: Bool
     /// Where the local picker opens: the folder last browsed.
     var localFolder: String
     /// Set by a screen that sends the person to a tab (what is open over the tab closes).
@@ -60,6 +64,8 @@ struct ScreenContext {
         area = Area(top: 1, left: 0, height: max(0, state.rows - 2), width: state.columns)
         overlay = state.overlay
         status = state.status
+        sort = state.sort
+        showingDetails = state.showingDetails
         localFolder = state.localFolder
         requests = state.requests
     }
@@ -74,6 +80,7 @@ struct ScreenContext {
     func apply(to state: inout AppState) {
         state.overlay = overlay
         state.status = status
+        state.showingDetails = showingDetails
         state.localFolder = localFolder
         state.requests = requests
     }
@@ -92,8 +99,9 @@ protocol Screen: Sendable {
     mutating func click(row: Int, double: Bool, _ context: inout ScreenContext) -> Outcome
     /// The area changed size: the cursor stays in view.
     mutating func fit(_ context: ScreenContext)
-    /// What `/` narrowed the rows to ("" when every row shows).
-    var narrowing: String { get }
+    /// What `/` narrowed the rows to ("" when every row shows); nil on a screen
+    /// whose `/` is its own (Files and Trash search the server).
+    var narrowing: String? { get }
     mutating func narrow(to text: String, _ context: ScreenContext)
     /// An answer of the runtime; nil when it is not for this screen.
     mutating func receive(_ answer: Action, _ context: inout ScreenContext) -> [Effect]?
@@ -148,7 +156,7 @@ extension ListScreen {
         rows.viewport.follow(count: rows.rowCount, height: Self.rowsArea(context.area).height)
     }
 
-    var narrowing: String { rows.narrowing }
+    var narrowing: String? { rows.narrowing }
 
     mutating func narrow(to text: String, _ context: ScreenContext) {
         rows.narrow(to: text, height: Self.rowsArea(context.area).height)
