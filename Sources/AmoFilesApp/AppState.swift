@@ -57,6 +57,12 @@ public struct DownloadRequest: Sendable, Equatable {
         guard let link = file.links.download else { return nil }
         self.init(href: link.href, name: file.displayName, size: file.size)
     }
+
+    /// One version of a file; nil when the service gave no link.
+    init?(version: FileVersion) {
+        guard let link = version.links.download else { return nil }
+        self.init(href: link.href, name: version.displayName, size: version.size)
+    }
 }
 
 /// Everything the screen shows; changed only by `reduce`.
@@ -144,6 +150,17 @@ public struct AppState: Sendable {
     public var picker: LocalPicker? {
         get { topmost(PickerScreen.self)?.picker }
         set { replaceTopmost(PickerScreen.self, with: newValue.map(PickerScreen.init(picker:))) }
+    }
+
+    /// Runs `body` on every open screen of a kind: an answer may touch several.
+    mutating func updateOpen<Kind: Screen>(_ kind: Kind.Type, _ body: (inout Kind) -> Void) {
+        for index in stack.indices {
+            stack[index].update { screen in
+                guard var open = screen as? Kind else { return }
+                body(&open)
+                screen = open
+            }
+        }
     }
 
     /// The last opened screen of a kind.

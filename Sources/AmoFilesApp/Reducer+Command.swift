@@ -60,7 +60,9 @@ extension Reducer {
         switch command {
         case "files", "trash", "transfers":
             return perform(&state, KeyAction(rawValue: command)!)
-        case "upload": return perform(&state, .upload)
+        case "upload":
+            // As the key does on the screen on top (over a record's files, attached to it).
+            return screenKey(&state, state.keymap.keys(for: .upload).first ?? .character("U"), .upload) ?? []
         case "resume":
             // The offer made at start, made again: for uploads once declined.
             state.resumeAsked = true

@@ -4,24 +4,6 @@ import TerminalUI
 
 /// Downloading a file or one of its versions: where to, and whether to overwrite.
 extension Reducer {
-    static func askDownload(_ state: inout AppState) -> [Effect] {
-        let request: DownloadRequest?
-        if case .versions(let screen)? = state.stack.last {
-            request = screen.list.current.flatMap { version in
-                version.links.download.map { DownloadRequest(href: $0.href, name: version.displayName, size: version.size) }
-            }
-        } else if state.tab == .trash {
-            state.status = StatusMessage(text: "A file in the trash has to be restored before it can be downloaded.", isError: false)
-            return []
-        } else {
-            request = state.list.current.flatMap(DownloadRequest.init(file:))
-        }
-        var context = ScreenContext(state)
-        askSaveAs(request, &context)
-        context.apply(to: &state)
-        return []
-    }
-
     /// Where to save `request`, prefilled with a safe name; said when the service gave no link.
     static func askSaveAs(_ request: DownloadRequest?, _ context: inout ScreenContext) {
         guard let request else {

@@ -6,15 +6,15 @@ import TerminalUI
 extension Reducer {
     static func rename(_ state: inout AppState, uuid: String, to name: String) -> [Effect] {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
-        guard let index = state.lists[.files]?.items.firstIndex(where: { $0.uuid == uuid }),
-              let file = state.lists[.files]?.items[index] else { return [] }
+        guard let index = state.filesTab.list.items.firstIndex(where: { $0.uuid == uuid }) else { return [] }
+        let file = state.filesTab.list.items[index]
         let new = FileNameRules.name(trimmed, keeping: file.metadata?.fileExtension)
         guard new != file.name else { return [] }
         if let problem = FileNameRules.problem(new) {
             state.status = StatusMessage(text: "Not renamed: \(problem); the file keeps its name.", isError: true)
             return []
         }
-        state.lists[.files]?.items[index].name = new
+        state.filesTab.list.items[index].name = new
         return [.runEdit(.rename(uuid: uuid, from: file.name, to: new))]
     }
 
@@ -37,7 +37,7 @@ extension Reducer {
         case .restore:
             break   // asked for by the Trash screen, which took the files out itself
         case .attach(let files, let target):
-            state.status = StatusMessage(text: "Attaching \(count(files)) to \(target)…", isError: false)
+            state.status = attaching(files, to: target)
         case .detach(let files, let target):
             // Gone at once from every open screen that shows the link.
             let gone = Set(files.map(\.uuid))
@@ -64,8 +64,8 @@ extension Reducer {
     static func editDone(_ state: inout AppState, _ edit: Edit, files: [DriveFile], unchanged: [String] = []) -> [Effect] {
         switch edit {
         case .rename(let uuid, _, let name):
-            if let renamed = files.first, let index = state.lists[.files]?.items.firstIndex(where: { $0.uuid == uuid }) {
-                state.lists[.files]?.items[index] = renamed
+            if let renamed = files.first, let index = state.filesTab.list.items.firstIndex(where: { $0.uuid == uuid }) {
+                state.filesTab.list.items[index] = renamed
             }
             // Shown at once, confirmed now: on a slow link the difference matters.
             let shown = files.first?.displayName ?? name
@@ -76,26 +76,28 @@ extension Reducer {
             state.status = StatusMessage(text: "Renamed to “\(TerminalText.sanitize(shown))”.\(kept)", isError: false)
         case .activate(let file, _, _):
             guard let updated = files.first else { break }
-            if let index = state.lists[.files]?.items.firstIndex(where: { $0.uuid == file.uuid }) {
-                state.lists[.files]?.items[index] = updated
+            if let index = state.filesTab.list.items.firstIndex(where: { $0.uuid == file.uuid }) {
+                state.filesTab.list.items[index] = updated
             }
-            if state.versions?.file.uuid == file.uuid { state.versions?.file = updated }
+            state.updateOpen(VersionsScreen.self) { screen in
+                if screen.list.file.uuid == file.uuid { screen.list.file = updated }
+            }
             state.status = StatusMessage(text: "The version of \(Quantities.bytes(updated.size)) is now active.", isError: false)
             return [.loadVersions(fileUUID: file.uuid)]
         case .delete(let asked, _):
             // The trash changed; it loads afresh when next shown.
-            state.lists[.trash] = state.lists[.trash]?.reloaded()
+            state.trashTab.list = state.trashTab.list.reloaded()
             let (moved, already) = split(asked, unchanged)
             let said = moved.isEmpty ? "" : "Moved \(count(moved)) to the trash. "
             state.status = StatusMessage(
                 text: said + leftAlone(already, "already in the trash") + hint(.trash, state, "to see it"), isError: false)
         case .restore(let asked, _):
-            state.lists[.files] = state.lists[.files]?.reloaded()
+            state.filesTab.list = state.filesTab.list.reloaded()
             let (restored, already) = split(asked, unchanged)
             let said = restored.isEmpty ? "" : "Restored \(count(restored)). "
             state.status = StatusMessage(text: (said + leftAlone(already, "already out of the trash")).trimmingCharacters(in: .whitespaces), isError: false)
         case .attach(let attached, let target):
-            state.lists[.files]?.selected = []
+            state.filesTab.list.selected = []
             state.status = StatusMessage(text: "Attached \(count(attached)) to \(target).", isError: false)
             return linksChanged(&state, attached, target)
         case .detach(let asked, let target):
@@ -109,8 +111,8 @@ extension Reducer {
     static func editFailed(_ state: inout AppState, _ edit: Edit, message: String) -> [Effect] {
         switch edit {
         case .rename(let uuid, let from, _):
-            if let index = state.lists[.files]?.items.firstIndex(where: { $0.uuid == uuid }) {
-                state.lists[.files]?.items[index].name = from
+            if let index = state.filesTab.list.items.firstIndex(where: { $0.uuid == uuid }) {
+                state.filesTab.list.items[index].name = from
             }
         case .activate(let file, _, let previous):
             markActive(&state, fileUUID: file.uuid, previous)
@@ -165,6 +167,11 @@ extension Reducer {
     /// "“a.pdf” was already in the trash. ", or nothing when no file was left alone.
     private static func leftAlone(_ files: [DriveFile], _ why: String) -> String {
         files.isEmpty ? "" : "\(count(files)) \(files.count == 1 ? "was" : "were") \(why). "
+    }
+
+    /// "Attaching “a.pdf” to lead 5…".
+    static func attaching(_ files: [DriveFile], to target: LinkTarget) -> StatusMessage {
+        StatusMessage(text: "Attaching \(count(files)) to \(target)…", isError: false)
     }
 
     private static func count(_ files: [DriveFile]) -> String {

@@ -43,33 +43,6 @@ extension Reducer {
 
     // MARK: Attaching
 
-    /// `a`: attach the marked files (or the one under the cursor); straight to the
-    /// entity whose files are open, otherwise through the attach form.
-    static func askAttach(_ state: inout AppState) -> [Effect] {
-        if case .entity(let screen)? = state.stack.last {
-            // Files are picked in the Files list; `a` there attaches the marked ones here.
-            state.tab = .files
-            state.attachingTo = screen.view
-            return prefetch(&state)
-        }
-        let files = targets(state.list).files
-        guard !files.isEmpty else { return [] }
-        if state.tab == .trash || files.contains(where: \.isTrashed) {
-            state.status = StatusMessage(text: "A file in the trash cannot be attached; restore it first. \(hint(.restore, state, "in Trash restores"))", isError: true)
-            return []
-        }
-        if let view = state.attachingTo {
-            state.attachingTo = nil
-            state.entity = view
-            return apply(&state, .attach(files, to: view.target))
-        }
-        // The first results (the newest leads) show before anything is typed.
-        var form = AttachForm(files: files)
-        let search = form.search()
-        state.overlay = .attach(form)
-        return [search]
-    }
-
     /// `:lead TEXT` (and `:lead` alone): the records whose name holds TEXT, to open one;
     /// a single match opens at once.
     static func findEntity(_ state: inout AppState, _ type: EntityType, named query: String) -> [Effect] {

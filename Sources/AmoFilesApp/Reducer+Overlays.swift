@@ -70,8 +70,8 @@ extension Reducer {
                 return []
             case .apply(let filter):
                 state.overlay = nil
-                guard filter != state.list.filter else { return [] }
-                state.list = state.list.reloaded(filter: filter)
+                guard filter != state.fileTab(state.tab).list.filter else { return [] }
+                state.updateFileTab(state.tab) { screen, _ in screen.list = screen.list.reloaded(filter: filter) }
                 return prefetch(&state)
             }
         case .saveAs(let request, let editor)?:
@@ -128,10 +128,10 @@ extension Reducer {
     /// Reloads the list with `term` (blank: no term), unless it is already the filter.
     private static func applySearch(_ state: inout AppState, _ term: String) -> [Effect] {
         let trimmed = term.trimmingCharacters(in: .whitespaces)
-        var filter = state.list.filter
+        var filter = state.fileTab(state.tab).list.filter
         filter.term = trimmed.isEmpty ? nil : trimmed
-        guard filter != state.list.filter else { return [] }
-        state.list = state.list.reloaded(filter: filter)
+        guard filter != state.fileTab(state.tab).list.filter else { return [] }
+        state.updateFileTab(state.tab) { screen, _ in screen.list = screen.list.reloaded(filter: filter) }
         return prefetch(&state)
     }
 

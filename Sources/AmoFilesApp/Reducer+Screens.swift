@@ -68,8 +68,10 @@ extension Reducer {
         case (_, false): state.tabScreen = top
         }
         if case .open(let screen, _) = outcome { state.stack.append(screen) }
-        if let tab = context.tab { state.tab = tab }
-        return outcome.effects
+        if let view = context.markToAttach { state.filesTab.attachingTo = view }
+        guard let tab = context.tab else { return outcome.effects }
+        state.tab = tab
+        return outcome.effects + prefetch(&state)
     }
 
     /// An answer to whichever open screen it is for, the top one first.

@@ -35,9 +35,14 @@ extension Reducer {
     /// goes on top (unless a filter is on, which it may not match).
     private static func uploaded(_ state: inout AppState, _ file: DriveFile) -> [Effect] {
         state.updateFileTab(.files) { screen, context in screen.show(uploaded: file, context) }
-        guard state.versions?.file.uuid == file.uuid else { return [] }
-        state.versions = VersionList(file: file)
-        return [.loadVersions(fileUUID: file.uuid)]
+        // Its open versions come again, the new one among them.
+        var reload = false
+        state.updateOpen(VersionsScreen.self) { screen in
+            guard screen.list.file.uuid == file.uuid else { return }
+            screen.list = VersionList(file: file)
+            reload = true
+        }
+        return reload ? [.loadVersions(fileUUID: file.uuid)] : []
     }
 
     /// Uploads to go on with, found at start: ask first.
@@ -75,7 +80,6 @@ extension Reducer {
         let resumed = Set(records.map(\.id))
         state.transfers.waiting.removeAll { resumed.contains($0.id) }
         state.tab = .transfers
-        state.versions = nil
         return [.resume(records)]
     }
 }

@@ -5,8 +5,9 @@ import TerminalUI
 extension Reducer {
     /// Marks `active` as the active version in the open list.
     static func markActive(_ state: inout AppState, fileUUID: String, _ active: String) {
-        guard var versions = state.versions, versions.file.uuid == fileUUID else { return }
-        for index in versions.items.indices { versions.items[index].isMain = versions.items[index].uuid == active }
-        state.versions = versions
+        state.updateOpen(VersionsScreen.self) { screen in
+            guard screen.list.file.uuid == fileUUID else { return }
+            for index in screen.list.items.indices { screen.list.items[index].isMain = screen.list.items[index].uuid == active }
+        }
     }
 }

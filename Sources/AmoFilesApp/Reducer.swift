@@ -116,7 +116,8 @@ public enum Reducer {
         return []
     }
 
-    /// The keys the app acts on for whichever screen passes them on.
+    /// The keys the app acts on: those that mean the same everywhere, and the order
+    /// both file tabs share.
     static func perform(_ state: inout AppState, _ action: KeyAction) -> [Effect] {
         switch action {
         case .nextTab: return switchTo(&state, Tab(rawValue: (state.tab.rawValue + 1) % Tab.allCases.count)!)
@@ -124,20 +125,15 @@ public enum Reducer {
         case .files: return switchTo(&state, .files)
         case .trash: return switchTo(&state, .trash)
         case .transfers: return switchTo(&state, .transfers)
-        // Over an entity's files, what is uploaded is attached to it.
-        case .upload: return openPicker(&state, .upload(attach: state.entity?.target))
-        case .newVersion: return openNewVersionPicker(&state)
-        case .attach: return askAttach(&state)
         case .command:
             state.overlay = .command(LineEditor(""))
             return []
-        case .download:
-            return askDownload(&state)
         case .sort:
             state.sort = FileSort.next(after: state.sort)
             guard state.sort != nil else {
-                // Back to the service's order: load it again.
-                state.list = state.list.reloaded()
+                // Back to the service's order: both tabs load again.
+                state.filesTab.list = state.filesTab.list.reloaded()
+                state.trashTab.list = state.trashTab.list.reloaded()
                 return prefetch(&state)
             }
             for tab in Tab.fileTabs { resort(&state, tab) }

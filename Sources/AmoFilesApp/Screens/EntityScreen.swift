@@ -62,8 +62,8 @@ public struct EntityView: Sendable, Equatable {
 
 /// The files attached to one entity (`:lead 123`, or Enter in a file's links), a
 /// page at a time: mark (Space) and detach (`d`), a file's versions (`v`), links
-/// (`l`) and download (`D`) as in Files, reload, Esc back. `a` (attach more, marked
-/// in Files) and `U` (upload here) are the app's, done for the entity on top.
+/// (`l`) and download (`D`) as in Files, reload, Esc back; `a` attaches more (marked
+/// in Files), `U` uploads and attaches here.
 struct EntityScreen: ListScreen, Equatable {
     var view: EntityView
 
@@ -107,8 +107,13 @@ struct EntityScreen: ListScreen, Equatable {
             guard let file = view.current else { return .handled([]) }
             Reducer.askSaveAs(DownloadRequest(file: file), &context)
             return .handled([])
-        case .attach?, .upload?:
-            return .pass
+        case .attach?:
+            // Files are marked in the Files list; `a` there attaches them here.
+            context.tab = .files
+            context.markToAttach = view
+            return .handled([])
+        case .upload?:
+            return Screens.openPicker(.upload(attach: view.target), context)
         default:
             return .handled([])
         }

@@ -82,6 +82,25 @@ struct FilesScreen: Screen {
             guard !files.isEmpty else { return .handled([]) }
             takeOut(files, height: height)
             return .handled([.runEdit(.restore(files, at: indices))] + prefetch(height: height))
+        case .download?:
+            guard tab == .files else {
+                context.status = StatusMessage(text: "A file in the trash has to be restored before it can be downloaded.", isError: false)
+                return .handled([])
+            }
+            guard let file = list.current else { return .handled([]) }
+            Reducer.askSaveAs(DownloadRequest(file: file), &context)
+            return .handled([])
+        case .upload?:
+            return Screens.openPicker(.upload(attach: nil), context)
+        case .newVersion?:
+            guard tab == .files else {
+                context.status = StatusMessage(text: "A file in the trash has to be restored before it gets a new version.", isError: false)
+                return .handled([])
+            }
+            guard let file = list.current else { return .handled([]) }
+            return Screens.openPicker(.newVersion(of: file), context)
+        case .attach?:
+            return attach(&context)
         case .parent?, .hidden?:
             context.status = StatusMessage(text: "That key works in the local picker. \(Reducer.hint(.upload, context.keymap, "to open it"))", isError: false)
             return .handled([])
@@ -89,8 +108,7 @@ struct FilesScreen: Screen {
             context.status = StatusMessage(text: "That key works in Transfers. \(Reducer.hint(.transfers, context.keymap, "to open it"))", isError: false)
             return .handled([])
         default:
-            // What the app does for the file under the cursor (download, upload, a new
-            // version, attach) and the order of both tabs.
+            // The order, which both file tabs share.
             return .pass
         }
     }
@@ -105,6 +123,28 @@ struct FilesScreen: Screen {
         guard context.showingDetails else { return nil }
         context.showingDetails = false
         return .handled([])
+    }
+
+    /// `a`: the marked files (or the one under the cursor) to the record they are marked
+    /// for (its screen comes back), or else to one picked in the attach form.
+    private mutating func attach(_ context: inout ScreenContext) -> Outcome {
+        let files = Reducer.targets(list).files
+        guard !files.isEmpty else { return .handled([]) }
+        if tab == .trash || files.contains(where: \.isTrashed) {
+            context.status = StatusMessage(
+                text: "A file in the trash cannot be attached; restore it first. \(Reducer.hint(.restore, context.keymap, "in Trash restores"))", isError: true)
+            return .handled([])
+        }
+        guard let view = attachingTo else {
+            // The first results (the newest leads) show before anything is typed.
+            var form = AttachForm(files: files)
+            let search = form.search()
+            context.overlay = .attach(form)
+            return .handled([search])
+        }
+        attachingTo = nil
+        context.status = Reducer.attaching(files, to: view.target)
+        return .open(.entity(EntityScreen(view: view)), [.runEdit(.attach(files, to: view.target))])
     }
 
     private func openVersions() -> Outcome {

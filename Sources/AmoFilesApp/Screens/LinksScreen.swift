@@ -53,7 +53,7 @@ struct LinksScreen: ListScreen, Equatable {
             list.narrowing = narrowing
             return .handled([.loadLinks(fileUUID: list.file.uuid)])
         case .upload?:
-            return .pass
+            return Screens.openPicker(.upload(attach: nil), context)
         default:
             return .handled([])
         }

@@ -58,7 +58,7 @@ public enum Renderer {
         switch state.overlay {
         case .search(let editor, _)?:
             // The count answers "how many match" while the term is still being typed.
-            return prompt(" Search: ", editor, trailing: FilesScreen.count(state.list), row: row, surface)
+            return prompt(" Search: ", editor, trailing: FilesScreen.count(state.fileTab(state.tab).list), row: row, surface)
         case .narrow(let editor, _)?:
             return prompt(" Show only rows with: ", editor, trailing: "Enter keeps · Esc as before", row: row, surface)
         case .rename(_, let ext, let editor)?:

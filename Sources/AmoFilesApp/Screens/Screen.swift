@@ -54,6 +54,8 @@ struct ScreenContext {
     var localFolder: String
     /// Set by a screen that sends the person to a tab (what is open over the tab closes).
     var tab: Tab?
+    /// Set by a screen that sends the person to Files to mark files to attach to this record.
+    var markToAttach: EntityView?
     /// The last request number given out (`AppState.requests`).
     private(set) var requests: Int
 
@@ -117,6 +119,11 @@ protocol Screen: Sendable {
 enum Screens {
     /// The key hint of a title with no room for the screen's own.
     static let shortHint = "  (Esc back · ? keys)"
+
+    /// The local picker, opened over a screen in the folder last browsed.
+    static func openPicker(_ purpose: LocalPicker.Purpose, _ context: ScreenContext) -> Outcome {
+        .open(.picker(PickerScreen(picker: LocalPicker(purpose: purpose, folder: context.localFolder))), [.listFolder(path: context.localFolder)])
+    }
 }
 
 extension Surface {

@@ -85,7 +85,7 @@ struct TransfersScreen: ListScreen {
             clearFinished(&context)
             return .handled([])
         case .upload?:
-            return .pass
+            return Screens.openPicker(.upload(attach: nil), context)
         case nil:
             // Esc here has no filter or screen to leave.
             return .handled([])

@@ -49,9 +49,13 @@ struct VersionsScreen: ListScreen, Equatable {
         case .refresh?:
             list.loading = true
             return .handled([.loadVersions(fileUUID: list.file.uuid)])
-        // The file's own actions, done by the app for the version or file under the cursor.
-        case .download?, .newVersion?, .upload?:
-            return .pass
+        case .download?:
+            Reducer.askSaveAs(list.current.flatMap(DownloadRequest.init(version:)), &context)
+            return .handled([])
+        case .newVersion?:
+            return Screens.openPicker(.newVersion(of: list.file), context)
+        case .upload?:
+            return Screens.openPicker(.upload(attach: nil), context)
         default:
             return .handled([])
         }
