@@ -38,10 +38,10 @@ final class Case {
         state = AppState(rows: rows, columns: columns, accountName: "Ромашка", driveHost: "drive-b.amocrm.ru")
         state.users = [7: "Анна Смирнова", 8: "Дмитрий Козлов", 9: "Екатерина Волкова"]
         state.now = now
-        state.lists[.files]?.items = files
-        state.lists[.files]?.nextPage = nil
-        // The cursor in the middle of the list, so the screen shows rows from deep inside it.
-        state.lists[.files]?.viewport.moveTo(files.count / 2, count: files.count, height: rows - 3)
+        _ = Reducer.reduce(&state, .pageLoaded(.files, generation: 0, page: 1, files: files, hasMore: false))
+        // The cursor about the middle of the list (a page is the list's height less one
+        // row), so the screen shows rows from deep inside it.
+        for _ in 0..<(files.count / 2 / max(1, rows - 4)) { _ = Reducer.reduce(&state, .input(.key(.pageDown))) }
         surface = MemorySurface(rows: rows, columns: columns)
     }
 

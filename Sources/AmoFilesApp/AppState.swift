@@ -128,30 +128,6 @@ public struct AppState: Sendable {
         self.keymap = keymap
     }
 
-    /// The versions open over the Files list, if any: a view of the stack.
-    public var versions: VersionList? {
-        get { topmost(VersionsScreen.self)?.list }
-        set { replaceTopmost(VersionsScreen.self, with: newValue.map(VersionsScreen.init(list:))) }
-    }
-
-    /// The links of a file open over the Files list, if any: a view of the stack.
-    public var links: LinkList? {
-        get { topmost(LinksScreen.self)?.list }
-        set { replaceTopmost(LinksScreen.self, with: newValue.map(LinksScreen.init(list:))) }
-    }
-
-    /// The files of an entity open over the tab, if any (the topmost): a view of the stack.
-    public var entity: EntityView? {
-        get { topmost(EntityScreen.self)?.view }
-        set { replaceTopmost(EntityScreen.self, with: newValue.map(EntityScreen.init(view:))) }
-    }
-
-    /// The local picker open over the tab, if any: a view of the stack.
-    public var picker: LocalPicker? {
-        get { topmost(PickerScreen.self)?.picker }
-        set { replaceTopmost(PickerScreen.self, with: newValue.map(PickerScreen.init(picker:))) }
-    }
-
     /// Runs `body` on every open screen of a kind: an answer may touch several.
     mutating func updateOpen<Kind: Screen>(_ kind: Kind.Type, _ body: (inout Kind) -> Void) {
         for index in stack.indices {
@@ -160,32 +136,6 @@ public struct AppState: Sendable {
                 body(&open)
                 screen = open
             }
-        }
-    }
-
-    /// The last opened screen of a kind.
-    private func topmost<Kind: Screen>(_ kind: Kind.Type) -> Kind? {
-        stack.lazy.reversed().compactMap { $0.screen as? Kind }.first
-    }
-
-    /// Puts `screen` in the place of the topmost screen of its kind (on top when there
-    /// is none), or closes that one when `screen` is nil.
-    private mutating func replaceTopmost<Kind: Screen>(_ kind: Kind.Type, with screen: Kind?) {
-        let index = stack.lastIndex { $0.screen is Kind }
-        switch (index, screen.flatMap(OpenScreen.init)) {
-        case let (index?, screen?): stack[index] = screen
-        case let (index?, nil): stack.remove(at: index)
-        case let (nil, screen?): stack.append(screen)
-        case (nil, nil): break
-        }
-    }
-
-    /// The lists of the file tabs: a view of their screens.
-    public var lists: [Tab: FileList] {
-        get { [.files: filesTab.list, .trash: trashTab.list] }
-        set {
-            if let list = newValue[.files] { filesTab.list = list }
-            if let list = newValue[.trash] { trashTab.list = list }
         }
     }
 
@@ -201,24 +151,6 @@ public struct AppState: Sendable {
         context.apply(to: &self)
         return result
     }
-
-    /// The current tab's file list (the Files list on Transfers).
-    public var list: FileList {
-        get { fileTab(tab).list }
-        set { if tab == .trash { trashTab.list = newValue } else { filesTab.list = newValue } }
-    }
-
-    /// Files are being marked in Files to attach to this entity; its view comes back after.
-    public var attachingTo: EntityView? {
-        get { filesTab.attachingTo }
-        set { filesTab.attachingTo = newValue }
-    }
-
-    /// True when the tab's list is narrowed by more than what the tab itself is.
-    public var isFiltered: Bool { tab != .transfers && fileTab(tab).isFiltered }
-
-    /// The first screen row of the tab's file list and how many rows it gets.
-    var listRows: (top: Int, height: Int) { fileTab(tab).rowsArea(ScreenContext(self).area) }
 
     /// The screen of the tab, under the stack.
     var tabScreen: any Screen {
@@ -244,9 +176,6 @@ public struct AppState: Sendable {
 
     /// What the keys act on.
     public var screenKind: ScreenKind { topScreen.kind }
-
-    /// Wide terminals show details beside the list; narrow ones instead of it.
-    public var detailsBesideList: Bool { columns >= 110 }
 
     /// Under this the screen says so instead of drawing a layout that cannot fit.
     public var isTooSmall: Bool { rows < 6 || columns < 30 }

@@ -1,4 +1,4 @@
-import AmoFilesApp
+@testable import AmoFilesApp
 import Foundation
 import TerminalUI
 import XCTest

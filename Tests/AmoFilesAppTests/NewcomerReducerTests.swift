@@ -1,6 +1,6 @@
 import AmoFilesAPI
 import Foundation
-import AmoFilesApp
+@testable import AmoFilesApp
 @testable import AmoFilesTasks
 import TerminalUI
 import XCTest

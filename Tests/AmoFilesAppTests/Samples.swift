@@ -1,6 +1,6 @@
 import AmoFilesAPI
 import AmoFilesTasks
-import AmoFilesApp
+@testable import AmoFilesApp
 import Foundation
 import TerminalUI
 import XCTest

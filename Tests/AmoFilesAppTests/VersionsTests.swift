@@ -1,5 +1,5 @@
 import AmoFilesAPI
-import AmoFilesApp
+@testable import AmoFilesApp
 import TerminalUI
 import XCTest
 
