@@ -83,22 +83,15 @@ public enum Renderer {
             if cut { surface.draw(hint, row: row, column: room, width: hint.count, style: .dim) }
             return
         }
-        if state.screenKind == .transfers, let transfer = state.transfers.current {
-            // The whole error of the failed transfer under the cursor, or the last note on a running one.
-            if case .failed(let error) = transfer.state {
-                surface.draw(" " + TerminalText.sanitize(error.message), row: row, column: 0, width: surface.columns, style: .error)
-                return
-            }
-            if !transfer.state.isFinished, let note = transfer.notes.last {
-                surface.draw(" " + TerminalText.sanitize((transfer.work.fileName ?? transfer.title) + ": " + note), row: row, column: 0,
-                             width: surface.columns, style: .notice)
-                return
-            }
+        let context = ScreenContext(state)
+        if let notice = state.topScreen.notice(context) {
+            surface.draw(" " + TerminalText.sanitize(notice.text), row: row, column: 0, width: surface.columns, style: notice.isError ? .error : .notice)
+            return
         }
-        let left = state.topScreen.position(ScreenContext(state))
+        let left = state.topScreen.position(context)
         let totals = state.transfers.totals
         var right = state.keymap.keys(for: .help).first.map { "\($0) help " } ?? ""
-        if totals.isActive, state.tab != .transfers || !state.stack.isEmpty { right = TransfersScreen.summary(totals) + "   " + right }
+        if totals.isActive, state.screenKind != .transfers { right = TransfersScreen.summary(totals) + "   " + right }
         surface.draw(left, row: row, column: 0, width: surface.columns, style: .status)
         let rightWidth = TerminalText.width(right)
         if surface.columns > TerminalText.width(left) + rightWidth + 2 {

@@ -114,6 +114,13 @@ protocol Screen: Sendable {
     func keyHints(_ context: ScreenContext) -> [KeyHint]
     /// Where the cursor is: " 6 versions · 2/6".
     func position(_ context: ScreenContext) -> String
+    /// What the status line says instead of the position while no message shows
+    /// (the error of the failed transfer under the cursor); nil for the position.
+    func notice(_ context: ScreenContext) -> StatusMessage?
+}
+
+extension Screen {
+    func notice(_ context: ScreenContext) -> StatusMessage? { nil }
 }
 
 enum Screens {

@@ -95,6 +95,14 @@ struct TransfersScreen: ListScreen {
         }
     }
 
+    /// The whole error of the failed transfer under the cursor, or the last note on a running one.
+    func notice(_ context: ScreenContext) -> StatusMessage? {
+        guard let transfer = list.current else { return nil }
+        if case .failed(let error) = transfer.state { return StatusMessage(text: error.message, isError: true) }
+        guard !transfer.state.isFinished, let note = transfer.notes.last else { return nil }
+        return StatusMessage(text: (transfer.work.fileName ?? transfer.title) + ": " + note, isError: false)
+    }
+
     /// `x`: a running transfer is cancelled after asking (an upload loses what it sent).
     private func askCancel(_ context: inout ScreenContext) {
         if list.currentWaiting != nil {
