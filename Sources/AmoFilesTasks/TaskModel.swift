@@ -122,11 +122,31 @@ public enum TaskOutcome: Sendable {
 }
 
 /// A failed task: the message says what failed and what was left as it was.
+/// Why a task failed, in parts, for the command line and the UI to word as they show it.
 public struct TaskError: Error, Sendable, CustomStringConvertible {
-    public let message: String
+    /// The work that failed: "upload a.bin".
+    public let title: String
+    /// The step of it that failed, when not the whole work: "attach it to lead 5".
+    public let step: String?
+    /// Why, in the service's or the system's words.
+    public let cause: String
+    /// What it leaves behind: "nothing was added to the drive".
+    public let outcome: String
     public let underlying: any Error
     /// An upload whose journal entry was kept: it can be resumed.
     public let resumable: Bool
+
+    public init(title: String, step: String? = nil, cause: String, outcome: String, underlying: any Error, resumable: Bool) {
+        self.title = title
+        self.step = step
+        self.cause = cause
+        self.outcome = outcome
+        self.underlying = underlying
+        self.resumable = resumable
+    }
+
+    /// The failure as one sentence of its own: "upload a.bin failed: …; nothing was added to the drive".
+    public var message: String { "\(title)\(step.map { ": \($0)" } ?? "") failed: \(cause); \(outcome)" }
 
     public var description: String { message }
 }

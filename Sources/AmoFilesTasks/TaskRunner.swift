@@ -214,10 +214,9 @@ public actor TaskRunner {
     static func failure(of work: TaskWork, _ error: any Error) -> TaskError {
         if let error = error as? TaskError { return error }
         if case .upload(let upload, _) = work, upload.journal != nil, FileUpload.isResumable(after: error) {
-            return TaskError(
-                message: "\(work.title) failed: \(error); it stays in the journal and can be resumed", underlying: error, resumable: true)
+            return TaskError(title: work.title, cause: "\(error)", outcome: "it stays in the journal and can be resumed", underlying: error, resumable: true)
         }
-        return TaskError(message: "\(work.title) failed: \(error); \(work.consequence)", underlying: error, resumable: false)
+        return TaskError(title: work.title, cause: "\(error)", outcome: work.consequence, underlying: error, resumable: false)
     }
 
     /// Does the work itself, off the actor.
@@ -234,8 +233,8 @@ public actor TaskRunner {
                     try await Task { try await account.attach([file.uuid], to: target.entity, id: target.id) }.value
                 } catch {
                     throw TaskError(
-                        message: "uploaded \(upload.fileName) (\(file.uuid)) but could not attach it to \(target): \(error)",
-                        underlying: error, resumable: false)
+                        title: work.title, step: "attach it to \(target)", cause: "\(error)",
+                        outcome: "the file was uploaded all the same (\(file.uuid)) and is in Files", underlying: error, resumable: false)
                 }
             }
             return .file(file)

@@ -126,7 +126,7 @@ final class NewcomerReducerTests: XCTestCase {
 
     func testRetryingAFailedDownloadAsksBeforeOverwriting() {
         var state = Samples.state()
-        let failure = TaskError(message: "download v3.pdf failed: no answer", underlying: CancellationError(), resumable: false)
+        let failure = TaskError(title: "download v3.pdf", cause: "no answer", outcome: "nothing was written", underlying: CancellationError(), resumable: false)
         let download = FileDownload(href: "http://drive/v3", target: "dl/v3.pdf", overwrite: false)
         let snapshot = TaskSnapshot(id: 7, work: .download(download, name: "v3.pdf", size: 18_000), state: .failed(failure),
                                     progress: TransferProgress(done: 100, total: 18_000, rate: nil), notes: [], startedAt: Date())

@@ -120,7 +120,7 @@ final class TransfersTests: XCTestCase {
         _ = key(&state, .character("1"))
         _ = key(&state, .character("j"))
         let cursorFile = state.list.current?.uuid
-        let failure = TaskError(message: "upload broken.bin failed: the service cannot be reached; it stays in the journal",
+        let failure = TaskError(title: "upload broken.bin", cause: "the service cannot be reached", outcome: "it stays in the journal",
                                 underlying: CancellationError(), resumable: true)
         for snapshot in [
             upload(1, "/srv/report.pdf", .running, done: 2_700_000, total: 6_000_000, rate: 1_500_000),
@@ -254,11 +254,24 @@ final class TransfersTests: XCTestCase {
         _ = Reducer.reduce(&state, .transferChanged(upload(1, "/srv/a.bin", .running, done: 64, total: 100)))
         _ = Reducer.reduce(&state, .transferChanged(upload(2, "/srv/b.bin", .done(.file(Samples.mixed[0])), done: 100, total: 100)))
         _ = Reducer.reduce(&state, .transferChanged(upload(3, "/srv/c.bin", .cancelled, done: 10, total: 100)))
-        _ = Reducer.reduce(&state, .transferChanged(upload(4, "/srv/d.bin", .failed(TaskError(message: "no answer", underlying: CancellationError(), resumable: true)), done: 5, total: 100)))
+        _ = Reducer.reduce(&state, .transferChanged(upload(4, "/srv/d.bin", .failed(TaskError(title: "upload d.bin", cause: "no answer", outcome: "it stays in the journal", underlying: CancellationError(), resumable: true)), done: 5, total: 100)))
         _ = key(&state, .character("3"))
         _ = key(&state, .character("c"))
         XCTAssertEqual(state.transfers.items.map(\.id), [1, 4])
         XCTAssertEqual(state.status?.text, "Cleared 2 finished transfers. 1 failed one stays for R.")
+    }
+
+    func testAFailureIsWordedOnceOnTheRowAndWholeOnTheStatusLine() {
+        var state = Samples.state(rows: 12, columns: 120)
+        let failure = TaskError(title: "upload a.pdf", step: "attach it to lead 5", cause: "403 forbidden",
+                                outcome: "the file was uploaded all the same and is in Files", underlying: CancellationError(), resumable: false)
+        _ = Reducer.reduce(&state, .transferChanged(upload(1, "/srv/a.pdf", .failed(failure), done: 100, total: 100)))
+        _ = key(&state, .character("3"))
+        let lines = Samples.render(state)
+        XCTAssertTrue(lines.contains { $0.contains("a.pdf") && $0.contains("attach it to lead 5 failed: 403 forbidden; the file was uploaded") },
+                      "the row names the step that failed, not the upload again: \(lines)")
+        XCTAssertEqual(lines[11].trimmingCharacters(in: .whitespaces),
+                       "upload a.pdf: attach it to lead 5 failed: 403 forbidden; the file was uploaded all the same and is in Files")
     }
 
     func testSlashInTransfersShowsOnlyTheRowsOfMatchingFilesAndXAsksAboutTheRowUnderTheCursor() {

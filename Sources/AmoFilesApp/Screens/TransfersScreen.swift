@@ -242,9 +242,8 @@ struct TransfersScreen: ListScreen {
             status = "done · \(Quantities.bytes(bytes(outcome) ?? progress.total))" + versionNote(transfer.work) + note
         case .failed(let error):
             // The row names the file already: "failed: no answer…", not "failed: upload a.bin failed: no answer…".
-            let named = transfer.title + " failed: "
-            let reason = error.message.hasPrefix(named) ? String(error.message.dropFirst(named.count)) : error.message
-            status = "failed: " + TerminalText.sanitize(reason)
+            let what = error.step.map { "\($0) failed: " } ?? "failed: "
+            status = what + TerminalText.sanitize("\(error.cause); \(error.outcome)")
         case .cancelled: status = "cancelled"
         }
         return arrow + TransferLine.text(label: label, status: status, width: width - 2)
