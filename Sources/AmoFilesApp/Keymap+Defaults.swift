@@ -35,6 +35,7 @@ delete          d Delete
 restore         u
 upload          U
 new-version     V
+undo            z
 links           l
 attach          a
 

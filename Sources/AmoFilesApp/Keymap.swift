@@ -4,7 +4,7 @@ import TerminalUI
 public enum KeyAction: String, CaseIterable, Sendable {
     case up, down, pageUp = "page-up", pageDown = "page-down", top, bottom
     case details, versions, download, sort, select, rename, delete, restore, upload, newVersion = "new-version"
-    case links, attach, command
+    case undo, links, attach, command
     case parent, hidden, cancel, retry
     case search, filter, clearFilter = "clear-filter"
     case nextTab = "next-tab", previousTab = "previous-tab", files, trash, transfers
@@ -27,6 +27,7 @@ public enum KeyAction: String, CaseIterable, Sendable {
         case .rename: "rename the file"
         case .delete: "move the marked files (or this one) to the trash; in links and entity views: detach"
         case .restore: "restore the marked files (or this one) from the trash"
+        case .undo: "Versions: switch back to the version that was active before the last switch"
         case .links: "the deals, contacts, companies and customers the file is attached to"
         case .attach: "attach the marked files (or this one) to an entity found by name or id"
         case .command: "a command: files, trash, transfers, upload, resume, lead 123 (or a name), contact, company, customer, quit"
@@ -81,6 +82,7 @@ extension KeyAction {
         case .details: [.files, .trash, .versions, .links]
         case .versions: [.files, .versions, .entity]
         case .newVersion: [.files, .versions]
+        case .undo: [.versions]
         case .download: [.files, .versions, .entity]
         case .sort, .filter: [.files, .trash]
         case .clearFilter: [.files, .trash, .transfers]

@@ -74,15 +74,22 @@ extension Reducer {
                 " The extension stays .\(TerminalText.sanitize(ext ?? "")): the service keeps it apart from the name."
             } ?? ""
             state.status = StatusMessage(text: "Renamed to “\(TerminalText.sanitize(shown))”.\(kept)", isError: false)
-        case .activate(let file, _, _):
+        case .activate(let file, let version, let previous):
             guard let updated = files.first else { break }
             if let index = state.filesTab.list.items.firstIndex(where: { $0.uuid == file.uuid }) {
                 state.filesTab.list.items[index] = updated
             }
+            // The versions screen keeps the one switched from, for `z`.
+            var described: String?
             state.updateOpen(VersionsScreen.self) { screen in
-                if screen.list.file.uuid == file.uuid { screen.list.file = updated }
+                guard screen.list.file.uuid == file.uuid else { return }
+                screen.list.file = updated
+                screen.list.previousActive = previous
+                described = screen.list.describe(version)
             }
-            state.status = StatusMessage(text: "The version of \(Quantities.bytes(updated.size)) is now active.", isError: false)
+            let undo = described == nil ? "" : state.keymap.keys(for: .undo).first.map { " · \($0) undoes" } ?? ""
+            let what = described.map { $0.prefix(1).uppercased() + $0.dropFirst() } ?? "The version of \(Quantities.bytes(updated.size))"
+            state.status = StatusMessage(text: "\(what) is now active\(undo)", isError: false)
             return [.loadVersions(fileUUID: file.uuid)]
         case .delete(let asked, _):
             // The trash changed; it loads afresh when next shown.

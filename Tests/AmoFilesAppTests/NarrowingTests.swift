@@ -62,7 +62,7 @@ final class NarrowingTests: XCTestCase {
         XCTAssertNil(state.overlay)
         XCTAssertEqual(screen(state).last, " 6 versions · 5/6 · “11-18”: 1 of 6 shown                                ? help")
         Samples.press(&state, .enter)
-        XCTAssertEqual(state.overlay, .confirm(question: "Make version 2 (2026-11-18 12:00, 2.0 KB) active?",
+        XCTAssertEqual(state.overlay, .confirm(question: "Make version 2 of 6 (2026-11-18 12:00, 2.0 KB) active?",
                                                edit: .activate(file: file, version: versions[4], previous: "v6")))
         Samples.press(&state, .character("n"))
 

@@ -95,7 +95,7 @@ final class QuestionGoldenTests: XCTestCase {
         }
         _ = Reducer.reduce(&state, .versionsLoaded(fileUUID: file.uuid, versions))
         Samples.press(&state, .character("j"), .enter)
-        XCTAssertEqual(dialog(state), ["", "  Make version 2 (2026-11-21 12:00, 1.4 MB) active?", "", "  y yes   n no", ""])
+        XCTAssertEqual(dialog(state), ["", "  Make version 2 of 3 (2026-11-21 12:00, 1.4 MB) active?", "", "  y yes   n no", ""])
     }
 
     func testCancellingARunningUploadSaysWhatIsLost() {

@@ -38,6 +38,35 @@ final class ScreenGoldenTests: XCTestCase {
         ])
     }
 
+    /// Wider, the kind shows; after a switch the one active before is marked for `z`.
+    func testVersionsAfterASwitchAtOneHundredAndTenColumns() {
+        var state = Samples.state(rows: 9, columns: 110)
+        let file = state.list.items[0]
+        Samples.press(&state, .character("v"))
+        let versions: [FileVersion] = (1...3).reversed().map { (number: Int) -> FileVersion in
+            FileVersion(uuid: "v\(number)", fileUUID: file.uuid, type: number == 1 ? .image : file.type, name: "Смета \(number)", sanitizedName: "",
+                        size: Int64(number) * 1_000, isMain: number == 3, sourceID: nil, createdAt: Samples.now - Int64(3 - number) * 86_400,
+                        createdBy: .user(7), updatedAt: Samples.now, updatedBy: .user(7), metadata: FileMetadata(fileExtension: number == 1 ? "png" : "xlsx", mimeType: nil),
+                        previews: nil, links: FileVersion.Links(download: nil, this: nil))
+        }
+        _ = Reducer.reduce(&state, .versionsLoaded(fileUUID: file.uuid, versions))
+        Samples.press(&state, .character("G"), .enter, .character("y"))
+        guard let switched = state.versions?.items else { return XCTFail("no versions") }
+        _ = Reducer.reduce(&state, .editDone(.activate(file: file, version: switched[2], previous: "v3"), files: [file]))
+        Samples.press(&state, .character("k"))
+        XCTAssertEqual(Samples.render(state), [
+            " 1 Files   2 Trash   3 Transfers                                                  Ромашка · drive-b.amocrm.ru",
+            " Versions of Договор поставки №106.pdf                                         (Esc back · Enter makes active)",
+            "    # NAME                                                 KIND         SIZE CREATED          BY",
+            "↺   3 Смета 3.xlsx                                         document   3.0 KB 2026-11-22 12:00 Анна Смирнова",
+            "    2 Смета 2.xlsx                                         document   2.0 KB 2026-11-21 12:00 Анна Смирнова",
+            "*   1 Смета 1.png                                          image      1.0 KB 2026-11-20 12:00 Анна Смирнова",
+            "",
+            "",
+            " 3 versions · 2/3 · ↺ was active, z undoes                                                             ? help",
+        ])
+    }
+
     func testTheLocalPicker() {
         var state = Samples.state()
         state.localFolder = "/srv/out"

@@ -23,7 +23,7 @@ final class VersionsTests: XCTestCase {
         _ = Reducer.reduce(&state, .input(.key(.character("G"))))
         _ = Reducer.reduce(&state, .input(.key(.enter)))
         guard case .confirm(let question, let edit)? = state.overlay else { return XCTFail("no question") }
-        XCTAssertEqual(question, "Make version 1 (2026-11-13 12:00, 42 KB) active?")
+        XCTAssertEqual(question, "Make version 1 of 3 (2026-11-13 12:00, 42 KB) active?")
         XCTAssertEqual(Reducer.reduce(&state, .input(.key(.character("y")))), [.runEdit(edit)])
         XCTAssertEqual(state.versions?.items.map(\.isMain), [false, false, true], "shown active at once")
 
@@ -32,14 +32,41 @@ final class VersionsTests: XCTestCase {
         updated.versionUUID = "v1"
         XCTAssertEqual(Reducer.reduce(&state, .editDone(edit, files: [updated])), [.loadVersions(fileUUID: file.uuid)])
         XCTAssertEqual(state.lists[.files]?.items[0].size, 42_000, "the Files row has the active version's size")
+        XCTAssertEqual(state.status?.text, "Version 1 of 3 (2026-11-13 12:00, 42 KB) is now active · z undoes")
         let surface = MemorySurface(rows: 24, columns: 80)
         Renderer.render(state, into: surface)
         XCTAssertEqual(surface.lines[1], " Versions of Договор поставки №106.pdf           (Esc back · Enter makes active)")
+        XCTAssertEqual(surface.lines[3], "↺   3 Договор поставки №106.pdf         1.5 MB 2026-11-15 12:00 Анна Смирнова")
         XCTAssertEqual(surface.lines[5], "*   1 Договор поставки №106.pdf          42 KB 2026-11-13 12:00 Анна Смирнова")
+        state.status = nil
+        Renderer.render(state, into: surface)
+        XCTAssertTrue(surface.lines[23].hasPrefix(" 3 versions · 3/3 · ↺ was active, z undoes "), surface.lines[23])
+
+        // `z` goes back at once through the task layer, and `z` again goes forth.
+        var switchedFrom = versions[0]
+        switchedFrom.isMain = false
+        let back = Edit.activate(file: updated, version: switchedFrom, previous: "v1")
+        XCTAssertEqual(Reducer.reduce(&state, .input(.key(.character("z")))), [.runEdit(back)])
+        XCTAssertEqual(state.versions?.items.map(\.isMain), [true, false, false], "shown active at once")
+        XCTAssertEqual(state.status?.text, "Making version 3 of 3 (2026-11-15 12:00, 1.5 MB) active again…")
+        _ = Reducer.reduce(&state, .editDone(back, files: [file]))
+        XCTAssertEqual(state.versions?.previousActive, "v1")
+        XCTAssertEqual(state.lists[.files]?.items[0].size, 1_500_000)
+        XCTAssertEqual(Reducer.reduce(&state, .input(.key(.character("z")))),
+                       [.runEdit(.activate(file: file, version: versions[2], previous: "v3"))])
         _ = Reducer.reduce(&state, .input(.key(.escape)))
         XCTAssertNil(state.versions)
         Renderer.render(state, into: surface)
-        XCTAssertTrue(surface.lines[2].contains("42 KB"), surface.lines[2])
+        XCTAssertTrue(surface.lines[2].contains("1.5 MB"), surface.lines[2])
+    }
+
+    func testZWithNoSwitchMadeSaysSo() {
+        var state = Samples.state()
+        let file = state.list.items[0]
+        _ = Reducer.reduce(&state, .input(.key(.character("v"))))
+        _ = Reducer.reduce(&state, .versionsLoaded(fileUUID: file.uuid, [version(2, of: file, size: 1, active: true), version(1, of: file, size: 2, active: false)]))
+        XCTAssertEqual(Reducer.reduce(&state, .input(.key(.character("z")))), [])
+        XCTAssertEqual(state.status?.text, "Nothing to undo: no version was made active here.")
     }
 
     func testARefusedSwitchPutsTheActiveMarkBack() {

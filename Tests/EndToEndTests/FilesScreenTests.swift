@@ -122,7 +122,7 @@ final class FilesScreenTests: XCTestCase {
         tmux.waitFor(text: "\(file.versions.count) versions")
         try tmux.send("G")
         try tmux.send("Enter")
-        tmux.waitFor(text: "Make version 1 (")
+        tmux.waitFor(text: "Make version 1 of \(file.versions.count) (")
         try tmux.send("y")
         tmux.waitFor(text: "is now active")
         let info = try Binary.run(["info", file.uuid, "--json", "--account", served.accountURL], environment: served.env)

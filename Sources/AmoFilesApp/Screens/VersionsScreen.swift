@@ -9,12 +9,25 @@ public struct VersionList: Sendable, Equatable {
     public var loading = true
     /// What `/` narrowed the list to.
     public var narrowing = ""
+    /// The version that was active before the last switch made here: `z` goes back to it.
+    public var previousActive: String?
 
     public init(file: DriveFile) {
         self.file = file
     }
 
     public var current: FileVersion? { currentRow }
+
+    /// A version's number: 1 the oldest (the list is newest first).
+    public func number(of version: FileVersion) -> Int? {
+        items.firstIndex { $0.uuid == version.uuid }.map { items.count - $0 }
+    }
+
+    /// "version 4 of 6 (2026-10-09 18:30, 18 KB)".
+    public func describe(_ version: FileVersion) -> String {
+        let number = number(of: version).map { "version \($0) of \(items.count)" } ?? "the version"
+        return "\(number) (\(Quantities.time(version.createdAt)), \(Quantities.bytes(version.size)))"
+    }
 }
 
 /// The versions of one file, newest first, the active one marked: move, make one
@@ -46,6 +59,8 @@ struct VersionsScreen: ListScreen, Equatable {
             // `i` shows details elsewhere; making a version active is asked for with Enter only.
             context.status = StatusMessage(text: "Enter on a version makes it the active one.", isError: false)
             return .handled([])
+        case .undo?:
+            return .handled(undo(&context))
         case .refresh?:
             list.loading = true
             return .handled([.loadVersions(fileUUID: list.file.uuid)])
@@ -87,40 +102,74 @@ struct VersionsScreen: ListScreen, Equatable {
         }
     }
 
-    /// "Make version 2 (2026-11-20 17:30, 1.5 MB) active?"
+    /// The active version's uuid, as the list last showed it.
+    private var active: String { list.items.first(where: \.isMain)?.uuid ?? list.file.versionUUID }
+
+    /// "Make version 2 of 4 (2026-11-20 17:30, 1.5 MB) active?"
     private func askActivate(_ context: inout ScreenContext) {
-        guard let version = list.current, let index = list.cursorIndex else { return }
-        let number = list.items.count - index
+        guard let version = list.current else { return }
         guard !version.isMain else {
-            context.status = StatusMessage(text: "Version \(number) is already the active one.", isError: false)
+            context.status = StatusMessage(text: "Version \(list.number(of: version) ?? 0) is already the active one.", isError: false)
             return
         }
-        let previous = list.items.first(where: \.isMain)?.uuid ?? list.file.versionUUID
-        context.overlay = .confirm(
-            question: "Make version \(number) (\(Quantities.time(version.createdAt)), \(Quantities.bytes(version.size))) active?",
-            edit: .activate(file: list.file, version: version, previous: previous))
+        context.overlay = .confirm(question: "Make \(list.describe(version)) active?", edit: .activate(file: list.file, version: version, previous: active))
+    }
+
+    /// `z`: back to the version active before the last switch, at once (it was asked
+    /// about when it was made); `z` again goes forth.
+    private mutating func undo(_ context: inout ScreenContext) -> [Effect] {
+        guard let previous = list.previousActive, let version = list.items.first(where: { $0.uuid == previous }) else {
+            context.status = StatusMessage(text: "Nothing to undo: no version was made active here.", isError: false)
+            return []
+        }
+        let edit = Edit.activate(file: list.file, version: version, previous: active)
+        for index in list.items.indices { list.items[index].isMain = list.items[index].uuid == previous }
+        context.status = StatusMessage(text: "Making \(list.describe(version)) active again…", isError: false)
+        return [.runEdit(edit)]
     }
 
     func draw(into surface: any Surface, _ context: ScreenContext) {
         let area = context.area
         let (top, height) = Self.rowsArea(area)
         surface.drawTitle(" Versions of " + list.file.displayName, keys: "  (Esc back · Enter makes active)", in: area)
-        var columns = [TableColumn("#", width: 4, alignRight: true), TableColumn("NAME", width: 0, cutsMiddle: true), TableColumn("SIZE", width: 8, alignRight: true),
-                       TableColumn("CREATED", width: 16), TableColumn("BY", width: FileColumn.peopleColumnWidth(area.width))]
-        while columns.count > 3, columns.reduce(0, { $0 + $1.width + 1 }) + 20 > area.width { columns.removeLast() }
-        columns[1].width = max(8, area.width - 2 - columns.reduce(0) { $0 + $1.width + 1 })
+        let columns = Self.columns(width: area.width)
         surface.drawRow(columns.map(\.title), columns: columns, row: top - 1, left: area.left, width: area.width, style: .header)
         let visible = list.visibleRows(height: height)
         for (offset, (index, isCursor)) in visible.enumerated() {
             let version = list.items[index]
-            let cells = [String(list.items.count - index), version.displayName, Quantities.bytes(version.size),
-                         Quantities.time(version.createdAt), version.createdBy.displayName(users: context.users)]
+            let cells = columns.map { Self.cell($0.title, of: version, number: list.items.count - index, context) }
             let style = Style.row(cursor: isCursor, marked: version.isMain)
             surface.drawRow(cells, columns: columns, row: top + offset, left: area.left, width: area.width, style: style)
-            if version.isMain, area.width > 0 { surface.put("*", row: top + offset, column: area.left, style: style) }
+            // The active one, and the one active before the last switch (`z` goes back to it).
+            let mark = version.isMain ? "*" : version.uuid == list.previousActive ? "↺" : nil
+            if let mark, area.width > 0 { surface.put(mark, row: top + offset, column: area.left, style: style) }
         }
         if list.loading, visible.count < height {
             surface.draw(" loading…", row: top + visible.count, column: area.left, width: area.width, style: .dim)
+        }
+    }
+
+    /// `#  NAME  KIND  SIZE  CREATED  BY`; narrower terminals lose the kind (before the
+    /// name is cut), then who, then when.
+    private static func columns(width: Int) -> [TableColumn] {
+        var columns = [TableColumn("#", width: 4, alignRight: true), TableColumn("NAME", width: 0, cutsMiddle: true), TableColumn("KIND", width: 8),
+                       TableColumn("SIZE", width: 8, alignRight: true), TableColumn("CREATED", width: 16),
+                       TableColumn("BY", width: FileColumn.peopleColumnWidth(width))]
+        for (title, nameWidth) in [("KIND", 30), ("BY", 20), ("CREATED", 20)] where columns.reduce(0, { $0 + $1.width + 1 }) + nameWidth > width {
+            columns.removeAll { $0.title == title }
+        }
+        columns[1].width = max(8, width - 2 - columns.reduce(0) { $0 + $1.width + 1 })
+        return columns
+    }
+
+    private static func cell(_ column: String, of version: FileVersion, number: Int, _ context: ScreenContext) -> String {
+        switch column {
+        case "#": String(number)
+        case "NAME": version.displayName
+        case "KIND": version.type.rawValue
+        case "SIZE": Quantities.bytes(version.size)
+        case "CREATED": Quantities.time(version.createdAt)
+        default: version.createdBy.displayName(users: context.users)
         }
     }
 
@@ -130,6 +179,7 @@ struct VersionsScreen: ListScreen, Equatable {
         let keymap = context.keymap
         return [
             KeyHint(keys: "Enter", "make the version under the cursor the active one (asks first)", for: .details),
+            KeyHint(.undo, keymap, "make the version that was active before the last switch (↺) active again"),
             KeyHint(.download, keymap, "download this version"),
             KeyHint(.newVersion, keymap, "upload a local file as a new version of this file (asks first)"),
             KeyHint(.search, keymap, "show only the versions whose name, size or date hold the text"),
@@ -142,6 +192,8 @@ struct VersionsScreen: ListScreen, Equatable {
         let total = list.items.count
         guard !list.loading else { return " loading versions…" }
         let at = list.cursorIndex.map { " · \($0 + 1)/\(total)" } ?? ""
-        return " \(total) version\(total == 1 ? "" : "s")\(at)\(list.narrowingNote)"
+        let undo = context.keymap.keys(for: .undo).first.map { ", \($0) undoes" } ?? ""
+        let was = list.previousActive == nil ? "" : " · ↺ was active\(undo)"
+        return " \(total) version\(total == 1 ? "" : "s")\(at)\(was)\(list.narrowingNote)"
     }
 }
