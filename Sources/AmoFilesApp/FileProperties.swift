@@ -4,12 +4,13 @@ import TerminalUI
 /// Every property of a file model as label and value, for `amofiles info` and the
 /// detail pane alike.
 public enum FileProperties {
-    public static func rows(_ file: DriveFile, users: [Int: String], now: Int64) -> [(label: String, value: String)] {
+    /// `versions`: how many the file has, when known.
+    public static func rows(_ file: DriveFile, users: [Int: String], now: Int64, versions: Int? = nil) -> [(label: String, value: String)] {
         var rows: [(String, String)] = [
             ("uuid", file.uuid), ("name", file.name), ("extension", file.metadata?.fileExtension ?? "-"),
             ("sanitized name", file.sanitizedName), ("type", file.type.rawValue),
             ("size", "\(Quantities.bytes(file.size)) (\(file.size) bytes)"), ("mime type", file.metadata?.mimeType ?? "-"),
-            ("active version", file.versionUUID), ("versions", file.hasMultipleVersions ? "several" : "one"),
+            ("active version", file.versionUUID), ("versions", versions.map(String.init) ?? (file.hasMultipleVersions ? "several" : "1")),
             ("source id", file.sourceID.map(String.init) ?? "-"),
             ("created", "\(Quantities.time(file.createdAt)) by \(file.createdBy.displayName(users: users))"),
             ("updated", "\(Quantities.time(file.updatedAt)) by \(file.updatedBy.displayName(users: users))"),

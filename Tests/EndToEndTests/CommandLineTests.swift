@@ -70,6 +70,44 @@ final class CommandLineTests: XCTestCase {
         }
     }
 
+    func testVersionsAreNumberedAndActivateTakesANumberAUuidOrItsStart() throws {
+        let served = try ServedEmulator(arguments: [])
+        defer { served.stop() }
+        func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+            let result = try Binary.run(arguments + ["--account", served.accountURL], environment: served.env)
+            return (result.status, result.stdout, result.stderr)
+        }
+        var uuid = ""
+        for (index, size) in [1_000, 2_000, 3_000].enumerated() {
+            let path = served.folder.appendingPathComponent("price-\(index).csv")
+            try Data(testBytes(size, seed: UInt64(index))).write(to: path)
+            let up = try run(["upload", path.path, "--json"] + (uuid.isEmpty ? [] : ["--new-version-of", uuid]))
+            XCTAssertEqual(up.status, 0, up.stderr)
+            if uuid.isEmpty { uuid = try XCTUnwrap(((try JSONSerialization.jsonObject(with: Data(up.stdout.utf8))) as? [[String: Any]])?.first?["uuid"] as? String) }
+        }
+        let listed = try run(["versions", uuid])
+        let rows = listed.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: " ", omittingEmptySubsequences: true) }
+        XCTAssertEqual(rows.map { $0.first == "*" ? String($0[1]) : String($0[0]) }, ["3", "2", "1"], listed.stdout)
+        XCTAssertEqual(rows.first?.first, "*", "the newest is active")
+        let second = try XCTUnwrap(rows[1].first { $0.count == 36 }).description
+
+        let byNumber = try run(["activate", uuid, "1"])
+        XCTAssertEqual(byNumber.status, 0, byNumber.stderr)
+        XCTAssertTrue(byNumber.stdout.contains("version 1 of 3"), byNumber.stdout)
+        XCTAssertEqual(try jsonObject(Binary.run(["info", uuid, "--json", "--account", served.accountURL], environment: served.env))["size"] as? Int, 1_000)
+        let byStart = try run(["activate", uuid, String(second.prefix(8))])
+        XCTAssertEqual(byStart.status, 0, byStart.stderr)
+        XCTAssertTrue(byStart.stdout.contains("version 2 of 3 (\(second)"), byStart.stdout)
+        let info = try run(["info", uuid])
+        XCTAssertTrue(info.stdout.contains("versions       3\n"), "a count, not “several”: \(info.stdout)")
+
+        let missing = try run(["activate", uuid, "9"])
+        XCTAssertEqual(missing.status, 1, "no version 9 is what the file holds")
+        XCTAssertEqual(missing.stderr, "amofiles: there is no version 9: it has 3, 1 the oldest\n")
+        XCTAssertEqual(try jsonObject(Binary.run(["info", uuid, "--json", "--account", served.accountURL], environment: served.env))["version_uuid"] as? String,
+                       second, "nothing changed")
+    }
+
     func testAttachRenameTrashAndRestoreThroughTheBinary() throws {
         let served = try ServedEmulator()
         defer { served.stop() }

@@ -1,4 +1,5 @@
 import AmoFilesAPI
+import AmoFilesTasks
 import TerminalUI
 
 /// The versions of one file, newest first, shown over the Files list.
@@ -20,7 +21,7 @@ public struct VersionList: Sendable, Equatable {
 
     /// A version's number: 1 the oldest (the list is newest first).
     public func number(of version: FileVersion) -> Int? {
-        items.firstIndex { $0.uuid == version.uuid }.map { items.count - $0 }
+        VersionChoice.number(of: version, in: items)
     }
 
     /// "version 4 of 6 (2026-10-09 18:30, 18 KB)".

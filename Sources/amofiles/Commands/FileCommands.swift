@@ -52,7 +52,9 @@ struct InfoCommand: AsyncParsableCommand {
         let file = try await api.drive.file(uuid)
         if output.json { return try Output.json(file) }
         let users = await Output.userNames(api)
-        let rows = FileProperties.rows(file, users: users, now: Int64(Date().timeIntervalSince1970))
+        // "several" says little; the count costs one request, made only when there are several.
+        let count = file.hasMultipleVersions ? try? await api.drive.versions(of: file.uuid).count : 1
+        let rows = FileProperties.rows(file, users: users, now: Int64(Date().timeIntervalSince1970), versions: count)
         for (key, value) in rows { print(key.padding(toLength: 15, withPad: " ", startingAt: 0) + Output.plain(value)) }
     }
 }
@@ -60,7 +62,7 @@ struct InfoCommand: AsyncParsableCommand {
 /// `amofiles versions UUID`.
 struct VersionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "versions", abstract: "List a file's versions, newest first; * marks the active one.")
+        commandName: "versions", abstract: "List a file's versions, newest first, numbered (1 the oldest); * marks the active one.")
 
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var output: OutputOptions
@@ -72,11 +74,11 @@ struct VersionsCommand: AsyncParsableCommand {
         if output.json { return try Output.json(Page(items: versions, embeddedKey: "versions", count: versions.count)) }
         let users = await Output.userNames(api)
         Output.table(
-            ["", "VERSION", "NAME", "SIZE", "CREATED", "BY"],
-            versions.map { version in
-                [version.isMain ? "*" : "", version.uuid, version.displayName, Output.size(version.size),
-                 Output.time(version.createdAt), Output.who(version.createdBy, users: users)]
-            }, flexible: 2)
+            ["", "#", "VERSION", "NAME", "KIND", "SIZE", "CREATED", "BY"],
+            versions.enumerated().map { index, version in
+                [version.isMain ? "*" : "", String(versions.count - index), version.uuid, version.displayName, version.type.rawValue,
+                 Output.size(version.size), Output.time(version.createdAt), Output.who(version.createdBy, users: users)]
+            }, flexible: 3)
     }
 }
 
@@ -88,13 +90,17 @@ struct ActivateCommand: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var output: OutputOptions
     @Argument(help: "The file's uuid.") var uuid: String
-    @Argument(help: "The uuid of the version to make active.") var version: String
+    @Argument(help: "The version to make active: its number (1 the oldest, as `versions` prints), its uuid, or the start of its uuid.")
+    var version: String
 
     func run() async throws {
         let api = try await connection.connect()
-        let file = try await api.edit(.activate(uuid: uuid, name: uuid, version: version)).file
+        let versions = try await api.drive.versions(of: uuid)
+        let chosen = try VersionCommands.find(version, in: versions)
+        let number = VersionChoice.number(of: chosen, in: versions) ?? 0
+        let file = try await api.edit(.activate(uuid: uuid, name: uuid, version: chosen.uuid)).file
         if output.json { return try Output.json(file) }
-        print("\(Output.plain(file.displayName)): version \(file.versionUUID) is now active (\(Output.size(file.size))).")
+        print("\(Output.plain(file.displayName)): version \(number) of \(versions.count) (\(chosen.uuid), \(Output.size(file.size))) is now active.")
     }
 }
 
@@ -197,5 +203,18 @@ extension TaskOutcome {
     var unchanged: [String] {
         if case .edited(_, let unchanged) = self { return unchanged }
         return []
+    }
+}
+
+/// What the version commands share.
+enum VersionCommands {
+    /// The version the command line names; a clear error (exit 1 when none matches,
+    /// 2 when the start of a uuid matches several) otherwise.
+    static func find(_ text: String, in versions: [FileVersion]) throws -> FileVersion {
+        switch VersionChoice.find(text, in: versions) {
+        case .success(let version): return version
+        case .failure(.missing(let why)): throw CLIError.service(why)
+        case .failure(.ambiguous(let why)): throw CLIError.config(why)
+        }
     }
 }
