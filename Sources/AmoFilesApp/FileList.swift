@@ -17,6 +17,8 @@ public struct FileList: Sendable {
     public var selected: Set<String> = []
     /// After a reload, the file the cursor was on, sought in the pages as they come.
     public var returnTo: ReturnPoint?
+    /// Some file loaded has several versions (kept as pages come, not sought per frame).
+    public var someHaveVersions = false
 
     public init(filter: FileFilter) {
         self.filter = filter

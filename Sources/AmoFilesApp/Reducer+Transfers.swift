@@ -26,6 +26,7 @@ extension Reducer {
             state.status = StatusMessage(text: "Transfers: \(totals.label).\(more)", isError: failed)
         }
         guard case .done(.file(let file)) = snapshot.state, case .upload(let upload, _) = snapshot.work else { return [] }
+        if upload.newVersionOf != nil { state.versionCounts.forget(file.uuid) }
         // A file uploaded to an entity shows in that entity's open screen.
         let attached = upload.attach.map { linksChanged(&state, [file], $0) } ?? []
         return uploaded(&state, file) + attached

@@ -12,7 +12,7 @@ public enum Reducer {
 
     public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         if state.status?.isTransient == true, action.isAnswer { state.status = nil }
-        let effects = step(&state, action)
+        let effects = step(&state, action) + countVersions(&state)
         return effects.contains(.quit) ? askBeforeQuitting(&state, effects) : effects
     }
 
@@ -37,7 +37,11 @@ public enum Reducer {
             let text = TerminalText.sanitize(notice)
             state.status = StatusMessage(text: text.prefix(1).uppercased() + text.dropFirst(), isError: false, isTransient: true)
             return []
-        case .versionsLoaded, .versionsFailed:
+        case .versionsLoaded(let uuid, let versions):
+            state.versionCounts.learn(uuid, count: versions.count)
+            return screenAnswer(&state, action)
+        case .versionsFailed(let uuid, _):
+            state.versionCounts.failed(uuid)
             return screenAnswer(&state, action)
         case .tick(let now):
             state.now = now
@@ -183,6 +187,14 @@ public enum Reducer {
     static func prefetch(_ state: inout AppState) -> [Effect] {
         guard state.tab != .transfers else { return [] }
         return state.updateFileTab(state.tab) { screen, context in screen.prefetch(height: screen.rowsArea(context.area).height) }
+    }
+
+    /// While the details show on a file tab, the versions of the file under the cursor
+    /// are counted (the service says only "several"): one file at a time, each once.
+    private static func countVersions(_ state: inout AppState) -> [Effect] {
+        guard state.showingDetails, state.stack.isEmpty, state.tab != .transfers,
+              let file = state.fileTab(state.tab).list.current, let ask = state.versionCounts.ask(for: file) else { return [] }
+        return [ask]
     }
 
     /// "Press C-r to try again.", with the key in force.

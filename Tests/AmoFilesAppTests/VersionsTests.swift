@@ -60,6 +60,31 @@ final class VersionsTests: XCTestCase {
         XCTAssertTrue(surface.lines[2].contains("1.5 MB"), surface.lines[2])
     }
 
+    func testFilesWithSeveralVersionsAreMarkedAndTheDetailsCountThem() {
+        useUTC(for: self)
+        var state = AppState(rows: 12, columns: 120, accountName: "a", driveHost: "d")
+        state.users = Samples.users
+        state.now = Samples.now
+        var files = Array(Samples.mixed.prefix(3))
+        files[1].hasMultipleVersions = true
+        _ = Reducer.start(&state)
+        _ = Reducer.reduce(&state, .pageLoaded(.files, generation: 0, page: 1, files: files, hasMore: false))
+        var lines = Samples.render(state)
+        XCTAssertTrue(lines[1].contains(" SIZE VER UPDATED"), lines[1])
+        XCTAssertTrue(lines[3].contains("16 KB  2+ 2026-11-21"), "the second file has several: \(lines[3])")
+        XCTAssertTrue(lines[2].contains("1.5 MB     2026-11-22"), "the first has one: \(lines[2])")
+
+        XCTAssertEqual(Reducer.reduce(&state, .input(.key(.character("i")))), [], "one version: nothing to count")
+        XCTAssertEqual(Reducer.reduce(&state, .input(.key(.character("j")))), [.loadVersions(fileUUID: files[1].uuid)], "counted while the details show")
+        XCTAssertEqual(Reducer.reduce(&state, .input(.key(.character("j")))), [])
+        XCTAssertEqual(Reducer.reduce(&state, .input(.key(.character("k")))), [], "asked once")
+        _ = Reducer.reduce(&state, .versionsLoaded(fileUUID: files[1].uuid, (1...3).reversed().map { version($0, of: files[1], size: 10, active: $0 == 3) }))
+        XCTAssertNil(state.versions, "no versions screen opened")
+        lines = Samples.render(state)
+        XCTAssertTrue(lines.contains { $0.contains("│ versions       3") }, lines.joined(separator: "\n"))
+        XCTAssertTrue(lines[3].contains("16 KB   3 2026-11-21"), lines[3])
+    }
+
     func testZWithNoSwitchMadeSaysSo() {
         var state = Samples.state()
         let file = state.list.items[0]

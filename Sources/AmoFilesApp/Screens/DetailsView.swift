@@ -9,7 +9,7 @@ enum DetailsView {
     /// The pane's width beside a list: what its values need (a uuid whole), from 46
     /// columns, leaving the list at least 56; links wrap inside it.
     static func paneWidth(_ file: DriveFile?, _ context: ScreenContext) -> Int {
-        let values = file.map { FileProperties.rows($0, users: context.users, now: context.now) } ?? []
+        let values = file.map { FileProperties.rows($0, users: context.users, now: context.now, versions: context.versionCounts[$0.uuid]) } ?? []
         let widest = values.filter { !$0.value.hasPrefix("http") }.map { TerminalText.width(TerminalText.sanitize($0.value)) }.max() ?? 0
         return max(46, min(labelWidth + widest + 3, context.area.width - 56))
     }
@@ -29,7 +29,7 @@ enum DetailsView {
         surface.draw(TerminalText.fitMiddle(file.displayName, columns: inner - 1), row: top, column: left, width: inner - 1, style: .header)
         let valueWidth = max(1, inner - labelWidth - 1)
         var row = top + 1
-        for (label, value) in FileProperties.rows(file, users: context.users, now: context.now) {
+        for (label, value) in FileProperties.rows(file, users: context.users, now: context.now, versions: context.versionCounts[file.uuid]) {
             // A value too long for its line (a link) goes on under itself rather than being cut.
             for (index, line) in TerminalText.wrap(value, columns: valueWidth).enumerated() {
                 guard row < bottom else { return }

@@ -179,7 +179,7 @@ struct EntityScreen: ListScreen, Equatable {
         let area = context.area
         let (top, height) = Self.rowsArea(area)
         surface.drawTitle(" Files of " + view.title, keys: "  (Esc back · a attach from Files · U upload here · d detach)", in: area)
-        let columns = FileColumn.layout(for: .files, columns: area.width, users: context.users, now: context.now)
+        let columns = FileColumn.layout(for: .files, columns: area.width, versions: view.files.contains(where: \.hasMultipleVersions), context)
         let table = columns.map(\.table)
         surface.drawRow(table.map(\.title), columns: table, row: top - 1, left: area.left, width: area.width, style: .header)
         let visible = view.visibleRows(height: height)

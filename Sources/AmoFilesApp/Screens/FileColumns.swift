@@ -15,7 +15,10 @@ struct FileColumn {
     }
 
     /// The columns of a tab that fit `columns`; the name takes what the others leave.
-    static func layout(for tab: Tab, columns: Int, users: [Int: String], now: Int64) -> [FileColumn] {
+    /// `versions`: a column marks the files with several versions (when some of the
+    /// listed files have them).
+    static func layout(for tab: Tab, columns: Int, versions: Bool = false, _ context: ScreenContext) -> [FileColumn] {
+        let (users, now, counts) = (context.users, context.now, context.versionCounts)
         let byWidth = peopleColumnWidth(columns)
         var optional: [FileColumn]
         if tab == .files {
@@ -25,6 +28,12 @@ struct FileColumn {
                 FileColumn(title: "UPDATED", width: 16, priority: 2) { Quantities.time($0.updatedAt) },
                 FileColumn(title: "BY", width: byWidth) { $0.updatedBy.displayName(users: users) },
             ]
+            if versions {
+                // How many once counted (the details count them), until then "2+".
+                optional.insert(FileColumn(title: "VER", width: 3, alignRight: true, priority: 2) { file in
+                    counts[file.uuid].map(String.init) ?? (file.hasMultipleVersions ? "2+" : "")
+                }, at: 2)
+            }
         } else {
             optional = [
                 FileColumn(title: "SIZE", width: 8, alignRight: true, priority: 1) { Quantities.bytes($0.size) },

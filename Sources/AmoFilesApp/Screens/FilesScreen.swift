@@ -175,6 +175,7 @@ struct FilesScreen: Screen {
     /// file goes on top (unless a filter is on, which it may not match).
     mutating func show(uploaded file: DriveFile, _ context: ScreenContext) {
         let height = rowsArea(context.area).height
+        list.someHaveVersions = list.someHaveVersions || file.hasMultipleVersions
         if let index = list.items.firstIndex(where: { $0.uuid == file.uuid }) {
             list.items[index] = file
         } else if !isFiltered {
@@ -229,6 +230,7 @@ struct FilesScreen: Screen {
         case .pageLoaded(let tab, let generation, let page, let files, let hasMore) where tab == self.tab:
             guard list.generation == generation, list.nextPage == page else { return [] }
             list.items += files
+            list.someHaveVersions = list.someHaveVersions || files.contains(where: \.hasMultipleVersions)
             list.nextPage = hasMore && !files.isEmpty ? page + 1 : nil
             list.loading = false
             list.viewport.follow(count: list.items.count, height: height)
@@ -288,7 +290,7 @@ struct FilesScreen: Screen {
     private func drawTable(into surface: any Surface, _ context: ScreenContext, width: Int) {
         let (top, height) = rowsArea(context.area)
         let left = context.area.left
-        let columns = FileColumn.layout(for: tab, columns: width, users: context.users, now: context.now)
+        let columns = FileColumn.layout(for: tab, columns: width, versions: list.someHaveVersions, context)
         let table = columns.map(\.table)
         let titles = table.map { column in
             guard let sort = context.sort, column.title == sort.column.rawValue else { return column.title }

@@ -50,6 +50,7 @@ struct ScreenContext {
     var sort: FileSort?
     /// The details of the file under the cursor show, beside the list or instead of it.
     var showingDetails: Bool
+    var versionCounts: VersionCounts
     /// Where the local picker opens: the folder last browsed.
     var localFolder: String
     /// Set by a screen that sends the person to a tab (what is open over the tab closes).
@@ -68,6 +69,7 @@ struct ScreenContext {
         status = state.status
         sort = state.sort
         showingDetails = state.showingDetails
+        versionCounts = state.versionCounts
         localFolder = state.localFolder
         requests = state.requests
     }
