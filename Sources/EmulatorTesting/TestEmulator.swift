@@ -85,9 +85,11 @@ public struct TestEmulator: Sendable {
 
     /// Raw HTTP against either listener, for checking exact statuses and bodies.
     public func raw(
-        _ method: String, _ url: String, body: Data? = nil, token: String? = nil, contentType: String = "application/json"
+        _ method: String, _ url: String, body: Data? = nil, token: String? = nil, contentType: String = "application/json",
+        headers: [(String, String)] = []
     ) async throws -> TransportResponse {
         var request = TransportRequest(method: method, url: URL(string: url)!, body: body)
+        request.headers += headers
         if let token = token ?? Optional(emulator.token), !token.isEmpty { request.headers.append(("Authorization", "Bearer \(token)")) }
         if body != nil { request.headers.append(("Content-Type", contentType)) }
         return try await transport.send(request)

@@ -168,6 +168,7 @@ struct DriveRoutes: Sendable {
     // MARK: Download
 
     /// `/download/{account}/{file}[/{version}]/{name}`, served without a token; trashed files answer 404.
+    /// A `Range` of one span answers 206 with those bytes, 416 when it starts past the end.
     private func download(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let segments = request.uri.path.split(separator: "/").dropFirst().map(String.init)
         guard segments.count == 3 || segments.count == 4, segments[0] == (try store.accountUUID()) else {
@@ -176,17 +177,28 @@ struct DriveRoutes: Sendable {
         guard let file = try store.file(segments[1]), !file.isTrashed else { throw EmulatorFailure.notFound("file not found") }
         let versionUUID = segments.count == 4 ? segments[2] : file.activeVersion
         guard let version = try store.version(versionUUID, of: file.uuid) else { throw EmulatorFailure.notFound("version not found") }
-        let blobs = store.blobs
-        let body = ResponseBody(contentLength: Int(version.size)) { writer in
-            try await blobs.read(version.blob, size: version.size) { chunk in
+        let size = version.size
+        var span: Range<Int64> = 0..<size
+        var headers: HTTPFields = [.contentType: version.mimeType, .acceptRanges: "bytes"]
+        switch request.headers[.range].map({ ByteRange.parse($0, size: size) }) {
+        case .span(let asked)?:
+            span = asked
+            headers[.contentRange] = "bytes \(asked.lowerBound)-\(asked.upperBound - 1)/\(size)"
+        case .unsatisfiable?:
+            headers[.contentRange] = "bytes */\(size)"
+            return Response(status: .init(code: 416), headers: headers)
+        case .ignored?, nil:
+            break
+        }
+        headers[.contentLength] = String(span.count)
+        let (blobs, served) = (store.blobs, span)
+        let body = ResponseBody(contentLength: Int(span.count)) { writer in
+            try await blobs.read(version.blob, range: served) { chunk in
                 try await writer.write(ByteBuffer(bytes: chunk))
             }
             try await writer.finish(nil)
         }
-        return Response(
-            status: .ok,
-            headers: [.contentType: version.mimeType, .contentLength: String(version.size)],
-            body: body)
+        return Response(status: span.count == size ? .ok : .partialContent, headers: headers, body: body)
     }
 }
 

@@ -48,12 +48,12 @@ struct BlobStore: Sendable {
         if !key.hasPrefix(GeneratedContent.prefix) { unlink(blobPath(key)) }
     }
 
-    /// Reads a version's bytes in chunks.
-    func read(_ key: String, size: Int64, chunk: Int = 256 * 1024, _ body: ([UInt8]) async throws -> Void) async throws {
+    /// Reads the bytes of a version at `range` in chunks.
+    func read(_ key: String, range: Range<Int64>, chunk: Int = 256 * 1024, _ body: ([UInt8]) async throws -> Void) async throws {
         if let generated = GeneratedContent(key: key) {
-            var offset: Int64 = 0
-            while offset < size {
-                let count = Int(min(Int64(chunk), size - offset))
+            var offset = range.lowerBound
+            while offset < range.upperBound {
+                let count = Int(min(Int64(chunk), range.upperBound - offset))
                 try await body(generated.bytes(at: offset, count: count))
                 offset += Int64(count)
             }
@@ -61,7 +61,10 @@ struct BlobStore: Sendable {
         }
         guard let handle = FileHandle(forReadingAtPath: blobPath(key)) else { throw BlobError.missing(key) }
         defer { try? handle.close() }
-        while let data = try handle.read(upToCount: chunk), !data.isEmpty {
+        try handle.seek(toOffset: UInt64(range.lowerBound))
+        var left = range.count
+        while left > 0, let data = try handle.read(upToCount: Int(min(Int64(chunk), Int64(left)))), !data.isEmpty {
+            left -= data.count
             try await body([UInt8](data))
         }
     }
