@@ -60,6 +60,8 @@ public final class Emulator: Sendable {
     public let oauth: EmulatorOAuth
     public let dataFolder: URL
     public let clock: EmulatorClock
+    /// What the download links sent.
+    public let downloads: DownloadMeter
     /// True when the folder was made for this run (and is removed by `stop(removingData:)`).
     public let ownsDataFolder: Bool
     private let group: ServiceGroup
@@ -67,8 +69,9 @@ public final class Emulator: Sendable {
 
     private init(
         accountURL: URL, driveURL: URL, token: String, oauth: EmulatorOAuth, dataFolder: URL, clock: EmulatorClock,
-        ownsDataFolder: Bool, group: ServiceGroup, running: Task<Void, any Error>
+        downloads: DownloadMeter, ownsDataFolder: Bool, group: ServiceGroup, running: Task<Void, any Error>
     ) {
+        self.downloads = downloads
         self.accountURL = accountURL
         self.driveURL = driveURL
         self.token = token
@@ -111,7 +114,9 @@ public final class Emulator: Sendable {
                 logger: options.logger)
         }
         let accountApp = application("account", port: options.accountPort, router: AccountRoutes(store: store, addresses: addresses, faults: options.faults).router())
-        let driveApp = application("drive", port: options.drivePort, router: DriveRoutes(store: store, addresses: addresses, faults: options.faults, flavor: options.flavor).router())
+        let downloads = DownloadMeter()
+        let driveRoutes = DriveRoutes(store: store, addresses: addresses, faults: options.faults, flavor: options.flavor, downloads: downloads, logger: options.logger)
+        let driveApp = application("drive", port: options.drivePort, router: driveRoutes.router())
         let group = ServiceGroup(configuration: .init(
             services: [accountApp, driveApp],
             gracefulShutdownSignals: options.stopOnSignals ? [.sigterm, .sigint] : [],
@@ -142,7 +147,7 @@ public final class Emulator: Sendable {
         addresses.set(account: accountURL, drive: driveURL)
         return Emulator(
             accountURL: URL(string: accountURL)!, driveURL: URL(string: driveURL)!, token: token, oauth: oauth,
-            dataFolder: folder, clock: options.clock, ownsDataFolder: ownsFolder, group: group, running: running)
+            dataFolder: folder, clock: options.clock, downloads: downloads, ownsDataFolder: ownsFolder, group: group, running: running)
     }
 
     /// Waits until the emulator stops (by a signal or `stop()`).

@@ -71,16 +71,20 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testVersionsAreNumberedAndActivateTakesANumberAUuidOrItsStart() throws {
-        let served = try ServedEmulator(arguments: [])
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("amofiles-e2e-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let emulatorLog = folder.appendingPathComponent("emulator.log").path
+        let served = try ServedEmulator(arguments: ["--log-file", emulatorLog], folder: folder)
         defer { served.stop() }
         func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
             let result = try Binary.run(arguments + ["--account", served.accountURL], environment: served.env)
             return (result.status, result.stdout, result.stderr)
         }
         var uuid = ""
-        for (index, size) in [1_000, 2_000, 3_000].enumerated() {
+        let contents = (1...3).map { version in (1...40 * version).map { "item \($0);\($0 * version) RUB\n" }.joined() }
+        for (index, text) in contents.enumerated() {
             let path = served.folder.appendingPathComponent("price-\(index).csv")
-            try Data(testBytes(size, seed: UInt64(index))).write(to: path)
+            try Data(text.utf8).write(to: path)
             let up = try run(["upload", path.path, "--json"] + (uuid.isEmpty ? [] : ["--new-version-of", uuid]))
             XCTAssertEqual(up.status, 0, up.stderr)
             if uuid.isEmpty { uuid = try XCTUnwrap(((try JSONSerialization.jsonObject(with: Data(up.stdout.utf8))) as? [[String: Any]])?.first?["uuid"] as? String) }
@@ -94,7 +98,8 @@ final class CommandLineTests: XCTestCase {
         let byNumber = try run(["activate", uuid, "1"])
         XCTAssertEqual(byNumber.status, 0, byNumber.stderr)
         XCTAssertTrue(byNumber.stdout.contains("version 1 of 3"), byNumber.stdout)
-        XCTAssertEqual(try jsonObject(Binary.run(["info", uuid, "--json", "--account", served.accountURL], environment: served.env))["size"] as? Int, 1_000)
+        XCTAssertEqual(try jsonObject(Binary.run(["info", uuid, "--json", "--account", served.accountURL], environment: served.env))["size"] as? Int,
+                       contents[0].utf8.count)
         let byStart = try run(["activate", uuid, String(second.prefix(8))])
         XCTAssertEqual(byStart.status, 0, byStart.stderr)
         XCTAssertTrue(byStart.stdout.contains("version 2 of 3 (\(second)"), byStart.stdout)
@@ -106,6 +111,15 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(missing.stderr, "amofiles: there is no version 9: it has 3, 1 the oldest\n")
         XCTAssertEqual(try jsonObject(Binary.run(["info", uuid, "--json", "--account", served.accountURL], environment: served.env))["version_uuid"] as? String,
                        second, "nothing changed")
+
+        // `cat` writes the active version's bytes, or another's, and nothing else.
+        XCTAssertEqual(try run(["cat", uuid]).stdout, contents[1])
+        let third = try run(["cat", uuid, "--version", "3"])
+        XCTAssertEqual(third.stdout, contents[2])
+        XCTAssertEqual(third.stderr, "")
+        XCTAssertEqual(try run(["cat", uuid, "--version", "4"]).status, 1)
+        let log = try String(contentsOfFile: emulatorLog, encoding: .utf8)
+        XCTAssertTrue(log.contains("bytes 0-\(contents[2].utf8.count - 1) of \(contents[2].utf8.count)"), "the emulator's log says what it sent: \(log)")
     }
 
     func testAttachRenameTrashAndRestoreThroughTheBinary() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The Files API on the account's drive host (`/v1.0/...` and downloads).
 public struct DriveClient: Sendable {
@@ -154,11 +155,42 @@ public struct DriveClient: Sendable {
     public func download(
         from href: String, restart: @Sendable () throws -> Void = {}, consume: @Sendable (Data) async throws -> Void
     ) async throws {
+        _ = try await stream(href, restart: restart, consume: consume)
+    }
+
+    /// The first `limit` bytes of a download link (all of a shorter file), in one
+    /// request: asked for with `Range`, and cut off after `limit` when a host ignores
+    /// it and sends the whole file.
+    public func firstBytes(of href: String, limit: Int) async throws -> Data {
+        let collected = Mutex(Data())
+        do {
+            _ = try await stream(href, headers: [("Range", "bytes=0-\(max(0, limit - 1))")], restart: { collected.withLock { $0 = Data() } }) { chunk in
+                let full = collected.withLock { data in
+                    data.append(chunk.prefix(limit - data.count))
+                    return data.count >= limit
+                }
+                if full { throw EnoughBytes() }
+            }
+        } catch is EnoughBytes {
+        } catch let error as APIError where error.status == 416 {
+            // A file of no bytes has no first byte to send.
+            return Data()
+        }
+        return collected.withLock { $0 }
+    }
+
+    /// Thrown to stop reading a body once the bytes wanted are in.
+    private struct EnoughBytes: Error {}
+
+    private func stream(
+        _ href: String, headers: [(String, String)] = [], restart: @Sendable () throws -> Void, consume: @Sendable (Data) async throws -> Void
+    ) async throws -> TransportResponse {
         let call = "GET download"
         guard let target = URL(string: href), target.scheme != nil else {
             throw APIError(call: call, kind: .undecodable(reason: "the download link is not an absolute URL"))
         }
-        _ = try await requester.stream(call, url: target, authorized: Origin(target) == Origin(driveURL), restart: restart, consume: consume)
+        return try await requester.stream(
+            call, url: target, authorized: Origin(target) == Origin(driveURL), headers: headers, restart: restart, consume: consume)
     }
 
     // MARK: Helpers

@@ -56,10 +56,11 @@ public struct Requester: Sendable {
     /// Streams a 2xx body to `consume`; anything else throws `APIError`. A broken
     /// stream is fetched again from the start, after `restart` resets the consumer.
     public func stream(
-        _ call: String, url: URL, authorized: Bool, restart: @Sendable () throws -> Void = {},
+        _ call: String, url: URL, authorized: Bool, headers: [(String, String)] = [], restart: @Sendable () throws -> Void = {},
         consume: @Sendable (Data) async throws -> Void
     ) async throws -> TransportResponse {
         var request = TransportRequest(method: "GET", url: url, timeout: 3600)
+        request.headers += headers
         var token: String?
         if authorized, let tokens {
             try checkSafeForToken(url, call: call)

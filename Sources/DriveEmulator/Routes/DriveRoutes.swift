@@ -2,6 +2,7 @@ import AmoFilesAPI
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
 
 /// The drive host: `/v1.0/...`, part uploads and downloads.
 struct DriveRoutes: Sendable {
@@ -9,6 +10,8 @@ struct DriveRoutes: Sendable {
     let addresses: EmulatorAddresses
     let faults: FaultInjection
     let flavor: EmulatorFlavor
+    let downloads: DownloadMeter
+    let logger: Logger
 
     private var auth: Authenticator { Authenticator(store: store) }
 
@@ -180,7 +183,7 @@ struct DriveRoutes: Sendable {
         let size = version.size
         var span: Range<Int64> = 0..<size
         var headers: HTTPFields = [.contentType: version.mimeType, .acceptRanges: "bytes"]
-        switch request.headers[.range].map({ ByteRange.parse($0, size: size) }) {
+        switch request.headers[.range].flatMap({ faults.ignoresRange ? nil : ByteRange.parse($0, size: size) }) {
         case .span(let asked)?:
             span = asked
             headers[.contentRange] = "bytes \(asked.lowerBound)-\(asked.upperBound - 1)/\(size)"
@@ -191,10 +194,13 @@ struct DriveRoutes: Sendable {
             break
         }
         headers[.contentLength] = String(span.count)
-        let (blobs, served) = (store.blobs, span)
+        let (blobs, served, meter) = (store.blobs, span, downloads)
+        meter.answered()
+        logger.info("download \(file.uuid) version \(version.uuid): bytes \(span.lowerBound)-\(span.upperBound - 1) of \(size)")
         let body = ResponseBody(contentLength: Int(span.count)) { writer in
             try await blobs.read(version.blob, range: served) { chunk in
                 try await writer.write(ByteBuffer(bytes: chunk))
+                meter.wrote(chunk.count)
             }
             try await writer.finish(nil)
         }

@@ -16,6 +16,8 @@ public struct FaultInjection: Sendable, Equatable {
     public var rateLimit = 0
     /// Seeds the draws of failures and drops, so a run can be replayed; nil draws at random.
     public var seed: UInt64?
+    /// Download links send the whole file whatever `Range` asks, as some hosts do.
+    public var ignoresRange = false
 
     public init() {}
 

@@ -2,6 +2,7 @@ import AmoFilesTasks
 import ArgumentParser
 import DriveEmulator
 import Foundation
+import Logging
 
 /// `amofiles serve`: the local emulator of the service.
 struct ServeCommand: AsyncParsableCommand {
@@ -64,6 +65,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("ready-file"), help: ArgumentHelp("When ready, write {account_url, drive_url, token, oauth} as JSON here.", valueName: "path"))
     var readyFile: String?
 
+    @Option(name: .customLong("log-file"), help: ArgumentHelp("Append a line here for every download served (the bytes sent, the span of a Range).", valueName: "path"))
+    var logFile: String?
+
     func validate() throws {
         let known = Set(["files", "files_delete"])
         for scope in scopeList where !known.contains(scope) {
@@ -103,6 +107,10 @@ struct ServeCommand: AsyncParsableCommand {
         options.faults.rateLimit = rateLimit
         options.faults.seed = faultSeed
         options.admin = !noAdmin
+        if let logFile {
+            let handler = try FileLogHandler(path: logFile)
+            options.logger = Logger(label: "amofiles.emulator", factory: { _ in handler })
+        }
         let emulator = try await Emulator.start(options)
         print("amofiles emulator (\(flavor.rawValue)) is ready")
         if options.faults.isActive {

@@ -153,7 +153,8 @@ struct DownloadCommand: AsyncParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
     @Argument(help: "The file's uuid.") var uuid: String
-    @Option(help: ArgumentHelp("Download this version instead of the active one.", valueName: "uuid")) var version: String?
+    @Option(help: ArgumentHelp("Download this version instead of the active one: its number (1 the oldest), its uuid, or the start of its uuid.", valueName: "version"))
+    var version: String?
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Where to write (a file or a folder; - for standard output). Default: the file's name here.", valueName: "path"))
     var outputPath: String?
     @Flag(help: "Overwrite an existing file.") var force = false
@@ -166,18 +167,7 @@ struct DownloadCommand: AsyncParsableCommand {
 
     func run() async throws {
         let api = try await connection.connect()
-        let file = try await api.drive.file(uuid)
-        guard !file.isTrashed else { throw CLIError.service("\(uuid) is in the trash; `amofiles restore \(uuid)` first") }
-        var href = file.links.download?.href
-        var name = file.displayName
-        if let version {
-            guard let chosen = try await api.drive.versions(of: uuid).first(where: { $0.uuid == version }) else {
-                throw CLIError.service("file \(uuid) has no version \(version); see `amofiles versions \(uuid)`")
-            }
-            href = chosen.links.download?.href
-            name = chosen.displayName
-        }
-        guard let href else { throw CLIError.service("the service gave no download link for \(uuid)") }
+        let (href, name, size) = try await VersionCommands.link(uuid, version: version, api: api)
         let target = FileDownload.target(outputPath ?? FileDownload.safeFileName(name), name: name)
         if !force, target != FileDownload.standardOutput, FileManager.default.fileExists(atPath: target) {
             throw CLIError.local("\(Output.plain(target)) already exists; pass --force to overwrite it")
@@ -185,7 +175,7 @@ struct DownloadCommand: AsyncParsableCommand {
         let download = FileDownload(href: href, target: target, overwrite: force)
         let runner = TaskRunner(drive: api.drive, account: api.account, transferSlots: 1)
         let shownName = Output.plain(name)
-        let finals = await ProgressDisplay.run([.download(download, name: name, size: file.size)], on: runner, retries: api.retries) { snapshot in
+        let finals = await ProgressDisplay.run([.download(download, name: name, size: size)], on: runner, retries: api.retries) { snapshot in
             switch snapshot.state {
             case .done(.downloaded(FileDownload.standardOutput, let bytes)):
                 // stdout holds the bytes; the report goes beside them.
