@@ -31,7 +31,9 @@ let package = Package(
         // Header only: the commit a release is built from (scripts/build-release.sh).
         .systemLibrary(name: "CBuildInfo"),
         .target(name: "TerminalUI", dependencies: ["CNCurses"]),
-        .target(name: "AmoFilesApp", dependencies: ["AmoFilesTasks", "AmoFilesAPI", "TerminalUI"]),
+        // What a version holds, as lines of text: for the preview screen and `amofiles preview`.
+        .target(name: "FilePreview", dependencies: ["TerminalUI"]),
+        .target(name: "AmoFilesApp", dependencies: ["AmoFilesTasks", "AmoFilesAPI", "TerminalUI", "FilePreview"]),
         .target(
             name: "DriveEmulator",
             dependencies: [
@@ -52,7 +54,7 @@ let package = Package(
         .executableTarget(
             name: "amofiles",
             dependencies: [
-                "AmoFilesApp", "AmoFilesTasks", "AmoFilesAPI", "DriveEmulator", "TerminalUI", "CBuildInfo",
+                "AmoFilesApp", "AmoFilesTasks", "AmoFilesAPI", "DriveEmulator", "TerminalUI", "FilePreview", "CBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -64,6 +66,7 @@ let package = Package(
         .testTarget(name: "DriveEmulatorTests", dependencies: ["DriveEmulator", "AmoFilesAPI", "EmulatorTesting"]),
         .testTarget(name: "AmoFilesTasksTests", dependencies: ["AmoFilesTasks", "EmulatorTesting", "DriveEmulator"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "FilePreviewTests", dependencies: ["FilePreview", "TerminalUI"]),
         .testTarget(name: "AmoFilesAppTests", dependencies: ["AmoFilesApp", "AmoFilesAPI", "AmoFilesTasks", "TerminalUI", "DriveEmulator"]),
         .testTarget(name: "EndToEndTests", dependencies: ["EmulatorTesting", "TerminalUI"]),
     ]

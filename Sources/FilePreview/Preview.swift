@@ -1,0 +1,102 @@
+import Foundation
+
+/// What a version holds, as lines for a terminal: the text of a text file, a table
+/// aligned, JSON indented, the facts of an image, the first bytes in hex. The lines
+/// are the file's own, untrusted: they go through `TerminalText` when shown.
+public struct Preview: Sendable, Equatable {
+    /// "CSV, 4 columns, UTF-8", "PNG image, 800×600", "binary".
+    public var kind: String
+    public var lines: [String]
+    /// Only the first bytes were read: the lines stop where they did.
+    public var partial: Bool
+    /// What could not be shown, and why ("pdftotext is not installed: …").
+    public var note: String?
+
+    public init(kind: String, lines: [String], partial: Bool, note: String? = nil) {
+        self.kind = kind
+        self.lines = lines
+        self.partial = partial
+        self.note = note
+    }
+
+    /// How many bytes a preview of a text-like file reads: its first 256 KiB.
+    public static let textBytes = 256 * 1024
+
+    /// Makes the preview of `data`, the first bytes of a file named with `fileExtension`
+    /// (all of it when `whole`).
+    public static func make(_ data: Data, fileExtension: String?, whole: Bool) -> Preview {
+        let ext = (fileExtension ?? "").lowercased()
+        if let image = ImageFacts.read(data) {
+            return Preview(kind: image, lines: HexView.lines(data.prefix(HexView.bytesShown)), partial: !whole || data.count > HexView.bytesShown)
+        }
+        guard let text = TextDecoding.decode(data, partial: !whole) else {
+            return Preview(kind: "binary", lines: HexView.lines(data.prefix(HexView.bytesShown)), partial: !whole || data.count > HexView.bytesShown)
+        }
+        let encoding = text.encoding
+        switch ext {
+        case "csv", "tsv":
+            let table = DelimitedText.parse(text.text, separator: ext == "tsv" ? "\t" : DelimitedText.separator(of: text.text))
+            let columns = table.map(\.count).max() ?? 0
+            return Preview(kind: "\(ext.uppercased()), \(columns) column\(columns == 1 ? "" : "s"), \(encoding)",
+                           lines: DelimitedText.aligned(table), partial: !whole)
+        case "json":
+            if let pretty = JSONIndent.indent(text.text) {
+                return Preview(kind: "JSON, \(encoding)", lines: TextLines.split(pretty), partial: !whole)
+            }
+        default:
+            break
+        }
+        let label = Self.textKinds[ext] ?? "text"
+        return Preview(kind: "\(label), \(encoding)", lines: TextLines.split(text.text), partial: !whole)
+    }
+
+    private static let textKinds = [
+        "md": "Markdown", "xml": "XML", "html": "HTML", "htm": "HTML", "log": "log", "yaml": "YAML", "yml": "YAML",
+        "json": "JSON (not valid)", "swift": "Swift", "py": "Python", "js": "JavaScript", "ts": "TypeScript", "go": "Go",
+        "sql": "SQL", "sh": "shell script", "php": "PHP", "java": "Java", "c": "C", "h": "C header", "css": "CSS",
+    ]
+}
+
+/// Text out of bytes: UTF-8 when it is, Windows-1251 (Cyrillic files from Windows)
+/// when it is not; nil for bytes that are not text.
+enum TextDecoding {
+    static func decode(_ data: Data, partial: Bool) -> (text: String, encoding: String)? {
+        let sample = data.prefix(8192)
+        guard !sample.contains(0) else { return nil }
+        // The first bytes may end inside a character: up to three bytes are left off.
+        for cut in 0...(partial ? 3 : 0) where data.count >= cut {
+            if let text = String(data: data.dropLast(cut), encoding: .utf8) { return (text, "UTF-8") }
+        }
+        let controls = sample.filter { $0 < 0x20 && ![0x09, 0x0A, 0x0D, 0x0C, 0x1B].contains($0) }.count
+        guard controls * 20 < max(1, sample.count) else { return nil }
+        if let text = String(data: data, encoding: .windowsCP1251) { return (text, "Windows-1251") }
+        return (String(decoding: data, as: UTF8.self), "UTF-8 with errors")
+    }
+}
+
+/// Lines of text: `\r\n` and `\r` end lines too; tabs go to the next multiple of 8.
+enum TextLines {
+    static func split(_ text: String) -> [String] {
+        // "\r\n" is one Character in Swift: every way of ending a line is named.
+        var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }.map { expandTabs(String($0)) }
+        if lines.last == "" { lines.removeLast() }
+        return lines
+    }
+
+    static func expandTabs(_ line: String) -> String {
+        guard line.contains("\t") else { return line }
+        var out = ""
+        var column = 0
+        for character in line {
+            if character == "\t" {
+                let spaces = 8 - column % 8
+                out += String(repeating: " ", count: spaces)
+                column += spaces
+            } else {
+                out.append(character)
+                column += 1
+            }
+        }
+        return out
+    }
+}
