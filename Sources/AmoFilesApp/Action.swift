@@ -1,5 +1,6 @@
 import AmoFilesAPI
 import AmoFilesTasks
+import FilePreview
 import TerminalUI
 
 /// Everything that can change the state: input, and answers to effects.
@@ -38,6 +39,9 @@ public enum Action: Sendable {
     /// A page of an entity's files; `nextBeforeID` is nil after the last page.
     case entityPageLoaded(LinkTarget, generation: Int, files: [DriveFile], nextBeforeID: Int?)
     case entityFailed(LinkTarget, message: String)
+    /// The preview asked for as `request`.
+    case previewLoaded(request: Int, Preview)
+    case previewFailed(request: Int, message: String)
 }
 
 extension Action {
@@ -72,6 +76,8 @@ public enum Effect: Sendable, Equatable {
     case searchEntities(EntityType, query: String, token: Int)
     case loadEntityName(LinkTarget)
     case loadEntityPage(LinkTarget, generation: Int, beforeID: Int?)
+    /// The first bytes of a version (or all of it, as its kind needs), made a preview.
+    case loadPreview(VersionSource, request: Int)
     case suspend
     /// The user asks to quit; the reducer asks first while transfers run.
     case quit

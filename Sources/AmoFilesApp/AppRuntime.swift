@@ -1,5 +1,6 @@
 import AmoFilesAPI
 import AmoFilesTasks
+import FilePreview
 import Foundation
 import Synchronization
 import TerminalUI
@@ -15,13 +16,16 @@ public final class AppRuntime: Sendable {
     public let runner: TaskRunner
     /// Where unfinished uploads are kept; none for the demo, whose account ends with it.
     private let journal: UploadJournal?
+    /// Versions read for previews, so a second look asks nothing.
+    private let versionCache: VersionCache
     private let inbox = Mutex<[Action]>([])
     /// Posting an answer wakes the loop out of its wait for keys.
     private let wakeup = TerminalWakeup()
     /// The token of the newest entity search; older ones are dropped before they are sent.
     private let latestEntitySearch = Mutex(0)
 
-    public init(connection: AmoConnection, runner: TaskRunner, journal: UploadJournal? = UploadJournal()) {
+    public init(connection: AmoConnection, runner: TaskRunner, journal: UploadJournal? = UploadJournal(), versionCache: VersionCache = VersionCache()) {
+        self.versionCache = versionCache
         drive = connection.drive
         account = connection.account
         retries = connection.retries
@@ -129,6 +133,16 @@ public final class AppRuntime: Sendable {
                     post(.usersLoaded(try await account.userNames()))
                 } catch {
                     post(.usersUnavailable(reason: UserNames.whyUnavailable(error)))
+                }
+            }
+        case .loadPreview(let source, let request):
+            let cache = versionCache
+            Task {
+                do {
+                    let (data, whole) = try await VersionBytes.fetch(source, first: Preview.bytesNeeded(fileExtension: source.fileExtension), drive: drive, cache: cache)
+                    post(.previewLoaded(request: request, Preview.make(data, fileExtension: source.fileExtension, whole: whole)))
+                } catch {
+                    post(.previewFailed(request: request, message: Self.plainWords(error)))
                 }
             }
         case .loadVersions(let uuid):

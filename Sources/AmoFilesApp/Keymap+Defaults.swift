@@ -66,5 +66,11 @@ help            ? F1
 messages        m
 close           q
 quit            Q F10
+
+# Previews (p on a file, or on a version in Versions)
+preview         p
+next-match      n
+previous-match  N
+wrap            w
 """
 }

@@ -9,6 +9,7 @@ public enum KeyAction: String, CaseIterable, Sendable {
     case search, filter, clearFilter = "clear-filter"
     case nextTab = "next-tab", previousTab = "previous-tab", files, trash, transfers
     case refresh, help, messages, close, quit
+    case preview, nextMatch = "next-match", previousMatch = "previous-match", wrap
 
     /// One line for the help overlay.
     public var summary: String {
@@ -50,13 +51,17 @@ public enum KeyAction: String, CaseIterable, Sendable {
         case .messages: "the last messages of the status line, whole"
         case .close: "close this screen (or help); on a tab with nothing open, quit"
         case .quit: "quit from anywhere (C-c too; while transfers run, asks first)"
+        case .preview: "what the file (or the version under the cursor) holds, in the terminal"
+        case .nextMatch: "preview: the next line holding the text found with /"
+        case .previousMatch: "preview: the line before holding it"
+        case .wrap: "preview: wrap long lines, or cut them (← → move along them)"
         }
     }
 }
 
 /// Where a key acts: a tab with nothing open over it, or the screen on top.
 public enum ScreenKind: String, CaseIterable, Sendable {
-    case files, trash, transfers, versions, links, entity, picker
+    case files, trash, transfers, versions, links, entity, picker, preview
 
     var title: String {
         switch self {
@@ -67,6 +72,7 @@ public enum ScreenKind: String, CaseIterable, Sendable {
         case .links: "Links"
         case .entity: "a record's files"
         case .picker: "the local picker"
+        case .preview: "a preview"
         }
     }
 }
@@ -83,6 +89,8 @@ extension KeyAction {
         case .versions: [.files, .versions, .entity]
         case .newVersion: [.files, .versions]
         case .undo: [.versions]
+        case .preview: [.files, .versions, .entity, .preview]
+        case .nextMatch, .previousMatch, .wrap: [.preview]
         case .download: [.files, .versions, .entity]
         case .sort, .filter: [.files, .trash]
         case .clearFilter: [.files, .trash, .transfers]

@@ -23,7 +23,7 @@ public struct VersionCache: Sendable {
     }
 
     /// The first `count` bytes of `version` (all of it when nil), or nil when fewer are kept.
-    public func bytes(of version: FileVersion, first count: Int? = nil) -> Data? {
+    public func bytes(of version: VersionSource, first count: Int? = nil) -> Data? {
         let wanted = count.map { min(Int64($0), version.size) } ?? version.size
         for path in [path(version.uuid, whole: true), path(version.uuid, whole: false)] {
             guard let handle = FileHandle(forReadingAtPath: path) else { continue }
@@ -37,7 +37,7 @@ public struct VersionCache: Sendable {
     }
 
     /// Keeps `data`, the whole of `version` or its first bytes.
-    public func keep(_ data: Data, of version: FileVersion) {
+    public func keep(_ data: Data, of version: VersionSource) {
         let whole = Int64(data.count) >= version.size
         guard Self.isSafeName(version.uuid), Int64(data.count) <= limit / 2 else { return }
         guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])) != nil,
@@ -76,9 +76,9 @@ public struct VersionCache: Sendable {
 /// A version's bytes for reading in the terminal: from the cache, or fetched and kept.
 public enum VersionBytes {
     /// The first `count` bytes of `version` (the whole when nil), with whether they are all of it.
-    public static func fetch(_ version: FileVersion, first count: Int?, drive: DriveClient, cache: VersionCache) async throws -> (data: Data, whole: Bool) {
+    public static func fetch(_ version: VersionSource, first count: Int?, drive: DriveClient, cache: VersionCache) async throws -> (data: Data, whole: Bool) {
         if let kept = cache.bytes(of: version, first: count) { return (kept, Int64(kept.count) >= version.size) }
-        guard let href = version.links.download?.href else { throw TaskFailure.protocolViolation("the version came without a download link") }
+        guard let href = version.href else { throw TaskFailure.protocolViolation("the service gave no download link for \(version.name)") }
         let data: Data
         if let count, Int64(count) < version.size {
             data = try await drive.firstBytes(of: href, limit: count)
@@ -89,5 +89,34 @@ public enum VersionBytes {
         }
         cache.keep(data, of: version)
         return (data, Int64(data.count) >= version.size)
+    }
+}
+
+/// One version of a file as a preview or a comparison reads it: its uuid (the
+/// cache's key: a version never changes), name, size and link.
+public struct VersionSource: Sendable, Equatable {
+    public var uuid: String
+    /// `name.ext`, as the file shows.
+    public var name: String
+    public var fileExtension: String?
+    public var size: Int64
+    public var href: String?
+
+    /// The active version of `file`.
+    public init(file: DriveFile) {
+        self.init(uuid: file.versionUUID, name: file.displayName, fileExtension: file.metadata?.fileExtension, size: file.size, href: file.links.download?.href)
+    }
+
+    public init(version: FileVersion) {
+        self.init(uuid: version.uuid, name: version.displayName, fileExtension: version.metadata?.fileExtension, size: version.size,
+                  href: version.links.download?.href)
+    }
+
+    public init(uuid: String, name: String, fileExtension: String?, size: Int64, href: String?) {
+        self.uuid = uuid
+        self.name = name
+        self.fileExtension = fileExtension
+        self.size = size
+        self.href = href
     }
 }

@@ -4,6 +4,12 @@ import Foundation
 enum HexView {
     static let bytesShown = 4096
 
+    /// A file without text: what it is, and its first bytes.
+    static func preview(_ data: Data, kind: String, whole: Bool) -> Preview {
+        let shown = data.count > bytesShown ? ", the first \(bytesShown / 1024) KiB in hex" : ""
+        return Preview(kind: kind + shown, lines: lines(data.prefix(bytesShown)), partial: !whole)
+    }
+
     static func lines(_ data: Data) -> [String] {
         let bytes = [UInt8](data)
         return stride(from: 0, to: bytes.count, by: 16).map { offset in

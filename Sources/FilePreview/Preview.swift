@@ -22,16 +22,15 @@ public struct Preview: Sendable, Equatable {
     /// How many bytes a preview of a text-like file reads: its first 256 KiB.
     public static let textBytes = 256 * 1024
 
+    /// The bytes a preview of a file with `fileExtension` reads from its start.
+    public static func bytesNeeded(fileExtension: String?) -> Int? { textBytes }
+
     /// Makes the preview of `data`, the first bytes of a file named with `fileExtension`
     /// (all of it when `whole`).
     public static func make(_ data: Data, fileExtension: String?, whole: Bool) -> Preview {
         let ext = (fileExtension ?? "").lowercased()
-        if let image = ImageFacts.read(data) {
-            return Preview(kind: image, lines: HexView.lines(data.prefix(HexView.bytesShown)), partial: !whole || data.count > HexView.bytesShown)
-        }
-        guard let text = TextDecoding.decode(data, partial: !whole) else {
-            return Preview(kind: "binary", lines: HexView.lines(data.prefix(HexView.bytesShown)), partial: !whole || data.count > HexView.bytesShown)
-        }
+        if let image = ImageFacts.read(data) { return HexView.preview(data, kind: image, whole: whole) }
+        guard let text = TextDecoding.decode(data, partial: !whole) else { return HexView.preview(data, kind: "binary", whole: whole) }
         let encoding = text.encoding
         switch ext {
         case "csv", "tsv":

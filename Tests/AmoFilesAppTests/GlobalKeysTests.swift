@@ -41,6 +41,13 @@ final class GlobalKeysTests: XCTestCase {
         ("the picker over a lead", { var state = Samples.state(); command(&state, "lead 22859115"); press(&state, .character("U")); return state }),
         ("marking files for a lead", { var state = Samples.state(); command(&state, "lead 22859115"); press(&state, .character("a")); return state }),
         ("the details", { var state = Samples.state(columns: 80); press(&state, .character("i")); return state }),
+        ("a preview", {
+            var files = Samples.mixed
+            files[0].links.download = HALLink(href: "http://drive/download/0")
+            var state = Samples.state(files: files)
+            press(&state, .character("p"))
+            return state
+        }),
     ]
 
     private let quit: [Effect] = [.exit(cancellingUploads: false)]

@@ -47,6 +47,7 @@ final class ScreenTests: XCTestCase {
             case .links: "links"
             case .entity(let open): "entity \(open.view.target)"
             case .picker: "picker"
+            case .preview: "preview"
             }
         }
     }

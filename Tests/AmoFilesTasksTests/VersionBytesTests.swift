@@ -17,9 +17,9 @@ final class VersionBytesTests: XCTestCase {
         try? FileManager.default.removeItem(atPath: cacheFolder)
     }
 
-    private func version(of file: DriveFile, _ emu: TestEmulator) async throws -> FileVersion {
+    private func version(of file: DriveFile, _ emu: TestEmulator) async throws -> VersionSource {
         let versions = try await emu.api.drive.versions(of: file.uuid)
-        return try XCTUnwrap(versions.first)
+        return VersionSource(version: try XCTUnwrap(versions.first))
     }
 
     func testTheFirstBytesAreAskedForWithRangeAndASecondReadAsksNothing() async throws {
@@ -75,11 +75,7 @@ final class VersionBytesTests: XCTestCase {
 
     func testTheLeastRecentlyUsedGoFirstPastTheLimit() throws {
         let cache = VersionCache(folder: cacheFolder, limit: 2_500)
-        let versions = (1...3).map { index in
-            FileVersion(uuid: "v\(index)", fileUUID: "f", type: .document, name: "a", sanitizedName: "a", size: 1_000, isMain: false, sourceID: nil,
-                        createdAt: 0, createdBy: .robot, updatedAt: 0, updatedBy: .robot, metadata: nil, previews: nil,
-                        links: FileVersion.Links(download: nil, this: nil))
-        }
+        let versions = (1...3).map { VersionSource(uuid: "v\($0)", name: "a", fileExtension: nil, size: 1_000, href: nil) }
         cache.keep(Data(repeating: 1, count: 1_000), of: versions[0])
         cache.keep(Data(repeating: 2, count: 1_000), of: versions[1])
         // v1 read after v2 was kept: v2 is now the least recently used.

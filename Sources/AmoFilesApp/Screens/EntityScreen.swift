@@ -107,6 +107,9 @@ struct EntityScreen: ListScreen, Equatable {
             guard let file = view.current else { return .handled([]) }
             Reducer.askSaveAs(DownloadRequest(file: file), &context)
             return .handled([])
+        case .preview?:
+            guard let file = view.current else { return .handled([]) }
+            return PreviewScreen.open(VersionSource(file: file), &context)
         case .attach?:
             // Files are marked in the Files list; `a` there attaches them here.
             context.tab = .files

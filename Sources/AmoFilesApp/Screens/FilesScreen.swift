@@ -101,6 +101,13 @@ struct FilesScreen: Screen {
             return Screens.openPicker(.newVersion(of: file), context)
         case .attach?:
             return attach(&context)
+        case .preview?:
+            guard tab == .files else {
+                context.status = StatusMessage(text: "A file in the trash has to be restored before it can be read.", isError: false)
+                return .handled([])
+            }
+            guard let file = list.current else { return .handled([]) }
+            return PreviewScreen.open(VersionSource(file: file), &context)
         case .parent?, .hidden?:
             context.status = StatusMessage(text: "That key works in the local picker. \(Reducer.hint(.upload, context.keymap, "to open it"))", isError: false)
             return .handled([])

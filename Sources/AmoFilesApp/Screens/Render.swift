@@ -60,7 +60,7 @@ public enum Renderer {
             // The count answers "how many match" while the term is still being typed.
             return prompt(" Search: ", editor, trailing: FilesScreen.count(state.fileTab(state.tab).list), row: row, surface)
         case .narrow(let editor, _)?:
-            return prompt(" Show only rows with: ", editor, trailing: "Enter keeps · Esc as before", row: row, surface)
+            return prompt(state.topScreen.narrowPrompt, editor, trailing: "Enter keeps · Esc as before", row: row, surface)
         case .rename(_, let ext, let editor)?:
             // The service keeps the extension apart: it shows beside the name, not in it.
             let trailing = ext.map { $0.isEmpty ? "" : ".\(TerminalText.sanitize($0)) stays" } ?? ""

@@ -107,6 +107,8 @@ protocol Screen: Sendable {
     /// whose `/` is its own (Files and Trash search the server).
     var narrowing: String? { get }
     mutating func narrow(to text: String, _ context: ScreenContext)
+    /// What the prompt of `/` says.
+    var narrowPrompt: String { get }
     /// An answer of the runtime; nil when it is not for this screen.
     mutating func receive(_ answer: Action, _ context: inout ScreenContext) -> [Effect]?
     func draw(into surface: any Surface, _ context: ScreenContext)
@@ -123,6 +125,8 @@ protocol Screen: Sendable {
 
 extension Screen {
     func notice(_ context: ScreenContext) -> StatusMessage? { nil }
+
+    var narrowPrompt: String { " Show only rows with: " }
 }
 
 enum Screens {
@@ -199,6 +203,7 @@ enum OpenScreen: Sendable, Equatable {
     case links(LinksScreen)
     case entity(EntityScreen)
     case picker(PickerScreen)
+    case preview(PreviewScreen)
 
     init?(_ screen: any Screen) {
         switch screen {
@@ -206,6 +211,7 @@ enum OpenScreen: Sendable, Equatable {
         case let screen as LinksScreen: self = .links(screen)
         case let screen as EntityScreen: self = .entity(screen)
         case let screen as PickerScreen: self = .picker(screen)
+        case let screen as PreviewScreen: self = .preview(screen)
         default: return nil
         }
     }
@@ -216,6 +222,7 @@ enum OpenScreen: Sendable, Equatable {
         case .links(let screen): screen
         case .entity(let screen): screen
         case .picker(let screen): screen
+        case .preview(let screen): screen
         }
     }
 

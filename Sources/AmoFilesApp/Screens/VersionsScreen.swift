@@ -62,6 +62,9 @@ struct VersionsScreen: ListScreen, Equatable {
             return .handled([])
         case .undo?:
             return .handled(undo(&context))
+        case .preview?:
+            guard let version = list.current else { return .handled([]) }
+            return PreviewScreen.open(VersionSource(version: version), which: list.number(of: version).map { "version \($0) of \(list.items.count)" }, &context)
         case .refresh?:
             list.loading = true
             return .handled([.loadVersions(fileUUID: list.file.uuid)])

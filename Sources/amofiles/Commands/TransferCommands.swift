@@ -167,7 +167,8 @@ struct DownloadCommand: AsyncParsableCommand {
 
     func run() async throws {
         let api = try await connection.connect()
-        let (href, name, size) = try await VersionCommands.link(uuid, version: version, api: api)
+        let (source, href) = try await VersionCommands.source(uuid, version: version, api: api)
+        let (name, size) = (source.name, source.size)
         let target = FileDownload.target(outputPath ?? FileDownload.safeFileName(name), name: name)
         if !force, target != FileDownload.standardOutput, FileManager.default.fileExists(atPath: target) {
             throw CLIError.local("\(Output.plain(target)) already exists; pass --force to overwrite it")

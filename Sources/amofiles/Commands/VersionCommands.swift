@@ -2,6 +2,7 @@ import AmoFilesAPI
 import AmoFilesApp
 import AmoFilesTasks
 import ArgumentParser
+import FilePreview
 import Foundation
 
 /// `amofiles versions UUID`.
@@ -61,9 +62,33 @@ struct CatCommand: AsyncParsableCommand {
 
     func run() async throws {
         let api = try await connection.connect()
-        let href = try await VersionCommands.link(uuid, version: version, api: api).href
+        let href = try await VersionCommands.source(uuid, version: version, api: api).href
         // Streamed as it comes: a broken transfer fails rather than writing the start twice.
         try await FileDownload(href: href, target: FileDownload.standardOutput, overwrite: false).run(drive: api.drive)
+    }
+}
+
+/// `amofiles preview UUID [--version N]`.
+struct PreviewCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "preview",
+        abstract: "Print what a version holds as the UI's preview shows it: text, a table aligned, JSON indented, an image's size, hex.",
+        discussion: "A text file is read from its first 256 KiB. What is fetched is kept in $XDG_CACHE_HOME/amofiles/versions, so a second look asks nothing.")
+
+    @OptionGroup var connection: ConnectionOptions
+    @Argument(help: "The file's uuid.") var uuid: String
+    @Option(help: ArgumentHelp("This version instead of the active one: its number (1 the oldest), its uuid, or the start of its uuid.", valueName: "version"))
+    var version: String?
+
+    func run() async throws {
+        let api = try await connection.connect()
+        let source = try await VersionCommands.source(uuid, version: version, api: api).source
+        let (data, whole) = try await VersionBytes.fetch(source, first: Preview.bytesNeeded(fileExtension: source.fileExtension), drive: api.drive, cache: VersionCache())
+        let preview = Preview.make(data, fileExtension: source.fileExtension, whole: whole)
+        if !preview.lines.isEmpty { Output.write(preview.lines.map(Output.plain).joined(separator: "\n") + "\n", to: STDOUT_FILENO) }
+        // What the lines are and where they stop goes beside them, not into them.
+        let shown = preview.partial ? " · the first \(Output.size(Int64(data.count))) of \(Output.size(source.size))" : ""
+        Output.note("\(Output.plain(source.name)): \(preview.kind)\(shown)" + (preview.note.map { ". \($0)" } ?? ""))
     }
 }
 
@@ -81,15 +106,12 @@ enum VersionCommands {
 
     /// The download link and name of the file's active version, or of the version
     /// `version` names; a trashed file is refused (its links answer 404).
-    static func link(_ uuid: String, version: String?, api: AmoConnection) async throws -> (href: String, name: String, size: Int64) {
+    static func source(_ uuid: String, version: String?, api: AmoConnection) async throws -> (source: VersionSource, href: String) {
         let file = try await api.drive.file(uuid)
         guard !file.isTrashed else { throw CLIError.service("\(uuid) is in the trash; `amofiles restore \(uuid)` first") }
-        var (href, name, size) = (file.links.download?.href, file.displayName, file.size)
-        if let version {
-            let chosen = try find(version, in: try await api.drive.versions(of: uuid))
-            (href, name, size) = (chosen.links.download?.href, chosen.displayName, chosen.size)
-        }
-        guard let href else { throw CLIError.service("the service gave no download link for \(uuid)") }
-        return (href, name, size)
+        var source = VersionSource(file: file)
+        if let version { source = VersionSource(version: try find(version, in: try await api.drive.versions(of: uuid))) }
+        guard let href = source.href else { throw CLIError.service("the service gave no download link for \(uuid)") }
+        return (source, href)
     }
 }
