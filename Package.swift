@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(
@@ -32,7 +33,7 @@ let package = Package(
         .systemLibrary(name: "CBuildInfo"),
         .target(name: "TerminalUI", dependencies: ["CNCurses"]),
         // What a version holds, as lines of text: for the preview screen and `amofiles preview`.
-        .target(name: "FilePreview", dependencies: ["TerminalUI"]),
+        .target(name: "FilePreview", dependencies: ["TerminalUI", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "AmoFilesApp", dependencies: ["AmoFilesTasks", "AmoFilesAPI", "TerminalUI", "FilePreview"]),
         .target(
             name: "DriveEmulator",
@@ -40,6 +41,7 @@ let package = Package(
                 "AmoFilesAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -66,7 +68,7 @@ let package = Package(
         .testTarget(name: "DriveEmulatorTests", dependencies: ["DriveEmulator", "AmoFilesAPI", "EmulatorTesting"]),
         .testTarget(name: "AmoFilesTasksTests", dependencies: ["AmoFilesTasks", "EmulatorTesting", "DriveEmulator"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "FilePreviewTests", dependencies: ["FilePreview", "TerminalUI"]),
+        .testTarget(name: "FilePreviewTests", dependencies: ["FilePreview", "TerminalUI", "DriveEmulator"]),
         .testTarget(name: "AmoFilesAppTests", dependencies: ["AmoFilesApp", "AmoFilesAPI", "AmoFilesTasks", "TerminalUI", "DriveEmulator", "FilePreview"]),
         .testTarget(name: "EndToEndTests", dependencies: ["EmulatorTesting", "TerminalUI"]),
     ]

@@ -11,6 +11,8 @@ public struct Preview: Sendable, Equatable {
     public var partial: Bool
     /// What could not be shown, and why ("pdftotext is not installed: …").
     public var note: String?
+    /// A workbook's sheets (`lines` are the first one's); empty for other files.
+    public var sheets: [Sheet] = []
 
     public init(kind: String, lines: [String], partial: Bool, note: String? = nil) {
         self.kind = kind
@@ -19,16 +21,32 @@ public struct Preview: Sendable, Equatable {
         self.note = note
     }
 
+    /// A workbook: its sheets, the first one's rows in `lines`.
+    init(kind: String, sheets: [Sheet]) {
+        let count = sheets.count == 1 ? "1 sheet" : "\(sheets.count) sheets"
+        self.init(kind: "\(kind), \(count)", lines: sheets.first?.lines ?? [], partial: false)
+        self.sheets = sheets
+    }
+
     /// How many bytes a preview of a text-like file reads: its first 256 KiB.
     public static let textBytes = 256 * 1024
 
-    /// The bytes a preview of a file with `fileExtension` reads from its start.
-    public static func bytesNeeded(fileExtension: String?) -> Int? { textBytes }
+    /// The bytes a preview of a file with `fileExtension` reads from its start; nil
+    /// for the whole file (a zip archive has its directory at its end; a PDF its table).
+    public static func bytesNeeded(fileExtension: String?) -> Int? {
+        wholeFileKinds.contains((fileExtension ?? "").lowercased()) ? nil : textBytes
+    }
+
+    private static let wholeFileKinds: Set<String> = ["docx", "odt", "xlsx", "ods", "pdf"]
+
+    /// Above this a preview that reads the whole file asks first.
+    public static let askAbove: Int64 = 50 * 1024 * 1024
 
     /// Makes the preview of `data`, the first bytes of a file named with `fileExtension`
     /// (all of it when `whole`).
     public static func make(_ data: Data, fileExtension: String?, whole: Bool) -> Preview {
         let ext = (fileExtension ?? "").lowercased()
+        if whole, let document = OfficeDocuments.preview(data, fileExtension: ext) ?? PDFText.preview(data, fileExtension: ext) { return document }
         if let image = ImageFacts.read(data) { return HexView.preview(data, kind: image, whole: whole) }
         guard let text = TextDecoding.decode(data, partial: !whole) else { return HexView.preview(data, kind: "binary", whole: whole) }
         let encoding = text.encoding

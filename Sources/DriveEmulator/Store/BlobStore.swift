@@ -34,6 +34,11 @@ struct BlobStore: Sendable {
         guard fsync(fd) == 0 else { throw BlobError.io("fsync", errno) }
     }
 
+    /// Keeps `data` as the bytes of a version (the demo's documents).
+    func writeBlob(_ data: Data, key: String) throws {
+        guard FileManager.default.createFile(atPath: blobPath(key), contents: data) else { throw BlobError.io("write blob", errno) }
+    }
+
     /// Makes a finished upload the bytes of a version.
     func promoteUpload(session: Int64, toBlob key: String) throws {
         let from = uploadPath(session: session)
