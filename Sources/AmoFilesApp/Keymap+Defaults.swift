@@ -72,5 +72,7 @@ preview         p
 next-match      n
 previous-match  N
 wrap            w
+next-sheet      ]
+previous-sheet  [
 """
 }

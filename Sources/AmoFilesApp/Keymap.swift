@@ -9,7 +9,7 @@ public enum KeyAction: String, CaseIterable, Sendable {
     case search, filter, clearFilter = "clear-filter"
     case nextTab = "next-tab", previousTab = "previous-tab", files, trash, transfers
     case refresh, help, messages, close, quit
-    case preview, nextMatch = "next-match", previousMatch = "previous-match", wrap
+    case preview, nextMatch = "next-match", previousMatch = "previous-match", wrap, nextSheet = "next-sheet", previousSheet = "previous-sheet"
 
     /// One line for the help overlay.
     public var summary: String {
@@ -55,6 +55,8 @@ public enum KeyAction: String, CaseIterable, Sendable {
         case .nextMatch: "preview: the next line holding the text found with /"
         case .previousMatch: "preview: the line before holding it"
         case .wrap: "preview: wrap long lines, or cut them (← → move along them)"
+        case .nextSheet: "preview of a workbook: the next sheet"
+        case .previousSheet: "preview of a workbook: the sheet before"
         }
     }
 }
@@ -90,7 +92,7 @@ extension KeyAction {
         case .newVersion: [.files, .versions]
         case .undo: [.versions]
         case .preview: [.files, .versions, .entity, .preview]
-        case .nextMatch, .previousMatch, .wrap: [.preview]
+        case .nextMatch, .previousMatch, .wrap, .nextSheet, .previousSheet: [.preview]
         case .download: [.files, .versions, .entity]
         case .sort, .filter: [.files, .trash]
         case .clearFilter: [.files, .trash, .transfers]

@@ -4,6 +4,11 @@ import ZIPFoundation
 public struct Sheet: Sendable, Equatable {
     public var name: String
     public var lines: [String]
+
+    public init(name: String, lines: [String]) {
+        self.name = name
+        self.lines = lines
+    }
 }
 
 /// The sheets of spreadsheets: the first 5,000 rows and 50 columns of each.

@@ -99,6 +99,30 @@ final class PreviewScreenTests: XCTestCase {
         ])
     }
 
+    func testAWorkbookTurnsItsSheetsAndABigDocumentIsReadOnlyWhenAsked() {
+        var files = Samples.mixed
+        files[0] = withLink(Samples.file(0, "Прайс", ext: "xlsx", size: 60 * 1024 * 1024))
+        files[1] = withLink(Samples.file(1, "Прайс", ext: "xlsx", size: 9_000))
+        var state = Samples.state(rows: 8, columns: 90, files: files)
+        XCTAssertEqual(press(&state, .character("p")), [], "60 MB read whole: asked first")
+        XCTAssertTrue(Samples.render(state)[2].contains("It is 63 MB, and its preview reads all of it. Enter reads it"), Samples.render(state)[2])
+        XCTAssertEqual(press(&state, .enter), [.loadPreview(VersionSource(file: files[0]), request: 1)])
+        _ = press(&state, .escape)
+
+        XCTAssertEqual(press(&state, .character("j"), .character("p")), [.loadPreview(VersionSource(file: files[1]), request: 2)])
+        let preview = Preview(kind: "Excel workbook, 2 sheets", lines: ["a │ 1"], partial: false)
+        var book = preview
+        book.sheets = [Sheet(name: "Прайс", lines: ["a │ 1"]), Sheet(name: "Склады", lines: ["Основной │ Москва"])]
+        _ = Reducer.reduce(&state, .previewLoaded(request: 2, book))
+        XCTAssertEqual(Samples.render(state)[2], " 1 a │ 1")
+        XCTAssertTrue(Samples.render(state)[7].contains("sheet 1 “Прайс” ([ ] turn)"), Samples.render(state)[7])
+        _ = press(&state, .character("]"))
+        XCTAssertEqual(Samples.render(state)[2], " 1 Основной │ Москва")
+        XCTAssertTrue(Samples.render(state)[7].contains("sheet 2 “Склады”"), Samples.render(state)[7])
+        _ = press(&state, .character("]"))
+        XCTAssertEqual(Samples.render(state)[2], " 1 a │ 1", "round again")
+    }
+
     func testPInVersionsNamesTheVersionAndATrashedFileIsRefused() {
         var state = Samples.state()
         let file = state.list.items[0]

@@ -20,6 +20,10 @@ struct PreviewScreen: Screen, Equatable {
     var wraps = false
     /// What `/` looks for; "" when nothing.
     var term = ""
+    /// The workbook's sheet shown.
+    var sheet = 0
+    /// A file read whole (an office file, a PDF) and big: Enter reads it.
+    var asking = false
 
     var kind: ScreenKind { .preview }
 
@@ -35,11 +39,19 @@ struct PreviewScreen: Screen, Equatable {
             return .handled([])
         }
         var screen = PreviewScreen(source: source, which: which)
+        // A file read whole and bigger than most is read only when asked to.
+        if Preview.bytesNeeded(fileExtension: source.fileExtension) == nil, source.size > Preview.askAbove {
+            screen.asking = true
+            return .open(.preview(screen), [])
+        }
         screen.request = context.newRequest()
         return .open(.preview(screen), [.loadPreview(source, request: screen.request)])
     }
 
-    private var lines: [String] { preview?.lines ?? [] }
+    private var lines: [String] {
+        guard let preview else { return [] }
+        return preview.sheets.indices.contains(sheet) ? preview.sheets[sheet].lines : preview.lines
+    }
 
     /// Rows for the text: the area less its title.
     private func height(_ context: ScreenContext) -> Int { max(0, context.area.height - 1) }
@@ -47,6 +59,12 @@ struct PreviewScreen: Screen, Equatable {
     mutating func handle(_ action: KeyAction?, key: Key, _ context: inout ScreenContext) -> Outcome {
         if key == .escape { return .close([]) }
         let height = height(context)
+        if asking {
+            guard key == .enter else { return .handled([]) }
+            asking = false
+            request = context.newRequest()
+            return .handled([.loadPreview(source, request: request)])
+        }
         switch key {
         case .left: left = max(0, left - 8); return .handled([])
         case .right: if !wraps { left += 8 }; return .handled([])
@@ -62,6 +80,13 @@ struct PreviewScreen: Screen, Equatable {
         case .wrap?:
             wraps.toggle()
             left = 0
+        case .nextSheet?, .previousSheet?:
+            guard let sheets = preview?.sheets, sheets.count > 1 else {
+                context.status = StatusMessage(text: "That key turns the sheets of a workbook.", isError: false)
+                break
+            }
+            sheet = (sheet + (action == .nextSheet ? 1 : sheets.count - 1)) % sheets.count
+            (top, left) = (0, 0)
         case .nextMatch?: find(from: top + 1, forward: true, &context)
         case .previousMatch?: find(from: top - 1, forward: false, &context)
         case .refresh?:
@@ -136,12 +161,19 @@ struct PreviewScreen: Screen, Equatable {
         let area = context.area
         surface.drawTitle(" " + name, keys: "  (Esc back · / find · w wrap)", in: area)
         let (first, height) = (area.top + 1, height(context))
+        if asking {
+            let question = " It is \(Quantities.bytes(source.size)), and its preview reads all of it. Enter reads it, Esc goes back."
+            for (offset, line) in TerminalText.wrap(question, columns: max(1, area.width - 1)).enumerated() where offset < height {
+                surface.draw(line, row: first + offset, column: area.left, width: area.width)
+            }
+            return
+        }
         guard let preview else {
             let text = failure.map { " Could not read it: \($0)." } ?? " loading…"
             surface.draw(text, row: first, column: area.left, width: area.width, style: failure == nil ? .dim : .error)
             return
         }
-        if preview.lines.isEmpty {
+        if lines.isEmpty {
             surface.draw(" " + (preview.note ?? "Nothing to show: the file is empty."), row: first, column: area.left, width: area.width, style: .dim)
             return
         }
@@ -187,6 +219,8 @@ struct PreviewScreen: Screen, Equatable {
             KeyHint(.nextMatch, keymap, "the next line holding it"),
             KeyHint(.previousMatch, keymap, "the line before holding it"),
             KeyHint(.wrap, keymap, "wrap long lines, or cut them again"),
+            KeyHint(.nextSheet, keymap, "a workbook's next sheet"),
+            KeyHint(.previousSheet, keymap, "the sheet before"),
             KeyHint(keys: "← →", "along cut lines"),
             KeyHint(.refresh, keymap, "read it again"),
             KeyHint(keys: "Esc", "back (Esc first forgets the text found)"),
@@ -195,9 +229,17 @@ struct PreviewScreen: Screen, Equatable {
 
     /// " lines 1–20 of 5,000 · CSV, 4 columns, UTF-8 · the first 262 KB of 300 MB".
     func position(_ context: ScreenContext) -> String {
-        guard let preview else { return failure == nil ? " loading \(Quantities.bytes(min(source.size, Int64(Preview.textBytes))))…" : " not read" }
+        if asking { return " not read yet" }
+        guard let preview else {
+            let reading = Preview.bytesNeeded(fileExtension: source.fileExtension).map { min(source.size, Int64($0)) } ?? source.size
+            return failure == nil ? " loading \(Quantities.bytes(reading))…" : " not read"
+        }
         let last = min(lines.count, top + height(context))
         var text = lines.isEmpty ? " \(preview.kind)" : " lines \(top + 1)–\(last) of \(lines.count) · \(preview.kind)"
+        if preview.sheets.count > 1 {
+            let turn = [context.keymap.keys(for: .previousSheet).first, context.keymap.keys(for: .nextSheet).first].compactMap { $0?.description }.joined(separator: " ")
+            text += " · sheet \(sheet + 1) “\(TerminalText.sanitize(preview.sheets[sheet].name))” (\(turn) turn)"
+        }
         if preview.partial { text += " · the first \(Quantities.bytes(Int64(Preview.textBytes))) of \(Quantities.bytes(source.size))" }
         if !term.isEmpty { text += " · finding “\(TerminalText.sanitize(term))”" }
         if let note = preview.note { text += " · \(note)" }

@@ -101,6 +101,7 @@ struct DemoSeed {
                     arguments: [type.rawValue, id, uuid, now - Int64.random(in: 0...200 * 86_400, using: &random)])
             }
         }
+        try DemoDocuments.plant(store: store, now: now, random: &random, in: db)
     }
 
     /// Many plain files, for benchmarks of large accounts; a few of them in the trash.
