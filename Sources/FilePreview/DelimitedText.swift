@@ -43,9 +43,14 @@ enum DelimitedText {
         return rows
     }
 
+    /// False while a comparison reads the tables: cells are not padded, so a longer cell
+    /// in one row does not make every row of the other version differ.
+    @TaskLocal static var padded = true
+
     /// The widest cell of a column sets its width, up to 40; the widths are those of
     /// the first 2,000 rows.
     static func aligned(_ rows: [[String]]) -> [String] {
+        guard padded else { return rows.map { $0.map { $0.replacingOccurrences(of: "\n", with: " ") }.joined(separator: " │ ") } }
         var widths: [Int] = []
         for row in rows.prefix(2000) {
             for (index, cell) in row.enumerated() {

@@ -7,7 +7,9 @@ enum HexView {
     /// A file without text: what it is, and its first bytes.
     static func preview(_ data: Data, kind: String, whole: Bool) -> Preview {
         let shown = data.count > bytesShown ? ", the first \(bytesShown / 1024) KiB in hex" : ""
-        return Preview(kind: kind + shown, lines: lines(data.prefix(bytesShown)), partial: !whole)
+        var preview = Preview(kind: kind + shown, lines: lines(data.prefix(bytesShown)), partial: !whole)
+        preview.isText = false
+        return preview
     }
 
     static func lines(_ data: Data) -> [String] {

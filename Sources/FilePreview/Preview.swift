@@ -13,6 +13,8 @@ public struct Preview: Sendable, Equatable {
     public var note: String?
     /// A workbook's sheets (`lines` are the first one's); empty for other files.
     public var sheets: [Sheet] = []
+    /// False for what has no text (an image, bytes in hex).
+    public var isText = true
 
     public init(kind: String, lines: [String], partial: Bool, note: String? = nil) {
         self.kind = kind

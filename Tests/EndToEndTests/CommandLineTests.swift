@@ -122,6 +122,36 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(log.contains("bytes 0-\(contents[2].utf8.count - 1) of \(contents[2].utf8.count)"), "the emulator's log says what it sent: \(log)")
     }
 
+    func testDiffPrintsTheChangedClauseAndExitsAsGitDiffDoes() throws {
+        let served = try ServedEmulator(arguments: ["--seed", "demo"])
+        defer { served.stop() }
+        func run(_ arguments: [String]) throws -> Binary.Result {
+            try Binary.run(arguments + ["--account", served.accountURL], environment: served.env)
+        }
+        let listed = try jsonObject(run(["ls", "--term", "Договор поставки № 12", "--ext", "docx", "--json"]))
+        let uuid = try XCTUnwrap(((listed["_embedded"] as? [String: Any])?["files"] as? [[String: Any]])?.first?["uuid"] as? String)
+
+        let diff = try run(["diff", uuid, "1", "3"])
+        XCTAssertEqual(diff.status, 0, diff.stderr)
+        let lines = diff.stdout.split(separator: "\n").map(String.init)
+        XCTAssertTrue(lines[0].hasPrefix("--- Договор поставки № 12.docx (version 1 of 4, "), lines[0])
+        XCTAssertTrue(lines[1].hasPrefix("+++ Договор поставки № 12.docx (version 3 of 4, "), lines[1])
+        XCTAssertEqual(lines[2], "@@ -2,14 +2,16 @@")
+        XCTAssertTrue(lines.contains("-2. Цена договора — 1 250 000 руб., в том числе НДС 20%."), diff.stdout)
+        XCTAssertTrue(lines.contains("+2. Цена договора — 1 180 000 руб., в том числе НДС 20%."), diff.stdout)
+        XCTAssertTrue(lines.contains("+6. За просрочку поставки поставщик платит пеню 0,1% от цены за каждый день."), diff.stdout)
+        XCTAssertFalse(diff.stdout.contains("\u{1B}"), "no colour when stdout is not a terminal")
+        XCTAssertEqual(diff.stderr, "+4 −2 lines in 1 place\n")
+
+        XCTAssertEqual(try run(["diff", uuid, "--exit-code"]).status, 1, "the last switch changed the text")
+        let same = try run(["diff", uuid, "2", "2", "--exit-code"])
+        XCTAssertEqual(same.status, 0)
+        XCTAssertEqual(same.stdout, "")
+        XCTAssertEqual(same.stderr, "no difference in the text\n")
+        let coloured = try run(["diff", uuid, "1", "2", "--color", "always"])
+        XCTAssertTrue(coloured.stdout.contains("\u{1B}[31m-2. Цена договора — 1 \u{1B}[7m250\u{1B}[27m"), coloured.stdout)
+    }
+
     func testAttachRenameTrashAndRestoreThroughTheBinary() throws {
         let served = try ServedEmulator()
         defer { served.stop() }

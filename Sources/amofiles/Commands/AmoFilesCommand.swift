@@ -18,7 +18,7 @@ struct AmoFilesCommand: AsyncParsableCommand {
         version: Version.full,
         subcommands: [
             BrowseCommand.self, DemoCommand.self, KeymapCommand.self, ServeCommand.self, LoginCommand.self, AccountCommand.self, ListCommand.self, InfoCommand.self,
-            VersionsCommand.self, ActivateCommand.self, CatCommand.self, PreviewCommand.self, RenameCommand.self, RemoveCommand.self, RestoreCommand.self,
+            VersionsCommand.self, ActivateCommand.self, CatCommand.self, PreviewCommand.self, DiffCommand.self, RenameCommand.self, RemoveCommand.self, RestoreCommand.self,
             LinksCommand.self, AttachCommand.self, DetachCommand.self, EntityFilesCommand.self,
             UploadCommand.self, TransfersCommand.self, DownloadCommand.self,
         ],

@@ -92,6 +92,103 @@ struct PreviewCommand: AsyncParsableCommand {
     }
 }
 
+/// `amofiles diff UUID [A [B]]`.
+struct DiffCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Print how two versions of a file differ, as a unified diff of their text.",
+        discussion: """
+            A and B are version numbers (1 the oldest), uuids or starts of uuids. Without them: \
+            the version before the active one against the active one; with A alone: A against \
+            the active one. Every format the preview reads is compared as text (a .docx as its \
+            paragraphs, a workbook as its sheets); others as bytes. The summary goes to stderr.
+            """)
+
+    enum Color: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
+
+    @OptionGroup var connection: ConnectionOptions
+    @Argument(help: "The file's uuid.") var uuid: String
+    @Argument(help: "The older side (default: the version before the active one).") var old: String?
+    @Argument(help: "The newer side (default: the active version).") var new: String?
+    @Option(help: "Colour the lines: auto (when stdout is a terminal), always, never.") var color: Color = .auto
+    @Flag(name: .customLong("exit-code"), help: "Exit with 1 when the versions differ and 0 when they do not, as git diff --exit-code.")
+    var exitCode = false
+
+    func run() async throws {
+        let api = try await connection.connect()
+        let file = try await api.drive.file(uuid)
+        guard !file.isTrashed else { throw CLIError.service("\(uuid) is in the trash; `amofiles restore \(uuid)` first") }
+        let versions = try await api.drive.versions(of: uuid)
+        let active = versions.first { $0.isMain } ?? versions.first { $0.uuid == file.versionUUID }
+        let newer = try new.map { try VersionCommands.find($0, in: versions) } ?? active
+        guard let newer else { throw CLIError.service("the service named no active version of \(uuid)") }
+        let older: FileVersion
+        if let old {
+            older = try VersionCommands.find(old, in: versions)
+        } else {
+            let number = VersionChoice.number(of: newer, in: versions) ?? 1
+            guard number > 1 else { throw CLIError.service("version \(number) is the oldest: name two versions to compare (`amofiles versions \(uuid)`)") }
+            older = versions[versions.count - number + 1]
+        }
+        let cache = VersionCache()
+        var read: [(data: Data, whole: Bool, fileExtension: String?)] = []
+        for version in [older, newer] {
+            let source = VersionSource(version: version)
+            let (data, whole) = try await VersionBytes.fetch(source, first: Preview.bytesNeeded(fileExtension: source.fileExtension), drive: api.drive, cache: cache)
+            read.append((data, whole, source.fileExtension))
+        }
+        let comparison = Comparison.make(old: read[0], new: read[1], sizes: (older.size, newer.size))
+        func label(_ version: FileVersion) -> String {
+            "\(Output.plain(version.displayName)) (version \(VersionChoice.number(of: version, in: versions) ?? 0) of \(versions.count), \(Output.time(version.createdAt)))"
+        }
+        switch comparison {
+        case .text(let diff):
+            let painted = color == .always || (color == .auto && isatty(STDOUT_FILENO) == 1)
+            let lines = DiffPrinter.lines(diff, oldName: label(older), newName: label(newer), color: painted)
+            if !lines.isEmpty { Output.write(lines.joined(separator: "\n") + "\n", to: STDOUT_FILENO) }
+            Output.note(diff.summary)
+        case .bytes(_, let what):
+            Output.note(what)
+        }
+        if exitCode, !comparison.isSame { Foundation.exit(1) }
+    }
+}
+
+/// A unified diff for a terminal: the lines made safe, coloured on request (red
+/// removed, green added, the changed words reversed).
+enum DiffPrinter {
+    static func lines(_ diff: TextDiff, oldName: String, newName: String, color: Bool) -> [String] {
+        guard !diff.isEmpty else { return [] }
+        let (bold, cyan, red, green, reverse, reset) = color ? ("\u{1B}[1m", "\u{1B}[36m", "\u{1B}[31m", "\u{1B}[32m", "\u{1B}[7m", "\u{1B}[0m") : ("", "", "", "", "", "")
+        var out = [bold + "--- " + oldName + reset, bold + "+++ " + newName + reset]
+        for hunk in diff.hunks {
+            out.append(cyan + hunk.header + reset)
+            for line in hunk.lines {
+                switch line.kind {
+                case .same: out.append(" " + Output.plain(line.text))
+                case .removed: out.append(red + "-" + marked(line, reverse, red, color) + reset)
+                case .added: out.append(green + "+" + marked(line, reverse, green, color) + reset)
+                }
+            }
+        }
+        return out
+    }
+
+    /// The line made safe, its changed words between `on` and the line's own colour.
+    private static func marked(_ line: TextDiff.Line, _ on: String, _ back: String, _ color: Bool) -> String {
+        guard color, !line.changed.isEmpty else { return Output.plain(line.text) }
+        let characters = Array(line.text)
+        var out = ""
+        var position = 0
+        for range in line.changed where range.lowerBound >= position && range.upperBound <= characters.count {
+            out += Output.plain(String(characters[position..<range.lowerBound]))
+            out += on + Output.plain(String(characters[range])) + "\u{1B}[27m" + back
+            position = range.upperBound
+        }
+        return out + Output.plain(String(characters[position...]))
+    }
+}
+
 /// What the version commands share.
 enum VersionCommands {
     /// The version the command line names; a clear error (exit 1 when none matches,
