@@ -42,6 +42,9 @@ public enum Action: Sendable {
     /// The preview asked for as `request`.
     case previewLoaded(request: Int, Preview)
     case previewFailed(request: Int, message: String)
+    /// The comparison asked for as `request`.
+    case compared(request: Int, Comparison)
+    case comparisonFailed(request: Int, message: String)
 }
 
 extension Action {
@@ -78,6 +81,8 @@ public enum Effect: Sendable, Equatable {
     case loadEntityPage(LinkTarget, generation: Int, beforeID: Int?)
     /// The first bytes of a version (or all of it, as its kind needs), made a preview.
     case loadPreview(VersionSource, request: Int)
+    /// Both versions read as previews are, and compared.
+    case compare(old: VersionSource, new: VersionSource, request: Int)
     case suspend
     /// The user asks to quit; the reducer asks first while transfers run.
     case quit

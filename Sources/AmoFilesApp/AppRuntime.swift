@@ -145,6 +145,20 @@ public final class AppRuntime: Sendable {
                     post(.previewFailed(request: request, message: Self.plainWords(error)))
                 }
             }
+        case .compare(let old, let new, let request):
+            let cache = versionCache
+            Task {
+                do {
+                    var read: [(data: Data, whole: Bool, fileExtension: String?)] = []
+                    for source in [old, new] {
+                        let (data, whole) = try await VersionBytes.fetch(source, first: Preview.bytesNeeded(fileExtension: source.fileExtension), drive: drive, cache: cache)
+                        read.append((data, whole, source.fileExtension))
+                    }
+                    post(.compared(request: request, Comparison.make(old: read[0], new: read[1], sizes: (old.size, new.size))))
+                } catch {
+                    post(.comparisonFailed(request: request, message: Self.plainWords(error)))
+                }
+            }
         case .loadVersions(let uuid):
             Task {
                 do {

@@ -36,6 +36,7 @@ restore         u
 upload          U
 new-version     V
 undo            z
+compare         =
 links           l
 attach          a
 

@@ -4,7 +4,7 @@ import TerminalUI
 public enum KeyAction: String, CaseIterable, Sendable {
     case up, down, pageUp = "page-up", pageDown = "page-down", top, bottom
     case details, versions, download, sort, select, rename, delete, restore, upload, newVersion = "new-version"
-    case undo, links, attach, command
+    case undo, compare, links, attach, command
     case parent, hidden, cancel, retry
     case search, filter, clearFilter = "clear-filter"
     case nextTab = "next-tab", previousTab = "previous-tab", files, trash, transfers
@@ -29,6 +29,7 @@ public enum KeyAction: String, CaseIterable, Sendable {
         case .delete: "move the marked files (or this one) to the trash; in links and entity views: detach"
         case .restore: "restore the marked files (or this one) from the trash"
         case .undo: "Versions: switch back to the version that was active before the last switch"
+        case .compare: "Versions: compare the version under the cursor with the active one, or the two marked"
         case .links: "the deals, contacts, companies and customers the file is attached to"
         case .attach: "attach the marked files (or this one) to an entity found by name or id"
         case .command: "a command: files, trash, transfers, upload, resume, lead 123 (or a name), contact, company, customer, quit"
@@ -63,7 +64,7 @@ public enum KeyAction: String, CaseIterable, Sendable {
 
 /// Where a key acts: a tab with nothing open over it, or the screen on top.
 public enum ScreenKind: String, CaseIterable, Sendable {
-    case files, trash, transfers, versions, links, entity, picker, preview
+    case files, trash, transfers, versions, links, entity, picker, preview, compare
 
     var title: String {
         switch self {
@@ -75,6 +76,7 @@ public enum ScreenKind: String, CaseIterable, Sendable {
         case .entity: "a record's files"
         case .picker: "the local picker"
         case .preview: "a preview"
+        case .compare: "a comparison"
         }
     }
 }
@@ -90,13 +92,14 @@ extension KeyAction {
         case .details: [.files, .trash, .versions, .links]
         case .versions: [.files, .versions, .entity]
         case .newVersion: [.files, .versions]
-        case .undo: [.versions]
+        case .undo, .compare: [.versions]
         case .preview: [.files, .versions, .entity, .preview]
-        case .nextMatch, .previousMatch, .wrap, .nextSheet, .previousSheet: [.preview]
+        case .nextMatch, .previousMatch: [.preview, .compare]
+        case .wrap, .nextSheet, .previousSheet: [.preview]
         case .download: [.files, .versions, .entity]
         case .sort, .filter: [.files, .trash]
         case .clearFilter: [.files, .trash, .transfers]
-        case .select: [.files, .trash, .picker, .entity]
+        case .select: [.files, .trash, .picker, .entity, .versions]
         case .rename: [.files]
         case .delete: [.files, .links, .entity]
         case .restore: [.trash]

@@ -56,7 +56,7 @@ public enum Reducer {
             return downloadAnswer(&state, action)
         case .transferChanged(let snapshot):
             return transferChanged(&state, snapshot)
-        case .folderListed, .folderFailed, .previewLoaded, .previewFailed:
+        case .folderListed, .folderFailed, .previewLoaded, .previewFailed, .compared, .comparisonFailed:
             return screenAnswer(&state, action)
         case .journalRead(let records):
             return journalRead(&state, records)

@@ -56,6 +56,7 @@ public final class CursesTerminal: Surface {
             .normal: (plain, 0), .header: (bold, 0), .tabActive: (reverse | bold, 0), .tabInactive: (reverse, 0),
             .title: (reverse, 0), .cursor: (reverse, 0), .marked: (bold, 0), .markedCursor: (reverse | bold, 0),
             .dim: (dim, 0), .status: (plain, 0), .error: (bold | reverse, 0), .notice: (bold, 0), .dialog: (reverse, 0),
+            .removed: (dim, 0), .added: (bold, 0), .removedWord: (reverse, 0), .addedWord: (reverse | bold, 0),
         ]
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         guard !noColor, has_colors(), start_color() == OK, amo_colors() >= 8, amo_color_pairs() >= 8 else { return looks }
@@ -74,6 +75,10 @@ public final class CursesTerminal: Surface {
         looks[.error] = (bold, 4)
         looks[.notice] = (plain, 5)
         looks[.dialog] = (plain, 1)
+        looks[.removed] = (plain, 4)
+        looks[.added] = (plain, 5)
+        looks[.removedWord] = (reverse | bold, 4)
+        looks[.addedWord] = (reverse | bold, 5)
         return looks
     }
 

@@ -2,6 +2,8 @@
 /// (colours, or only bold/reverse in monochrome).
 public enum Style: Sendable, Hashable, CaseIterable {
     case normal, header, tabActive, tabInactive, title, cursor, marked, markedCursor, dim, status, error, notice, dialog
+    /// Lines of a comparison, and the words that changed within them.
+    case removed, added, removedWord, addedWord
 }
 
 /// Where screens draw: rows of cells addressed from (0, 0) at the top left.

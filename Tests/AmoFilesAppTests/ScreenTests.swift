@@ -48,6 +48,7 @@ final class ScreenTests: XCTestCase {
             case .entity(let open): "entity \(open.view.target)"
             case .picker: "picker"
             case .preview: "preview"
+            case .compare: "compare"
             }
         }
     }

@@ -204,6 +204,7 @@ enum OpenScreen: Sendable, Equatable {
     case entity(EntityScreen)
     case picker(PickerScreen)
     case preview(PreviewScreen)
+    case compare(CompareScreen)
 
     init?(_ screen: any Screen) {
         switch screen {
@@ -212,6 +213,7 @@ enum OpenScreen: Sendable, Equatable {
         case let screen as EntityScreen: self = .entity(screen)
         case let screen as PickerScreen: self = .picker(screen)
         case let screen as PreviewScreen: self = .preview(screen)
+        case let screen as CompareScreen: self = .compare(screen)
         default: return nil
         }
     }
@@ -223,6 +225,7 @@ enum OpenScreen: Sendable, Equatable {
         case .entity(let screen): screen
         case .picker(let screen): screen
         case .preview(let screen): screen
+        case .compare(let screen): screen
         }
     }
 

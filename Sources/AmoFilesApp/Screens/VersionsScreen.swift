@@ -12,6 +12,8 @@ public struct VersionList: Sendable, Equatable {
     public var narrowing = ""
     /// The version that was active before the last switch made here: `z` goes back to it.
     public var previousActive: String?
+    /// Versions marked with Space, to compare (`=`).
+    public var marked: [String] = []
 
     public init(file: DriveFile) {
         self.file = file
@@ -62,6 +64,13 @@ struct VersionsScreen: ListScreen, Equatable {
             return .handled([])
         case .undo?:
             return .handled(undo(&context))
+        case .select?:
+            guard let version = list.current else { return .handled([]) }
+            if let index = list.marked.firstIndex(of: version.uuid) { list.marked.remove(at: index) } else { list.marked = Array((list.marked + [version.uuid]).suffix(2)) }
+            _ = move(.down, context)
+            return .handled([])
+        case .compare?:
+            return compare(&context)
         case .preview?:
             guard let version = list.current else { return .handled([]) }
             return PreviewScreen.open(VersionSource(version: version), which: list.number(of: version).map { "version \($0) of \(list.items.count)" }, &context)
@@ -106,6 +115,19 @@ struct VersionsScreen: ListScreen, Equatable {
         }
     }
 
+    /// `=`: the two marked versions, or the one under the cursor against the active one.
+    private func compare(_ context: inout ScreenContext) -> Outcome {
+        let chosen = list.marked.count == 2 ? list.items.filter { list.marked.contains($0.uuid) } : [list.current, list.items.first(where: \.isMain)].compactMap { $0 }
+        guard chosen.count == 2, chosen[0].uuid != chosen[1].uuid else {
+            context.status = StatusMessage(text: "This is the active version: mark two with Space to compare them, or move to another.", isError: false)
+            return .handled([])
+        }
+        // The older one on the left: the list is newest first.
+        let ordered = chosen.sorted { (list.number(of: $0) ?? 0) < (list.number(of: $1) ?? 0) }
+        let sides = ordered.map { (VersionSource(version: $0), String(list.number(of: $0) ?? 0)) }
+        return CompareScreen.open(fileName: list.file.displayName, old: sides[0], new: sides[1], &context)
+    }
+
     /// The active version's uuid, as the list last showed it.
     private var active: String { list.items.first(where: \.isMain)?.uuid ?? list.file.versionUUID }
 
@@ -147,6 +169,7 @@ struct VersionsScreen: ListScreen, Equatable {
             // The active one, and the one active before the last switch (`z` goes back to it).
             let mark = version.isMain ? "*" : version.uuid == list.previousActive ? "↺" : nil
             if let mark, area.width > 0 { surface.put(mark, row: top + offset, column: area.left, style: style) }
+            if list.marked.contains(version.uuid), area.width > 1 { surface.put("=", row: top + offset, column: area.left + 1, style: style) }
         }
         if list.loading, visible.count < height {
             surface.draw(" loading…", row: top + visible.count, column: area.left, width: area.width, style: .dim)
@@ -184,6 +207,9 @@ struct VersionsScreen: ListScreen, Equatable {
         return [
             KeyHint(keys: "Enter", "make the version under the cursor the active one (asks first)", for: .details),
             KeyHint(.undo, keymap, "make the version that was active before the last switch (↺) active again"),
+            KeyHint(.compare, keymap, "compare the version under the cursor with the active one, or the two marked"),
+            KeyHint(.select, keymap, "mark a version to compare (two at most)"),
+            KeyHint(.preview, keymap, "what the version under the cursor holds"),
             KeyHint(.download, keymap, "download this version"),
             KeyHint(.newVersion, keymap, "upload a local file as a new version of this file (asks first)"),
             KeyHint(.search, keymap, "show only the versions whose name, size or date hold the text"),
