@@ -60,6 +60,28 @@ final class CompareScreenTests: XCTestCase {
         XCTAssertEqual(lines[6], String(repeating: " ", count: 79) + "│+Пеня — 0,1%")
     }
 
+    /// Escape sequences, bidi overrides and a line of a megabyte compare harmlessly.
+    func testHostileTextIsComparedHarmlessly() {
+        var (state, effects) = comparing(columns: 60, keys: [.character("G"), .character("=")])
+        guard case .compare(_, _, let request)? = effects.first else { return XCTFail("\(effects)") }
+        let long = String(repeating: "Ж", count: 1_000_000)
+        let hostile = TextDiff(old: ["title\u{1B}]0;pwned\u{07}", "\u{202E}fdp.exe", long],
+                               new: ["title\u{1B}[2J", "\u{202E}fdp.exe", long + "!"])
+        _ = Reducer.reduce(&state, .compared(request: request, .text(hostile)))
+        XCTAssertEqual(Samples.render(state), [
+            " 1 Files   2 Trash   3 Transfers  Ромашка · drive-b.amocrm.…",
+            " Version 1 → 3 of Договор поставки №106.pdf",
+            " @@ -1,3 +1,3 @@",
+            "-title␛]0;pwned␇",
+            "+title␛[2J",
+            " \u{FFFD}fdp.exe",
+            "-ЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖ…",
+            "+ЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖ…",
+            "",
+            " +2 −2 lines in 1 place · rows 1–6 of 6              ? help",
+        ])
+    }
+
     func testTheActiveVersionAloneHasNothingToCompareWith() {
         let (state, effects) = comparing(columns: 80, keys: [.character("=")])
         XCTAssertEqual(effects, [])
