@@ -139,8 +139,7 @@ public final class AppRuntime: Sendable {
             let cache = versionCache
             Task {
                 do {
-                    let (data, whole) = try await VersionBytes.fetch(source, first: Preview.bytesNeeded(fileExtension: source.fileExtension), drive: drive, cache: cache)
-                    post(.previewLoaded(request: request, Preview.make(data, fileExtension: source.fileExtension, whole: whole)))
+                    post(.previewLoaded(request: request, try await VersionReading.preview(source, drive: drive, cache: cache).preview))
                 } catch {
                     post(.previewFailed(request: request, message: Self.plainWords(error)))
                 }
@@ -149,12 +148,7 @@ public final class AppRuntime: Sendable {
             let cache = versionCache
             Task {
                 do {
-                    var read: [(data: Data, whole: Bool, fileExtension: String?)] = []
-                    for source in [old, new] {
-                        let (data, whole) = try await VersionBytes.fetch(source, first: Preview.bytesNeeded(fileExtension: source.fileExtension), drive: drive, cache: cache)
-                        read.append((data, whole, source.fileExtension))
-                    }
-                    post(.compared(request: request, Comparison.make(old: read[0], new: read[1], sizes: (old.size, new.size))))
+                    post(.compared(request: request, try await VersionReading.compare(old, new, drive: drive, cache: cache)))
                 } catch {
                     post(.comparisonFailed(request: request, message: Self.plainWords(error)))
                 }

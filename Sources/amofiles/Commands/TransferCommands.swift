@@ -153,8 +153,7 @@ struct DownloadCommand: AsyncParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
     @Argument(help: "The file's uuid.") var uuid: String
-    @Option(help: ArgumentHelp("Download this version instead of the active one: its number (1 the oldest), its uuid, or the start of its uuid.", valueName: "version"))
-    var version: String?
+    @OptionGroup var version: VersionOption
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Where to write (a file or a folder; - for standard output). Default: the file's name here.", valueName: "path"))
     var outputPath: String?
     @Flag(help: "Overwrite an existing file.") var force = false
@@ -167,7 +166,7 @@ struct DownloadCommand: AsyncParsableCommand {
 
     func run() async throws {
         let api = try await connection.connect()
-        let (source, href) = try await VersionCommands.source(uuid, version: version, api: api)
+        let (source, href) = try await VersionCommands.source(uuid, version: version.version, api: api)
         let (name, size) = (source.name, source.size)
         let target = FileDownload.target(outputPath ?? FileDownload.safeFileName(name), name: name)
         if !force, target != FileDownload.standardOutput, FileManager.default.fileExists(atPath: target) {

@@ -57,12 +57,11 @@ struct CatCommand: AsyncParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
     @Argument(help: "The file's uuid.") var uuid: String
-    @Option(help: ArgumentHelp("This version instead of the active one: its number (1 the oldest), its uuid, or the start of its uuid.", valueName: "version"))
-    var version: String?
+    @OptionGroup var version: VersionOption
 
     func run() async throws {
         let api = try await connection.connect()
-        let href = try await VersionCommands.source(uuid, version: version, api: api).href
+        let href = try await VersionCommands.source(uuid, version: version.version, api: api).href
         // Streamed as it comes: a broken transfer fails rather than writing the start twice.
         try await FileDownload(href: href, target: FileDownload.standardOutput, overwrite: false).run(drive: api.drive)
     }
@@ -77,17 +76,15 @@ struct PreviewCommand: AsyncParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
     @Argument(help: "The file's uuid.") var uuid: String
-    @Option(help: ArgumentHelp("This version instead of the active one: its number (1 the oldest), its uuid, or the start of its uuid.", valueName: "version"))
-    var version: String?
+    @OptionGroup var version: VersionOption
 
     func run() async throws {
         let api = try await connection.connect()
-        let source = try await VersionCommands.source(uuid, version: version, api: api).source
-        let (data, whole) = try await VersionBytes.fetch(source, first: Preview.bytesNeeded(fileExtension: source.fileExtension), drive: api.drive, cache: VersionCache())
-        let preview = Preview.make(data, fileExtension: source.fileExtension, whole: whole)
+        let source = try await VersionCommands.source(uuid, version: version.version, api: api).source
+        let (preview, read) = try await VersionReading.preview(source, drive: api.drive, cache: VersionCache())
         if !preview.lines.isEmpty { Output.write(preview.lines.map(Output.plain).joined(separator: "\n") + "\n", to: STDOUT_FILENO) }
         // What the lines are and where they stop goes beside them, not into them.
-        let shown = preview.partial ? " · the first \(Output.size(Int64(data.count))) of \(Output.size(source.size))" : ""
+        let shown = preview.partial ? " · the first \(Output.size(Int64(read))) of \(Output.size(source.size))" : ""
         Output.note("\(Output.plain(source.name)): \(preview.kind)\(shown)" + (preview.note.map { ". \($0)" } ?? ""))
     }
 }
@@ -130,14 +127,7 @@ struct DiffCommand: AsyncParsableCommand {
             guard number > 1 else { throw CLIError.service("version \(number) is the oldest: name two versions to compare (`amofiles versions \(uuid)`)") }
             older = versions[versions.count - number + 1]
         }
-        let cache = VersionCache()
-        var read: [(data: Data, whole: Bool, fileExtension: String?)] = []
-        for version in [older, newer] {
-            let source = VersionSource(version: version)
-            let (data, whole) = try await VersionBytes.fetch(source, first: Preview.bytesNeeded(fileExtension: source.fileExtension), drive: api.drive, cache: cache)
-            read.append((data, whole, source.fileExtension))
-        }
-        let comparison = Comparison.make(old: read[0], new: read[1], sizes: (older.size, newer.size))
+        let comparison = try await VersionReading.compare(VersionSource(version: older), VersionSource(version: newer), drive: api.drive, cache: VersionCache())
         func label(_ version: FileVersion) -> String {
             "\(Output.plain(version.displayName)) (version \(VersionChoice.number(of: version, in: versions) ?? 0) of \(versions.count), \(Output.time(version.createdAt)))"
         }
@@ -187,6 +177,12 @@ enum DiffPrinter {
         }
         return out + Output.plain(String(characters[position...]))
     }
+}
+
+/// `--version N` of the commands that read one version.
+struct VersionOption: ParsableArguments {
+    @Option(help: ArgumentHelp("This version instead of the active one: its number (1 the oldest), its uuid, or the start of its uuid.", valueName: "version"))
+    var version: String?
 }
 
 /// What the version commands share.

@@ -1,0 +1,23 @@
+import AmoFilesAPI
+import AmoFilesTasks
+import FilePreview
+import Foundation
+
+/// Versions read for the terminal, by the UI and the command line alike: as much of
+/// each as its kind needs, from the cache when it is there.
+public enum VersionReading {
+    public static func preview(_ source: VersionSource, drive: DriveClient, cache: VersionCache) async throws -> (preview: Preview, bytesRead: Int) {
+        let (data, whole) = try await read(source, drive: drive, cache: cache)
+        return (Preview.make(data, fileExtension: source.fileExtension, whole: whole), data.count)
+    }
+
+    public static func compare(_ old: VersionSource, _ new: VersionSource, drive: DriveClient, cache: VersionCache) async throws -> Comparison {
+        let (before, after) = (try await read(old, drive: drive, cache: cache), try await read(new, drive: drive, cache: cache))
+        return Comparison.make(old: (before.data, before.whole, old.fileExtension), new: (after.data, after.whole, new.fileExtension),
+                               sizes: (old.size, new.size))
+    }
+
+    private static func read(_ source: VersionSource, drive: DriveClient, cache: VersionCache) async throws -> (data: Data, whole: Bool) {
+        try await VersionBytes.fetch(source, first: Preview.bytesNeeded(fileExtension: source.fileExtension), drive: drive, cache: cache)
+    }
+}
