@@ -15,6 +15,8 @@ enum OfficeDocuments {
     }
 
     static func preview(_ data: Data, fileExtension ext: String) -> Preview? {
+        // Only a zip archive is opened as one: looking for a directory in other bytes is slow.
+        guard ["docx", "odt", "xlsx", "ods"].contains(ext), data.starts(with: [0x50, 0x4B, 0x03, 0x04]) else { return nil }
         let archive: Archive
         do { archive = try Archive(data: data, accessMode: .read, pathEncoding: nil) } catch { return nil }
         switch ext {

@@ -96,14 +96,28 @@ enum TextDecoding {
 /// Lines of text: `\r\n` and `\r` end lines too; tabs go to the next multiple of 8.
 enum TextLines {
     static func split(_ text: String) -> [String] {
-        // "\r\n" is one Character in Swift: every way of ending a line is named.
-        var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }.map { expandTabs(String($0)) }
-        if lines.last == "" { lines.removeLast() }
+        // Walked as bytes: every line ending is ASCII, and grapheme by grapheme a
+        // 256 KiB head took a tenth of a second.
+        var lines: [String] = []
+        let bytes = text.utf8
+        var (start, index) = (bytes.startIndex, bytes.startIndex)
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            guard byte == 0x0A || byte == 0x0D else {
+                index = bytes.index(after: index)
+                continue
+            }
+            lines.append(expandTabs(String(text[start..<index])))
+            var next = bytes.index(after: index)
+            if byte == 0x0D, next != bytes.endIndex, bytes[next] == 0x0A { next = bytes.index(after: next) }
+            (start, index) = (next, next)
+        }
+        if start != bytes.endIndex { lines.append(expandTabs(String(text[start...]))) }
         return lines
     }
 
     static func expandTabs(_ line: String) -> String {
-        guard line.contains("\t") else { return line }
+        guard line.utf8.contains(0x09) else { return line }
         var out = ""
         var column = 0
         for character in line {

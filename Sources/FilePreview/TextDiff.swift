@@ -112,10 +112,12 @@ public struct TextDiff: Sendable, Equatable {
         let maxD = min(n + m, limit)
         let offset = maxD + 1
         var v = [Int](repeating: 0, count: 2 * maxD + 3)
+        // Each round keeps only the diagonals it reached (-d...d): a copy of all of
+        // them per round made a 10,000-line comparison slow.
         var trace: [[Int]] = []
         var found = false
         outer: for d in 0...maxD {
-            trace.append(v)
+            trace.append(Array(v[(offset - d)...(offset + d)]))
             for k in stride(from: -d, through: d, by: 2) {
                 var x = k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1
                 var y = x - k
@@ -129,11 +131,12 @@ public struct TextDiff: Sendable, Equatable {
         var steps: [Kind] = []
         var (x, y) = (n, m)
         for d in stride(from: trace.count - 1, through: 1, by: -1) {
+            // Round d's frontier as it was when round d began: diagonals -d...d at 0...2d.
             let v = trace[d]
             let k = x - y
-            let down = k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1])
+            let down = k == -d || (k != d && v[d + k - 1] < v[d + k + 1])
             let previousK = down ? k + 1 : k - 1
-            let previousX = v[offset + previousK]
+            let previousX = v[d + previousK]
             let previousY = previousX - previousK
             while x > previousX, y > previousY { steps.append(.same); (x, y) = (x - 1, y - 1) }
             steps.append(down ? .added : .removed)
