@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "AmoFilesTasksTests", dependencies: ["AmoFilesTasks", "EmulatorTesting", "DriveEmulator"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "FilePreviewTests", dependencies: ["FilePreview", "TerminalUI", "DriveEmulator"]),
-        .testTarget(name: "AmoFilesAppTests", dependencies: ["AmoFilesApp", "AmoFilesAPI", "AmoFilesTasks", "TerminalUI", "DriveEmulator", "FilePreview"]),
+        .testTarget(name: "AmoFilesAppTests", dependencies: ["AmoFilesApp", "AmoFilesAPI", "AmoFilesTasks", "TerminalUI", "DriveEmulator", "FilePreview", "EmulatorTesting"]),
         .testTarget(name: "EndToEndTests", dependencies: ["EmulatorTesting", "TerminalUI"]),
     ]
 )

@@ -8,7 +8,13 @@ import Foundation
 public enum VersionReading {
     public static func preview(_ source: VersionSource, drive: DriveClient, cache: VersionCache) async throws -> (preview: Preview, bytesRead: Int) {
         let (data, whole) = try await read(source, drive: drive, cache: cache)
-        return (Preview.make(data, fileExtension: source.fileExtension, whole: whole), data.count)
+        var preview = Preview.make(data, fileExtension: source.fileExtension, whole: whole)
+        // A terminal shows no picture, but says what the service made of it.
+        let sizes = source.previews.compactMap { preview in preview.width.flatMap { width in preview.height.map { "\(width)×\($0)" } } }
+        if !preview.isText, !sizes.isEmpty, preview.note == nil {
+            preview.note = "the service keeps previews of it: " + sizes.joined(separator: ", ")
+        }
+        return (preview, data.count)
     }
 
     public static func compare(_ old: VersionSource, _ new: VersionSource, drive: DriveClient, cache: VersionCache) async throws -> Comparison {

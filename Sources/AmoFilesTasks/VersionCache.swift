@@ -101,15 +101,19 @@ public struct VersionSource: Sendable, Equatable {
     public var fileExtension: String?
     public var size: Int64
     public var href: String?
+    /// The previews the service made of it (images): their links and sizes.
+    public var previews: [FilePreview] = []
 
     /// The active version of `file`.
     public init(file: DriveFile) {
         self.init(uuid: file.versionUUID, name: file.displayName, fileExtension: file.metadata?.fileExtension, size: file.size, href: file.links.download?.href)
+        previews = file.previews ?? []
     }
 
     public init(version: FileVersion) {
         self.init(uuid: version.uuid, name: version.displayName, fileExtension: version.metadata?.fileExtension, size: version.size,
                   href: version.links.download?.href)
+        previews = version.previews ?? []
     }
 
     public init(uuid: String, name: String, fileExtension: String?, size: Int64, href: String?) {

@@ -43,6 +43,12 @@ public struct FilePreview: Codable, Sendable, Hashable {
     public var width: Int?
     public var height: Int?
 
+    public init(downloadLink: String, width: Int?, height: Int?) {
+        self.downloadLink = downloadLink
+        self.width = width
+        self.height = height
+    }
+
     enum CodingKeys: String, CodingKey {
         case downloadLink = "download_link", width, height
     }
