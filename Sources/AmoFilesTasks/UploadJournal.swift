@@ -65,9 +65,7 @@ public struct UploadJournal: Sendable {
     }
 
     public static var defaultFolder: URL {
-        let env = ProcessInfo.processInfo.environment
-        let base = env["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.local/state")
-        return URL(fileURLWithPath: base).appendingPathComponent("amofiles/uploads")
+        URL(fileURLWithPath: AppFolders.state).appendingPathComponent("uploads")
     }
 
     public func save(_ record: UploadRecord) throws {

@@ -17,13 +17,12 @@ public struct VersionCache: Sendable {
     }
 
     public static var defaultFolder: String {
-        let env = ProcessInfo.processInfo.environment
-        let base = env["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.cache")
-        return base + "/amofiles/versions"
+        AppFolders.cache + "/versions"
     }
 
     /// The first `count` bytes of `version` (all of it when nil), or nil when fewer are kept.
     public func bytes(of version: VersionSource, first count: Int? = nil) -> Data? {
+        guard Self.isSafeName(version.uuid) else { return nil }
         let wanted = count.map { min(Int64($0), version.size) } ?? version.size
         for path in [path(version.uuid, whole: true), path(version.uuid, whole: false)] {
             guard let handle = FileHandle(forReadingAtPath: path) else { continue }
@@ -41,7 +40,7 @@ public struct VersionCache: Sendable {
         let whole = Int64(data.count) >= version.size
         guard Self.isSafeName(version.uuid), Int64(data.count) <= limit / 2 else { return }
         guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])) != nil,
-              (try? PrivateFile.save(data, to: path(version.uuid, whole: whole))) != nil else { return }
+              (try? PrivateFile.save(data, to: path(version.uuid, whole: whole), durable: false)) != nil else { return }
         if whole { unlink(path(version.uuid, whole: false)) }
         evict()
     }

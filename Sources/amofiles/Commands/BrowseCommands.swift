@@ -12,9 +12,7 @@ struct KeymapOptions: ParsableArguments {
 
     /// The defaults with the user's file over them; a bad line stops here, before the screen changes.
     func load() throws -> Keymap {
-        let env = ProcessInfo.processInfo.environment
-        let config = env["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.config")
-        let path = keymap ?? config + "/amofiles/keymap.txt"
+        let path = keymap ?? AppFolders.config + "/keymap.txt"
         guard keymap != nil || FileManager.default.fileExists(atPath: path) else { return .defaults }
         let text = try LocalText.read(path, what: "the keymap")
         switch Keymap.defaults.overlaid(with: text) {

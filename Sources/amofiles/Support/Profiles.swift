@@ -27,9 +27,7 @@ struct ProfileFile {
     let path: String
 
     static var defaultPath: String {
-        let env = ProcessInfo.processInfo.environment
-        let base = env["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.config")
-        return base + "/amofiles/config.toml"
+        AppFolders.config + "/config.toml"
     }
 
     /// Every profile; an absent file is no profiles.
