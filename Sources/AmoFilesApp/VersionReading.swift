@@ -18,7 +18,10 @@ public enum VersionReading {
     }
 
     public static func compare(_ old: VersionSource, _ new: VersionSource, drive: DriveClient, cache: VersionCache) async throws -> Comparison {
-        let (before, after) = (try await read(old, drive: drive, cache: cache), try await read(new, drive: drive, cache: cache))
+        // Both at once: the second need not wait for the first to arrive.
+        async let first = read(old, drive: drive, cache: cache)
+        async let second = read(new, drive: drive, cache: cache)
+        let (before, after) = try await (first, second)
         return Comparison.make(old: (before.data, before.whole, old.fileExtension), new: (after.data, after.whole, new.fileExtension),
                                sizes: (old.size, new.size))
     }

@@ -82,6 +82,23 @@ final class CompareScreenTests: XCTestCase {
         ])
     }
 
+    func testNAndShiftNGoFromOneChangeToTheNext() {
+        var (state, effects) = comparing(columns: 80, keys: [.character("G"), .character("=")])
+        guard case .compare(_, _, let request)? = effects.first else { return XCTFail("\(effects)") }
+        let old = (1...30).map { "строка \($0)" }
+        var new = old
+        new[2] = "первая правка"
+        new[25] = "вторая правка"
+        _ = Reducer.reduce(&state, .compared(request: request, .text(TextDiff(old: old, new: new))))
+        XCTAssertEqual(Samples.render(state)[2], " @@ -1,6 +1,6 @@")
+        Samples.press(&state, .character("n"))
+        XCTAssertEqual(Samples.render(state)[2], " @@ -23,7 +23,7 @@", "the second change on top")
+        Samples.press(&state, .character("n"))
+        XCTAssertEqual(state.status?.text, "No change below.")
+        Samples.press(&state, .character("N"))
+        XCTAssertEqual(Samples.render(state)[2], " @@ -1,6 +1,6 @@")
+    }
+
     func testTheActiveVersionAloneHasNothingToCompareWith() {
         let (state, effects) = comparing(columns: 80, keys: [.character("=")])
         XCTAssertEqual(effects, [])

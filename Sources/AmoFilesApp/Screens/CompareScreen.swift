@@ -69,20 +69,28 @@ struct CompareScreen: Screen, Equatable {
 
     private func sideBySide(_ context: ScreenContext) -> Bool { context.area.width >= 160 }
 
+    /// The rows as the area lays them out.
+    private func rows(_ context: ScreenContext) -> [Row] { rows(sideBySide: sideBySide(context)) }
+
+    /// Keeps the last row at the bottom of the area at most.
+    private mutating func clamp(rows count: Int, _ context: ScreenContext) {
+        top = max(0, min(top, count - height(context)))
+    }
+
     private func height(_ context: ScreenContext) -> Int { max(0, context.area.height - 1) }
 
     mutating func handle(_ action: KeyAction?, key: Key, _ context: inout ScreenContext) -> Outcome {
         if key == .escape { return .close([]) }
-        let (height, count) = (height(context), rows(sideBySide: sideBySide(context)).count)
+        let (height, rows) = (height(context), rows(context))
         switch action {
         case .up?: top -= 1
         case .down?: top += 1
         case .pageUp?: top -= max(1, height - 1)
         case .pageDown?, .select?: top += max(1, height - 1)
         case .top?: top = 0
-        case .bottom?: top = count - height
+        case .bottom?: top = rows.count - height
         case .nextMatch?, .previousMatch?:
-            let hunks = rows(sideBySide: sideBySide(context)).indices.filter { rows(sideBySide: sideBySide(context))[$0].kind == nil }
+            let hunks = rows.indices.filter { rows[$0].kind == nil }
             let next = action == .nextMatch ? hunks.first { $0 > top } : hunks.last { $0 < top }
             if let next { top = next } else { context.status = StatusMessage(text: "No change \(action == .nextMatch ? "below" : "above").", isError: false) }
             return .handled([])
@@ -95,19 +103,20 @@ struct CompareScreen: Screen, Equatable {
         default:
             break
         }
-        top = max(0, min(top, count - height))
+        clamp(rows: rows.count, context)
         return .handled([])
     }
 
     mutating func scroll(by delta: Int, _ context: ScreenContext) -> [Effect] {
-        top = max(0, min(top + delta, rows(sideBySide: sideBySide(context)).count - height(context)))
+        top += delta
+        clamp(rows: rows(context).count, context)
         return []
     }
 
     mutating func click(row: Int, double: Bool, _ context: inout ScreenContext) -> Outcome { .handled([]) }
 
     mutating func fit(_ context: ScreenContext) {
-        top = max(0, min(top, rows(sideBySide: sideBySide(context)).count - height(context)))
+        clamp(rows: rows(context).count, context)
     }
 
     var narrowing: String? { nil }
@@ -201,7 +210,7 @@ struct CompareScreen: Screen, Equatable {
     func position(_ context: ScreenContext) -> String {
         switch comparison {
         case .text(let diff)?:
-            let count = rows(sideBySide: sideBySide(context)).count
+            let count = rows(context).count
             let shown = count == 0 ? "" : " · rows \(top + 1)–\(min(count, top + height(context))) of \(count)"
             return " " + diff.summary + shown
         case .bytes(_, let what)?: return " " + what
