@@ -94,9 +94,7 @@ enum DemoDocuments {
                 active = (versionUUID, Int64(bytes.count))
                 time += 7 * 86_400
             }
-            try db.execute(
-                sql: "UPDATE files SET active_version = ?, size = ?, version_count = ?, updated_at = ?, updated_by_type = 'internal', updated_by_id = ? WHERE uuid = ?",
-                arguments: [active.0, active.1, document.versions.count, time - 7 * 86_400, DemoAccount.adminUserID, uuid])
+            try DemoSeed.settle(uuid, active: active, versions: document.versions.count, updatedAt: time - 7 * 86_400, in: db)
         }
     }
 }

@@ -151,13 +151,18 @@ struct DemoSeed {
         }
         // The newest version is active, except now and then an older one was made active again.
         let active = versions > 2 && Int.random(in: 0..<4, using: &random) == 0 ? versionUUIDs[versions - 2] : versionUUIDs[versions - 1]
-        try db.execute(
-            sql: "UPDATE files SET active_version = ?, size = ?, version_count = ?, updated_at = ?, updated_by_type = 'internal', updated_by_id = ? WHERE uuid = ?",
-            arguments: [active.0, active.1, versions, versions > 1 ? time : created, DemoAccount.adminUserID, uuid])
+        try Self.settle(uuid, active: active, versions: versions, updatedAt: versions > 1 ? time : created, in: db)
         if versions == 1 {
             try db.execute(
                 sql: "UPDATE files SET updated_by_type = created_by_type, updated_by_id = created_by_id WHERE uuid = ?", arguments: [uuid])
         }
+    }
+
+    /// A planted file's active version, its count and its last change (by the admin).
+    static func settle(_ uuid: String, active: (uuid: String, size: Int64), versions: Int, updatedAt: Int64, in db: Database) throws {
+        try db.execute(
+            sql: "UPDATE files SET active_version = ?, size = ?, version_count = ?, updated_at = ?, updated_by_type = 'internal', updated_by_id = ? WHERE uuid = ?",
+            arguments: [active.uuid, active.size, versions, updatedAt, DemoAccount.adminUserID, uuid])
     }
 
     private static func size(for type: String, ext: String, random: inout SeededRandom) -> Int64 {
