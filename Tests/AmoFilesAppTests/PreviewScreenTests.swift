@@ -71,6 +71,17 @@ final class PreviewScreenTests: XCTestCase {
         XCTAssertEqual(state.screenKind, .files)
     }
 
+    func testShiftNOnTheFirstLineAndNInAnEmptyFileSayNothingIsFound() {
+        var state = previewing("итого\nстрока")
+        _ = press(&state, .character("/"), .character("и"), .enter, .character("N"))
+        XCTAssertEqual(state.status?.text, "“и” is not found above.")
+        state = previewing("")
+        _ = press(&state, .character("/"), .character("и"), .enter, .character("N"))
+        XCTAssertEqual(state.status?.text, "“и” is not found above.")
+        _ = press(&state, .character("n"))
+        XCTAssertEqual(state.status?.text, "“и” is not found below.")
+    }
+
     func testWWrapsALongLineAndArrowsMoveAlongACutOne() {
         var state = previewing("0123456789" + String(repeating: "abcdefghij", count: 10) + "\nshort", rows: 8, columns: 40)
         XCTAssertEqual(Samples.render(state)[2], " 1 0123456789abcdefghijabcdefghijabcdef…", "a cut line says so")

@@ -111,12 +111,19 @@ struct PreviewScreen: Screen, Equatable {
             context.status = StatusMessage(text: "Nothing to find yet. \(Reducer.hint(.search, context.keymap, "to give the text"))", isError: false)
             return
         }
-        let order = forward ? Array(max(0, start)..<lines.count) : Array((0...min(start, lines.count - 1)).reversed())
-        guard let found = order.first(where: { lines[$0].localizedStandardContains(term) }) else {
+        guard let found = line(holding: term, from: start, forward: forward) else {
             context.status = StatusMessage(text: "“\(TerminalText.sanitize(term))” is not found \(forward ? "below" : "above").", isError: false)
             return
         }
         top = found
+    }
+
+    /// The first line holding `text` from line `start` on, or back from it; nil when
+    /// none does (and when `start` is past either end).
+    private func line(holding text: String, from start: Int, forward: Bool) -> Int? {
+        let lines = lines
+        let order = forward ? Array(stride(from: max(0, start), to: lines.count, by: 1)) : Array(stride(from: min(start, lines.count - 1), through: 0, by: -1))
+        return order.first { lines[$0].localizedStandardContains(text) }
     }
 
     mutating func scroll(by delta: Int, _ context: ScreenContext) -> [Effect] {
@@ -137,7 +144,7 @@ struct PreviewScreen: Screen, Equatable {
 
     mutating func narrow(to text: String, _ context: ScreenContext) {
         term = text
-        guard !text.isEmpty, let found = lines.indices.first(where: { $0 >= top && lines[$0].localizedStandardContains(text) }) ?? lines.firstIndex(where: { $0.localizedStandardContains(text) }) else { return }
+        guard !text.isEmpty, let found = line(holding: text, from: top, forward: true) ?? line(holding: text, from: 0, forward: true) else { return }
         top = found
     }
 
