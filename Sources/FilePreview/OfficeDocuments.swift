@@ -62,7 +62,7 @@ enum WordText {
                 case text: inText = true
                 case "w:tab", "text:tab": current += "    "
                 case "w:br", "w:cr", "text:line-break": current += " "
-                case "text:s": current += String(repeating: " ", count: min(100, Int(attributes["text:c"] ?? "1") ?? 1))
+                case "text:s": current += String(repeating: " ", count: Workbook.count(attributes["text:c"], limit: 100))
                 case "w:numPr", "text:list-item": listItem = true
                 case table: tables.append([])
                 case row: cells = []

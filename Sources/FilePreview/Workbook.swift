@@ -106,6 +106,11 @@ enum Workbook {
 
     // MARK: ods
 
+    /// A repeat count of the file's, from 1 to `limit` whatever it says.
+    static func count(_ attribute: String?, limit: Int) -> Int {
+        max(1, min(limit, attribute.flatMap { Int($0) } ?? 1))
+    }
+
     static func ods(_ xml: [UInt8]) -> [Sheet] {
         var sheets: [Sheet] = []
         var rows: [[String]] = []
@@ -123,15 +128,15 @@ enum Workbook {
                 sheets.append(Sheet(name: "", lines: DelimitedText.aligned(rows)))
             case .start("table:table-row", let attributes):
                 row = []
-                rowRepeat = Int(attributes["table:number-rows-repeated"] ?? "1") ?? 1
+                rowRepeat = count(attributes["table:number-rows-repeated"], limit: rowLimit)
             case .end("table:table-row"):
                 // A sheet ends in a row repeated a million times over: empty rows are not copied.
                 while let last = row.last, last.isEmpty { row.removeLast() }
-                let times = row.isEmpty ? 1 : min(rowRepeat, rowLimit)
+                let times = row.isEmpty ? 1 : rowRepeat
                 for _ in 0..<times where rows.count < rowLimit { rows.append(row) }
             case .start("table:table-cell", let attributes), .start("table:covered-table-cell", let attributes):
                 cell = []
-                cellRepeat = min(Int(attributes["table:number-columns-repeated"] ?? "1") ?? 1, columnLimit)
+                cellRepeat = count(attributes["table:number-columns-repeated"], limit: columnLimit)
                 if let value = attributes["office:value"] ?? attributes["office:date-value"] ?? attributes["office:boolean-value"] { cell = [value] }
             case .end("table:table-cell"), .end("table:covered-table-cell"):
                 let text = (cell ?? []).joined(separator: " ")

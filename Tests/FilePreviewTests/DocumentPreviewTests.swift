@@ -66,6 +66,18 @@ final class DocumentPreviewTests: XCTestCase {
         XCTAssertEqual(without.note, "pdftotext reads the text of PDFs: apt-get install poppler-utils (or dnf install poppler-utils)")
     }
 
+    func testRepeatCountsOfAnyValueAreTakenWithinBounds() {
+        let ods = Array("""
+            <table:table table:name="x"><table:table-row table:number-rows-repeated="-4"><table:table-cell table:number-columns-repeated="-2">\
+            <text:p>a<text:s text:c="-9"/>b</text:p></table:table-cell><table:table-cell table:number-columns-repeated="x"><text:p>c</text:p>\
+            </table:table-cell></table:table-row></table:table>
+            """.utf8)
+        XCTAssertEqual(Workbook.ods(ods), [Sheet(name: "x", lines: ["ab │ c"])])
+        let odt = Array("<text:p>a<text:s text:c=\"-9\"/>b<text:s text:c=\"99999999\"/>c</text:p>".utf8)
+        XCTAssertEqual(WordText.lines(odt, paragraph: "text:p", text: nil, table: "table:table", row: "table:table-row", cell: "table:table-cell"),
+                       ["a b" + String(repeating: " ", count: 100) + "c"])
+    }
+
     func testADamagedDocumentFallsBackToItsBytes() {
         let shown = Preview.make(Data("PK\u{03}\u{04}not really a zip".utf8), fileExtension: "docx", whole: true)
         XCTAssertFalse(shown.kind.hasPrefix("Word"), shown.kind)
