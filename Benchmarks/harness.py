@@ -34,7 +34,7 @@ class Emulator:
     @property
     def env(self):
         return dict(os.environ, AMOFILES_TOKEN=self.ready["token"], AMOFILES_ACCOUNT=self.ready["account_url"],
-                    XDG_STATE_HOME=os.path.join(self.folder, "state"))
+                    XDG_STATE_HOME=os.path.join(self.folder, "state"), XDG_CACHE_HOME=os.path.join(self.folder, "cache"))
 
     def stop(self):
         self.process.send_signal(signal.SIGTERM)

@@ -38,16 +38,17 @@ enum Binary {
     /// A fresh folder to be a program's home.
     static func makeHome() throws -> URL {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("amofiles-home-\(UUID().uuidString.prefix(8))")
-        for sub in ["config", "state", "tmp"] {
+        for sub in ["config", "state", "cache", "tmp"] {
             try FileManager.default.createDirectory(at: home.appendingPathComponent(sub), withIntermediateDirectories: true)
         }
         return home
     }
 
-    /// The variables that put a program's configuration, journal and temporaries in `home`.
+    /// The variables that put a program's configuration, journal, cache and temporaries in `home`.
     static func isolated(_ home: URL) -> [String: String] {
         ["HOME": home.path, "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
-         "XDG_STATE_HOME": home.appendingPathComponent("state").path, "TMPDIR": home.appendingPathComponent("tmp").path,
+         "XDG_STATE_HOME": home.appendingPathComponent("state").path, "XDG_CACHE_HOME": home.appendingPathComponent("cache").path,
+         "TMPDIR": home.appendingPathComponent("tmp").path,
          "LANG": "C.UTF-8"]
     }
 

@@ -4,7 +4,7 @@ import XCTest
 /// A shell in a detached tmux session of a fixed size, driven by keys and read
 /// back as the text on screen.
 ///
-/// The shell gets a home of its own (HOME, XDG_CONFIG_HOME, XDG_STATE_HOME, TMPDIR
+/// The shell gets a home of its own (HOME, XDG_CONFIG_HOME, XDG_STATE_HOME, XDG_CACHE_HOME, TMPDIR
 /// in a fresh folder, AMOFILES_* unset), so a developer's keymap, profiles or
 /// journal never change what a test sees; `environment` overrides any of it.
 final class TmuxSession {
