@@ -57,11 +57,16 @@ final class VersionBytesTests: XCTestCase {
         faults.ignoresRange = true
         let emulator = try await TestEmulator.start(faults: faults)
         addTeardownBlock { await emulator.stop() }
-        let bytes = testBytes(2 * 1024 * 1024, seed: 6)
+        let bytes = testBytes(24 * 1024 * 1024, seed: 6)
         let (file, _) = try await emulator.upload(bytes, name: "big.txt")
         let href = try XCTUnwrap(file.links.download?.href)
+        let before = emulator.emulator.downloads.sent.bytes
         let head = try await emulator.api.drive.firstBytes(of: href, limit: 1000)
         XCTAssertEqual(head, Data(bytes.prefix(1000)))
+        // Read to its end, the whole file would have been sent before the call returned;
+        // cut, the host got only as far as the connection's buffers took it.
+        let sent = emulator.emulator.downloads.sent.bytes - before
+        XCTAssertLessThan(sent, 16 * 1024 * 1024, "the transfer was cut, not read to its end")
     }
 
     func testAnEmptyFileHasNoFirstBytes() async throws {
