@@ -35,10 +35,13 @@ enum Binary {
     /// Variables of the user's own setup that would reach into a test run.
     static let scrubbed = ["AMOFILES_TOKEN", "AMOFILES_ACCOUNT", "AMOFILES_PROFILE", "AMOFILES_REFRESH_TOKEN", "NO_COLOR"]
 
+    /// The folders a fresh home starts with.
+    static let homeFolders = ["config", "state", "cache", "tmp"]
+
     /// A fresh folder to be a program's home.
     static func makeHome() throws -> URL {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("amofiles-home-\(UUID().uuidString.prefix(8))")
-        for sub in ["config", "state", "cache", "tmp"] {
+        for sub in homeFolders {
             try FileManager.default.createDirectory(at: home.appendingPathComponent(sub), withIntermediateDirectories: true)
         }
         return home

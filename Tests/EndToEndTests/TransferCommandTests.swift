@@ -146,7 +146,7 @@ final class TransferCommandTests: XCTestCase {
         kill(download.processIdentifier, SIGTERM)
         try download.finish(within: 20)
         XCTAssertEqual(download.terminationStatus, 128 + SIGTERM)
-        let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !["config", "state", "tmp"].contains($0) }
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !Binary.homeFolders.contains($0) }
         XCTAssertEqual(left, [], "no partial file, no target")
 
         try Data("old".utf8).write(to: target)
