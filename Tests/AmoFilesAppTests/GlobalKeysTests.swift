@@ -160,6 +160,9 @@ final class GlobalKeysTests: XCTestCase {
             XCTAssertTrue(lines.count > 1 && lines[1].hasPrefix("  " + expected.first), "\(name): \(lines.prefix(3))")
             let everywhere = lines.firstIndex(of: " Everywhere") ?? 0
             XCTAssertTrue(lines[everywhere...].contains { $0.contains("q              close this screen") }, name)
+            if ["Files", "Versions", "a lead over Links"].contains(name) {
+                XCTAssertTrue(lines[..<everywhere].contains { $0.hasPrefix("  p              ") }, "\(name): p previews, among the screen's own keys")
+            }
         }
     }
 

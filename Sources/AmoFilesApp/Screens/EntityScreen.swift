@@ -210,6 +210,7 @@ struct EntityScreen: ListScreen, Equatable {
             KeyHint(.attach, keymap, "mark files in Files to attach here"),
             KeyHint(.upload, keymap, "upload local files and attach them here"),
             KeyHint(.versions, keymap, "the versions of the file under the cursor"),
+            KeyHint(.preview, keymap, "what the file under the cursor holds, in the terminal"),
             KeyHint(.links, keymap, "what else the file under the cursor is attached to"),
             KeyHint(.download, keymap, "download the file under the cursor"),
             KeyHint(.search, keymap, "show only the files whose name holds the text"),

@@ -333,7 +333,8 @@ struct FilesScreen: Screen {
             ]
         }
         var hints = [
-            KeyHint(.details, keymap), KeyHint(.versions, keymap), KeyHint(.select, keymap), KeyHint(.download, keymap),
+            KeyHint(.details, keymap), KeyHint(.versions, keymap), KeyHint(.preview, keymap, "what the file holds, in the terminal"),
+            KeyHint(.select, keymap), KeyHint(.download, keymap),
             KeyHint(.rename, keymap), KeyHint(.delete, keymap, "move the marked files (or this one) to the trash (asks first)"),
             KeyHint(.links, keymap), KeyHint(.attach, keymap), KeyHint(.upload, keymap), KeyHint(.newVersion, keymap),
             KeyHint(.search, keymap, "search names and linked records on the server"), KeyHint(.filter, keymap),
