@@ -1,3 +1,4 @@
+import AmoFilesAPI
 import Foundation
 import GRDB
 import Hummingbird
@@ -26,6 +27,8 @@ public struct EmulatorOptions: Sendable {
     public var scopes: [String] = ["files", "files_delete"]
     /// Whether the token's user is an account admin; only admins may list users.
     public var admin = true
+    /// Whether customers are on in the account (`customers_mode`).
+    public var customersMode: CustomersMode = .segments
     public var flavor: EmulatorFlavor = .amocrm
     /// Overrides the flavor's part size.
     public var maxPartSize: Int?
@@ -113,7 +116,8 @@ public final class Emulator: Sendable {
                 onServerRunning: { channel in boundContinuation.yield((name, channel.localAddress?.port ?? port)) },
                 logger: options.logger)
         }
-        let accountApp = application("account", port: options.accountPort, router: AccountRoutes(store: store, addresses: addresses, faults: options.faults).router())
+        let accountApp = application("account", port: options.accountPort, router: AccountRoutes(
+            store: store, addresses: addresses, faults: options.faults, customersMode: options.customersMode, logger: options.logger).router())
         let downloads = DownloadMeter()
         let driveRoutes = DriveRoutes(store: store, addresses: addresses, faults: options.faults, flavor: options.flavor, downloads: downloads, logger: options.logger)
         let driveApp = application("drive", port: options.drivePort, router: driveRoutes.router())

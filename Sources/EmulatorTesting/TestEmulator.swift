@@ -15,6 +15,7 @@ public struct TestEmulator: Sendable {
         flavor: EmulatorFlavor = .amocrm,
         scopes: [String] = ["files", "files_delete"],
         admin: Bool = true,
+        customersMode: CustomersMode = .segments,
         maxPartSize: Int? = nil,
         dataFolder: URL? = nil,
         token: String? = nil,
@@ -30,6 +31,7 @@ public struct TestEmulator: Sendable {
         options.flavor = flavor
         options.scopes = scopes
         options.admin = admin
+        options.customersMode = customersMode
         options.maxPartSize = maxPartSize
         options.dataFolder = dataFolder
         options.token = token

@@ -16,7 +16,7 @@ final class FixtureDecodingTests: XCTestCase {
     func testEveryFixtureIsCovered() throws {
         let folder = try XCTUnwrap(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
-        XCTAssertEqual(names.count, 16, "a new fixture needs a decoding test here")
+        XCTAssertEqual(names.count, 25, "a new fixture needs a decoding test here")
     }
 
     func testFilesPageDecodes() throws {
@@ -109,6 +109,74 @@ final class FixtureDecodingTests: XCTestCase {
         XCTAssertEqual(links.entities[0].name, "Сделка #22859207")
         XCTAssertNil(links.entities[1].updatedBy)
         XCTAssertEqual(links.entities[0].entityType, "leads")
+    }
+
+    // MARK: API v4 beyond the seed: notes, custom fields, records, pipelines
+
+    func testNotesDecodeAndTheirRequestsEncodeTheSame() throws {
+        let request = try decode([NewNote].self, "post-api-v4-leads-notes.request")
+        XCTAssertEqual(request.map(\.noteType), ["attachment", "common"])
+        XCTAssertEqual(request[0].params.fileUUID, "9905db7c-0000-4000-8000-000000000001")
+        XCTAssertEqual(request[1].params.text, "Комментарий")
+        try assertSameJSON(JSONEncoder().encode(request), fixture("post-api-v4-leads-notes.request"))
+
+        let created = try decode(Page<CreatedNote>.self, "post-api-v4-leads-notes.response")
+        XCTAssertEqual(created.items, [CreatedNote(id: 76_787_983, entityID: 167_353, requestID: "0"), CreatedNote(id: 76_787_984, entityID: 167_353, requestID: "1")])
+
+        let page = try decode(Page<Note>.self, "get-api-v4-leads-entity-id-notes.response")
+        XCTAssertEqual(page.page, 1)
+        XCTAssertNotNil(page.nextHref)
+        let attachment = page.items[0]
+        XCTAssertTrue(attachment.isAttachment)
+        XCTAssertEqual(attachment.params.isDriveAttachment, true)
+        XCTAssertEqual(attachment.params.shownName, "Снимок экрана (1).jpg")
+        XCTAssertEqual(attachment.params.versionUUID, "4e316440-0000-4000-8000-000000000004")
+        XCTAssertEqual(page.items[1].params.text, "подписанный экземпляр")
+        XCTAssertEqual(page.items[1].createdAt, attachment.createdAt, "a comment is paired with its file by the time")
+    }
+
+    func testCustomFieldsAndAFileFieldValueDecode() throws {
+        let fields = try decode(Page<CustomField>.self, "get-api-v4-leads-custom_fields.response")
+        XCTAssertEqual(fields.items.map(\.name), ["Client Type", "Договор"])
+        XCTAssertEqual(fields.items.filter(\.isFile).map(\.id), [1_154_281])
+        XCTAssertEqual(fields.items[0].enums?.first?.value, "New")
+
+        let lead = try decode(CRMEntity.self, "get-api-v4-leads-entity-id.response")
+        XCTAssertEqual(lead.pipelineID, 1113)
+        XCTAssertEqual(lead.statusID, 2030)
+        XCTAssertEqual(lead.price, 25_000)
+        XCTAssertEqual(lead.companyIDs, [40_401_297])
+        XCTAssertNil(lead.contactIDs, "contacts come only with with=contacts")
+        let contract = try XCTUnwrap(lead.field(1_154_281)?.file)
+        XCTAssertEqual(contract, FileFieldValue(
+            fileUUID: "367b9f38-5f01-4cea-947e-dfab47aea522", versionUUID: "43de3be7-307b-4766-a23e-5e88211b9a8d", fileName: "Договор.pdf", fileSize: 7526))
+
+        let update = try decode(RecordFieldsUpdate.self, "patch-api-v4-leads-entity-id.request")
+        XCTAssertEqual(update.customFieldsValues.first?.file?.fileUUID, contract.fileUUID)
+        try assertSameJSON(JSONEncoder().encode(update), fixture("patch-api-v4-leads-entity-id.request"))
+        let answer = try decode(Page<RecordUpdate>.self, "patch-api-v4-leads.response")
+        XCTAssertEqual(answer.items, [RecordUpdate(id: 17_657, updatedAt: 1_588_241_643, requestID: "0")])
+    }
+
+    func testClearingAFieldSendsNull() throws {
+        let clear = RecordFieldsUpdate(customFieldsValues: [CustomFieldValue(fieldID: 1_154_281, values: nil)])
+        let text = String(decoding: try JSONEncoder().encode(clear), as: UTF8.self)
+        XCTAssertEqual(text, #"{"custom_fields_values":[{"field_id":1154281,"values":null}]}"#)
+    }
+
+    func testPipelinesName() throws {
+        let page = try decode(Page<Pipeline>.self, "get-api-v4-leads-pipelines.response")
+        let stages = PipelineStages(page.items)
+        XCTAssertEqual(stages.describe(pipelineID: 3_177_727, statusID: 32_392_159), "Воронка › Первичный контакт")
+        XCTAssertEqual(stages.describe(pipelineID: 3_177_727, statusID: 142), "Воронка › Успешно реализовано")
+        XCTAssertEqual(stages.describe(pipelineID: 99, statusID: 142), "pipeline 99 › stage 142")
+    }
+
+    func testValidationErrorsDecode() throws {
+        let problem = try decode(ProblemDetails.self, "error-400-validation.response")
+        XCTAssertEqual(problem.status, 400)
+        XCTAssertEqual(problem.validationErrors?.first?.errors.first?.code, "NotSupportedChoice")
+        XCTAssertEqual(problem.validationMessages, ["custom_fields_values.0.field_id: The value you selected is not a valid choice."])
     }
 
     private func assertSameJSON(_ a: Data, _ b: Data, file: StaticString = #filePath, line: UInt = #line) throws {

@@ -8,9 +8,11 @@ import XCTest
 class EmulatorTestCase: XCTestCase {
     func withEmulator(
         seed: DriveEmulatorSeed = .empty, flavor: DriveEmulatorFlavor = .amocrm, scopes: [String] = ["files", "files_delete"],
-        maxPartSize: Int? = nil, _ body: (TestEmulator) async throws -> Void
+        maxPartSize: Int? = nil, customersMode: CustomersMode = .segments, faults: FaultInjection = FaultInjection(),
+        _ body: (TestEmulator) async throws -> Void
     ) async throws {
-        let emulator = try await TestEmulator.start(seed: seed, flavor: flavor, scopes: scopes, maxPartSize: maxPartSize)
+        let emulator = try await TestEmulator.start(
+            seed: seed, flavor: flavor, scopes: scopes, customersMode: customersMode, maxPartSize: maxPartSize, faults: faults)
         do {
             try await body(emulator)
         } catch {

@@ -71,4 +71,38 @@ final class ResponseShapeTests: EmulatorTestCase {
             XCTAssertEqual(delete.status, 202)
         }
     }
+
+    /// Notes, custom fields, a lead with a file field, pipelines, a batch update and a
+    /// validation error have the keys of the API v4 examples (../shared/fixtures/api-v4).
+    func testRecordAnswersHaveTheDocumentedKeys() async throws {
+        try await withEmulator { emu in
+            let file = try await emu.upload(testBytes(10), name: "Договор.pdf").file
+            let leads = try await emu.api.account.searchEntities(.leads, query: "")
+            let lead = try XCTUnwrap(leads.first { !$0.companyIDs.isEmpty })
+            let notes = Data(#"""
+                [{"entity_id": \#(lead.id), "note_type": "attachment", "params": {"file_uuid": "\#(file.uuid)", "file_name": "Договор.pdf"}},
+                 {"entity_id": \#(lead.id), "note_type": "common", "params": {"text": "подписанный экземпляр"}},
+                 {"entity_id": \#(lead.id), "note_type": "common", "params": {"text": "третья"}}]
+                """#.utf8)
+            try assertSameKeys(try await emu.raw("POST", emu.account + "/api/v4/leads/notes", body: notes), "post-api-v4-leads-notes.response")
+            try assertSameKeys(try await emu.raw("GET", emu.account + "/api/v4/leads/\(lead.id)/notes?limit=2"), "get-api-v4-leads-entity-id-notes.response")
+            try assertSameKeys(try await emu.raw("GET", emu.account + "/api/v4/leads/custom_fields"), "get-api-v4-leads-custom_fields.response")
+            try assertSameKeys(try await emu.raw("GET", emu.account + "/api/v4/leads/pipelines"), "get-api-v4-leads-pipelines.response")
+
+            // The lead's only value is the file, as in the example: its source is cleared in the same batch.
+            let update = Data(#"""
+                [{"id": \#(lead.id), "custom_fields_values": [{"field_id": 1016236, "values": null},
+                                                             {"field_id": 1154281, "values": [{"value": {"file_uuid": "\#(file.uuid)"}}]}]}]
+                """#.utf8)
+            try assertSameKeys(try await emu.raw("PATCH", emu.account + "/api/v4/leads", body: update), "patch-api-v4-leads.response")
+            try assertSameKeys(try await emu.raw("GET", emu.account + "/api/v4/leads/\(lead.id)"), "get-api-v4-leads-entity-id.response")
+
+            let wrong = try await emu.raw("PATCH", emu.account + "/api/v4/leads/\(lead.id)", body: Data(#"{"custom_fields_values": [{"field_id": 1, "values": null}]}"#.utf8))
+            XCTAssertEqual(wrong.status, 400)
+            try assertSameKeys(wrong, "error-400-validation.response")
+            let problem = try JSONDecoder().decode(ProblemDetails.self, from: wrong.body)
+            XCTAssertEqual(problem.validationErrors?.first?.errors.first?.code, "NotSupportedChoice")
+            XCTAssertEqual(problem.validationErrors?.first?.errors.first?.path, "custom_fields_values.0.field_id")
+        }
+    }
 }

@@ -60,10 +60,11 @@ public struct AccountClient: Sendable {
         return try requester.decodePage(CRMEntity.self, key: type.rawValue, from: response, call: call).items
     }
 
-    /// `GET /api/v4/{entity}/{id}`.
-    public func entity(_ type: EntityType, id: Int) async throws -> CRMEntity {
+    /// `GET /api/v4/{entity}/{id}`, a lead with its contacts when asked.
+    public func entity(_ type: EntityType, id: Int, withContacts: Bool = false) async throws -> CRMEntity {
         let call = "GET /api/v4/\(type.rawValue)/{id}"
-        let response = try await requester.perform(call, method: "GET", url: url("/api/v4/\(type.rawValue)/\(id)"))
+        let response = try await requester.perform(
+            call, method: "GET", url: url("/api/v4/\(type.rawValue)/\(id)", query: withContacts ? [("with", "contacts")] : []))
         return try requester.decode(CRMEntity.self, from: response, call: call)
     }
 

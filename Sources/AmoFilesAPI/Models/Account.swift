@@ -8,8 +8,13 @@ public struct Account: Codable, Sendable, Hashable {
     public var currentUserID: Int?
     /// Only present when asked for with `with=drive_url`.
     public var driveURL: String?
+    /// Whether customers are on; an unknown or missing mode counts as off.
+    public var customersMode: CustomersMode?
 
-    public init(id: Int, name: String, subdomain: String?, uuid: String?, country: String?, currentUserID: Int?, driveURL: String?) {
+    public init(
+        id: Int, name: String, subdomain: String?, uuid: String?, country: String?, currentUserID: Int?, driveURL: String?,
+        customersMode: CustomersMode? = nil
+    ) {
         self.id = id
         self.name = name
         self.subdomain = subdomain
@@ -17,11 +22,24 @@ public struct Account: Codable, Sendable, Hashable {
         self.country = country
         self.currentUserID = currentUserID
         self.driveURL = driveURL
+        self.customersMode = customersMode
     }
 
     enum CodingKeys: String, CodingKey {
         case id, name, subdomain, uuid, country
-        case currentUserID = "current_user_id", driveURL = "drive_url"
+        case currentUserID = "current_user_id", driveURL = "drive_url", customersMode = "customers_mode"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(Int.self, forKey: .id)
+        name = try c.decode(String.self, forKey: .name)
+        subdomain = try c.decodeIfPresent(String.self, forKey: .subdomain)
+        uuid = try c.decodeIfPresent(String.self, forKey: .uuid)
+        country = try c.decodeIfPresent(String.self, forKey: .country)
+        currentUserID = try c.decodeIfPresent(Int.self, forKey: .currentUserID)
+        driveURL = try c.decodeIfPresent(String.self, forKey: .driveURL)
+        customersMode = try? c.decodeIfPresent(CustomersMode.self, forKey: .customersMode)
     }
 }
 

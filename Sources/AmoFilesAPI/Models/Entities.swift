@@ -123,27 +123,3 @@ public struct LinkedEntity: Codable, Sendable, Hashable {
         try c.encode(closestTaskAt, forKey: .closestTaskAt)
     }
 }
-
-/// A lead, contact, company or customer as API v4 lists them (the fields we use).
-public struct CRMEntity: Codable, Sendable, Hashable, Identifiable {
-    public var id: Int
-    public var name: String
-    public var responsibleUserID: Int?
-    public var createdAt: Int64?
-    public var updatedAt: Int64?
-    public var price: Int?
-
-    public init(id: Int, name: String, responsibleUserID: Int?, createdAt: Int64?, updatedAt: Int64?, price: Int?) {
-        self.id = id
-        self.name = name
-        self.responsibleUserID = responsibleUserID
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
-        self.price = price
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, name, price
-        case responsibleUserID = "responsible_user_id", createdAt = "created_at", updatedAt = "updated_at"
-    }
-}

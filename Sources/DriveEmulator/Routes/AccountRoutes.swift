@@ -1,26 +1,30 @@
 import AmoFilesAPI
 import Foundation
 import Hummingbird
+import Logging
 
-/// The account host: API v4 (account, users, entities, entity-file links), OAuth,
-/// and `/_emulator/` controls for tests.
+/// The account host: API v4 (account, users, entity-file links; records in
+/// `RecordRoutes`), OAuth, and `/_emulator/` controls for tests.
 struct AccountRoutes: Sendable {
     let store: DriveStore
     let addresses: EmulatorAddresses
     let faults: FaultInjection
+    let customersMode: CustomersMode
+    let logger: Logger
 
     private var auth: Authenticator { Authenticator(store: store) }
+    private var records: RecordRoutes { RecordRoutes(store: store, addresses: addresses, faults: faults, customersMode: customersMode) }
 
     func router() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: RequestLogMiddleware(logger: logger))
         router.add(middleware: FailureMiddleware(style: .account))
         if faults.isActive { router.add(middleware: FaultMiddleware(faults: faults, style: .account)) }
         router.get("/api/v4/account") { request, _ in try account(request) }
         router.get("/api/v4/users") { request, _ in try users(request) }
         router.get("/api/v4/users/:id") { request, context in try user(request, context) }
         router.get("/api/v4/files/:uuid/links") { request, context in try fileLinks(request, context) }
-        router.get("/api/v4/:entity") { request, context in try entities(request, context) }
-        router.get("/api/v4/:entity/:id") { request, context in try entity(request, context) }
+        records.add(to: router)
         router.get("/api/v4/:entity/:id/files") { request, context in try entityFiles(request, context) }
         router.put("/api/v4/:entity/:id/files") { request, context in try await changeLinks(request, context, attach: true) }
         router.delete("/api/v4/:entity/:id/files") { request, context in try await changeLinks(request, context, attach: false) }
@@ -32,10 +36,11 @@ struct AccountRoutes: Sendable {
     private func account(_ request: Request) throws -> Response {
         let grant = try auth.grant(request)
         let parameters = QueryParameters(request.uri.query)
-        let with = Set(parameters.all("with").flatMap { $0.split(separator: ",").map(String.init) })
+        let with = parameters.withList
         let account = Account(
             id: DemoAccount.id, name: DemoAccount.name, subdomain: DemoAccount.subdomain, uuid: try store.accountUUID(),
-            country: "RU", currentUserID: grant.userID, driveURL: with.contains("drive_url") ? addresses.driveURL : nil)
+            country: "RU", currentUserID: grant.userID, driveURL: with.contains("drive_url") ? addresses.driveURL : nil,
+            customersMode: customersMode)
         return try Reply.json(account, contentType: "application/hal+json")
     }
 
@@ -54,7 +59,7 @@ struct AccountRoutes: Sendable {
         let (users, hasMore) = try store.users(limit: limit, page: page)
         if users.isEmpty { return Reply.empty(.noContent) }
         return try Reply.json(
-            Page(items: users, embeddedKey: "users", links: pageLinks("/api/v4/users", parameters, page: page, limit: limit, hasMore: hasMore), page: page),
+            Page(items: users, embeddedKey: "users", links: records.pageLinks("/api/v4/users", parameters, page: page, limit: limit, hasMore: hasMore), page: page),
             contentType: "application/hal+json")
     }
 
@@ -65,45 +70,10 @@ struct AccountRoutes: Sendable {
         return try Reply.json(user, contentType: "application/hal+json")
     }
 
-    private func entityType(_ context: BasicRequestContext) throws -> EntityType {
-        let name = try context.parameters.require("entity")
-        guard let type = EntityType(rawValue: name) else { throw EmulatorFailure.notFound("no such entity type: \(name)") }
-        return type
-    }
-
-    private func entityID(_ context: BasicRequestContext) throws -> Int {
-        guard let id = context.parameters.get("id", as: Int.self), id > 0 else {
-            throw EmulatorFailure.badRequest("the entity id must be a positive integer", path: "id")
-        }
-        return id
-    }
-
-    private func entities(_ request: Request, _ context: BasicRequestContext) throws -> Response {
-        _ = try auth.grant(request)
-        let type = try entityType(context)
-        let parameters = QueryParameters(request.uri.query)
-        let limit = Int(try parameters.int("limit", default: 50, in: 1...250)!)
-        let page = Int(try parameters.int("page", default: 1, in: 1...1_000_000)!)
-        let (entities, hasMore) = try store.searchEntities(type, query: parameters.first("query"), limit: limit, page: page)
-        if entities.isEmpty { return Reply.empty(.noContent) }
-        return try Reply.json(
-            Page(items: entities, embeddedKey: type.rawValue,
-                 links: pageLinks("/api/v4/\(type.rawValue)", parameters, page: page, limit: limit, hasMore: hasMore), page: page),
-            contentType: "application/hal+json")
-    }
-
-    private func entity(_ request: Request, _ context: BasicRequestContext) throws -> Response {
-        _ = try auth.grant(request)
-        let type = try entityType(context)
-        let id = try entityID(context)
-        guard let entity = try store.entity(type, id: id) else { throw EmulatorFailure.notFound("\(type.singular) \(id) not found") }
-        return try Reply.json(entity, contentType: "application/hal+json")
-    }
-
     private func entityFiles(_ request: Request, _ context: BasicRequestContext) throws -> Response {
         _ = try auth.grant(request)
-        let type = try entityType(context)
-        let id = try entityID(context)
+        let type = try records.entityType(context)
+        let id = try RecordRoutes.entityID(context)
         let parameters = QueryParameters(request.uri.query)
         let limit = Int(try parameters.int("limit", default: 50, in: 1...250)!)
         let beforeID = try parameters.int("before_id", in: 1...Int64.max).map(Int.init)
@@ -119,11 +89,11 @@ struct AccountRoutes: Sendable {
 
     private func changeLinks(_ request: Request, _ context: BasicRequestContext, attach: Bool) async throws -> Response {
         _ = try auth.grant(request)
-        let type = try entityType(context)
-        let id = try entityID(context)
+        let type = try records.entityType(context)
+        let id = try RecordRoutes.entityID(context)
         let items = try JSONDecoder().decode([FileUUIDItem].self, from: Data(buffer: try await request.body.collect(upTo: 1 << 20)))
         guard !items.isEmpty else { throw EmulatorFailure.badRequest("the body must list at least one {\"file_uuid\": ...}") }
-        try store.changeLinks(type, id: id, files: items.map(\.fileUUID), attach: attach)
+        try store.changeLinks(type, id: id, files: items.map(\.fileUUID), attach: attach, keep: !(attach && faults.losesAttaches))
         return Reply.empty(.accepted)
     }
 
@@ -152,11 +122,5 @@ struct AccountRoutes: Sendable {
         store.clock.advance(by: seconds)
         try store.purgeExpiredTrash()
         return try Reply.json(["now": store.clock.now()])
-    }
-
-    private func pageLinks(_ path: String, _ parameters: QueryParameters, page: Int, limit: Int, hasMore: Bool) -> [String: HALLink] {
-        var links = ["self": HALLink(href: "\(addresses.accountURL)\(path)?\(parameters.with(page: page, limit: limit))")]
-        if hasMore { links["next"] = HALLink(href: "\(addresses.accountURL)\(path)?\(parameters.with(page: page + 1, limit: limit))") }
-        return links
     }
 }

@@ -17,6 +17,7 @@ struct DriveRoutes: Sendable {
 
     func router() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: RequestLogMiddleware(logger: logger))
         router.add(middleware: FailureMiddleware(style: .drive))
         if faults.isActive { router.add(middleware: FaultMiddleware(faults: faults, style: .drive)) }
         router.post("/v1.0/sessions") { request, context in try await createSession(request, context) }

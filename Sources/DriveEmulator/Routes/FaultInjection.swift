@@ -18,6 +18,9 @@ public struct FaultInjection: Sendable, Equatable {
     public var seed: UInt64?
     /// Download links send the whole file whatever `Range` asks, as some hosts do.
     public var ignoresRange = false
+    /// Attaches (links, attachment notes, file fields) are answered as done and not kept,
+    /// as users of other clients report of the service: a client must read back.
+    public var losesAttaches = false
 
     public init() {}
 

@@ -28,16 +28,30 @@ struct QueryParameters: Sendable {
         return number
     }
 
-    /// Integers from a repeated `key[]` parameter (or one comma-separated `key`).
+    /// Values of `key`, `key[]` and `key[0]`, `key[1]`, ... (the ways API v4 spells a list),
+    /// each also split at commas.
+    func indexed(_ key: String) -> [String] {
+        pairs.filter { pair in
+            guard pair.key.hasPrefix(key) else { return false }
+            let rest = pair.key.dropFirst(key.count)
+            return rest.isEmpty || (rest.hasPrefix("[") && rest.hasSuffix("]") && rest.dropFirst().dropLast().allSatisfy(\.isNumber))
+        }
+        .flatMap { $0.value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        .filter { !$0.isEmpty }
+    }
+
+    /// Integers from a list parameter (see `indexed`).
     func ints(_ key: String) throws -> [Int] {
-        let values = all(key + "[]") + all(key).flatMap { $0.split(separator: ",").map(String.init) }
-        return try values.map { text in
-            guard let number = Int(text.trimmingCharacters(in: .whitespaces)) else {
+        try indexed(key).map { text in
+            guard let number = Int(text) else {
                 throw EmulatorFailure.badRequest("\(key)[] must hold integers, got \"\(text)\"", path: key)
             }
             return number
         }
     }
+
+    /// What `with=` asks to include (`with=drive_url,contacts`).
+    var withList: Set<String> { Set(indexed("with")) }
 
     /// This query with `page` (and `limit`) set, spelled as the service spells it.
     func with(page: Int, limit: Int) -> String {

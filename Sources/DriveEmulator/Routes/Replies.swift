@@ -59,8 +59,12 @@ struct FailureMiddleware<Context: RequestContext>: RouterMiddleware {
         case .drive:
             return try Reply.json(DriveErrorBody(title: failure.title, status: failure.status, detail: failure.detail), status: status)
         case .account:
-            let validation = failure.validation.isEmpty ? nil : [ValidationGroup(
-                request_id: "0", errors: failure.validation.map { ValidationItem(code: "InvalidValue", path: $0.path, detail: $0.detail) })]
+            let requests = failure.validation.map(\.requestID).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            let validation = requests.isEmpty ? nil : requests.map { request in
+                ValidationGroup(request_id: request, errors: failure.validation.filter { $0.requestID == request }.map {
+                    ValidationItem(code: $0.code, path: $0.path, detail: $0.detail)
+                })
+            }
             let body = AccountErrorBody(
                 title: failure.title, type: "https://httpstatus.es/\(failure.status)", status: failure.status,
                 detail: failure.detail, validationErrors: validation)
@@ -113,21 +117,13 @@ private struct ProblemBody: Encodable {
     init(_ fields: [String: String]) { self.fields = fields }
 
     func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: AnyKey.self)
+        var c = encoder.container(keyedBy: JSONKey.self)
         for (key, value) in fields.sorted(by: { $0.key < $1.key }) {
             if key == "status", let number = Int(value) {
-                try c.encode(number, forKey: AnyKey(key))
+                try c.encode(number, forKey: JSONKey(key))
             } else {
-                try c.encode(value, forKey: AnyKey(key))
+                try c.encode(value, forKey: JSONKey(key))
             }
         }
-    }
-
-    struct AnyKey: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(_ string: String) { stringValue = string }
-        init?(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
     }
 }

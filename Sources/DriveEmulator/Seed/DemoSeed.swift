@@ -16,8 +16,11 @@ struct DemoSeed {
                 try db.execute(sql: "INSERT INTO users (id, name, email, lang) VALUES (?, ?, ?, ?)", arguments: [user.id, user.name, user.email, user.lang])
             }
             let entities = try plantEntities(now: now, random: &random, in: db)
+            var records = RecordSeed(now: now)
+            try records.plantAccount(in: db)
             if seed == .demo {
                 try plantFiles(entities: entities, now: now, random: &random, in: db)
+                try records.plantDemoUses(in: db)
             }
             try plantBulk(extraFiles, now: now, random: &random, in: db)
         }

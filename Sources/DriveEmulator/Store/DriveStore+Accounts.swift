@@ -71,39 +71,6 @@ extension DriveStore {
         }
     }
 
-    // MARK: Entities
-
-    func searchEntities(_ type: EntityType, query: String?, limit: Int, page: Int) throws -> (entities: [CRMEntity], hasMore: Bool) {
-        try db.read { db in
-            var sql = "SELECT * FROM entities WHERE type = ?"
-            var arguments: StatementArguments = [type.rawValue]
-            if let query, !query.isEmpty {
-                if let id = Int(query) {
-                    sql += " AND (instr(search_name, ?) > 0 OR id = ?)"
-                    arguments += [query.lowercased(), id]
-                } else {
-                    sql += " AND instr(search_name, ?) > 0"
-                    arguments += [query.lowercased()]
-                }
-            }
-            sql += " ORDER BY id LIMIT ? OFFSET ?"
-            arguments += [limit + 1, (page - 1) * limit]
-            let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
-            return (rows.prefix(limit).map(Self.entity), rows.count > limit)
-        }
-    }
-
-    func entity(_ type: EntityType, id: Int) throws -> CRMEntity? {
-        try db.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM entities WHERE type = ? AND id = ?", arguments: [type.rawValue, id]).map(Self.entity)
-        }
-    }
-
-    private static func entity(_ row: Row) -> CRMEntity {
-        CRMEntity(id: row["id"], name: row["name"], responsibleUserID: row["responsible_user_id"],
-                  createdAt: row["created_at"], updatedAt: row["updated_at"], price: row["price"])
-    }
-
     // MARK: Links
 
     /// Links of an entity, newest first, below `beforeID`. Links of trashed files are hidden.
@@ -123,7 +90,8 @@ extension DriveStore {
     }
 
     /// Attaches or detaches files. Unknown files, and trashed ones for attaching, refuse the batch.
-    func changeLinks(_ type: EntityType, id: Int, files: [String], attach: Bool) throws {
+    /// With `keep` false the batch is checked and nothing changes.
+    func changeLinks(_ type: EntityType, id: Int, files: [String], attach: Bool, keep: Bool = true) throws {
         try db.write { db in
             guard try Row.fetchOne(db, sql: "SELECT 1 FROM entities WHERE type = ? AND id = ?", arguments: [type.rawValue, id]) != nil else {
                 throw EmulatorFailure.notFound("\(type.singular) \(id) not found")
@@ -137,7 +105,7 @@ extension DriveStore {
                 }
             }
             let now = clock.now()
-            for uuid in files {
+            for uuid in files where keep {
                 if attach {
                     try db.execute(
                         sql: "INSERT OR IGNORE INTO entity_links (entity_type, entity_id, file_uuid, created_at) VALUES (?, ?, ?, ?)",

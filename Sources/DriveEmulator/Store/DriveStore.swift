@@ -53,15 +53,26 @@ public struct UploadLimits: Sendable {
     }
 }
 
+/// One entry of API v4's `validation-errors`: which item of a batch, what is wrong where.
+struct ValidationFailure: Sendable {
+    var requestID: String
+    var code: String
+    var path: String
+    var detail: String
+}
+
 /// A failure the emulator answers with, in the style of the listener it happened on.
 struct EmulatorFailure: Error {
     var status: Int
     var title: String
     var detail: String
-    var validation: [(path: String, detail: String)] = []
+    var validation: [ValidationFailure] = []
 
-    static func badRequest(_ detail: String, path: String? = nil) -> EmulatorFailure {
-        EmulatorFailure(status: 400, title: "Bad Request", detail: detail, validation: path.map { [($0, detail)] } ?? [])
+    /// A 400; with a `path`, API v4 also lists it in `validation-errors` under the item's `request_id`.
+    static func badRequest(_ detail: String, path: String? = nil, code: String = "InvalidValue", requestID: String = "0") -> EmulatorFailure {
+        EmulatorFailure(
+            status: 400, title: "Bad Request", detail: detail,
+            validation: path.map { [ValidationFailure(requestID: requestID, code: code, path: $0, detail: detail)] } ?? [])
     }
     static func notFound(_ detail: String) -> EmulatorFailure { EmulatorFailure(status: 404, title: "Not Found", detail: detail) }
     static func unauthorized(_ detail: String) -> EmulatorFailure { EmulatorFailure(status: 401, title: "Unauthorized", detail: detail) }

@@ -11,6 +11,13 @@ enum FileNaming {
         return (String(fileName[..<dot]), ext.lowercased())
     }
 
+    /// The ASCII name with its extension: the last segment of a download link, and the
+    /// `file_name` an attachment note reads back with.
+    static func asciiName(_ name: String, _ fileExtension: String) -> String {
+        let sanitized = sanitize(name)
+        return fileExtension.isEmpty ? sanitized : "\(sanitized).\(fileExtension)"
+    }
+
     private static let cyrillic: [Character: String] = [
         "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i",
         "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",

@@ -39,6 +39,9 @@ struct FileRecord: FetchableRecord, Sendable {
         type = row["type"]
         versionCount = row["version_count"]
     }
+
+    /// `name.extension`, as a person reads it.
+    var displayName: String { fileExtension.isEmpty ? name : "\(name).\(fileExtension)" }
 }
 
 /// A row of `versions`.
@@ -79,11 +82,7 @@ struct ModelBuilder: Sendable {
     let driveURL: String
     let accountUUID: String
 
-    /// The last segment of a download link: the ASCII name with its extension.
-    private func leaf(_ name: String, _ fileExtension: String) -> String {
-        let sanitized = FileNaming.sanitize(name)
-        return fileExtension.isEmpty ? sanitized : "\(sanitized).\(fileExtension)"
-    }
+    private func leaf(_ name: String, _ fileExtension: String) -> String { FileNaming.asciiName(name, fileExtension) }
 
     func file(_ record: FileRecord, sessionID: Int? = nil) -> DriveFile {
         let sanitized = FileNaming.sanitize(record.name)

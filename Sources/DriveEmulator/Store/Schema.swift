@@ -94,6 +94,36 @@ enum Schema {
                 END;
                 """)
         }
+        // What attaching in every way needs: pipelines and their stages, custom fields
+        // and their values on records, notes, and records related to records.
+        migrator.registerMigration("v3-crm") { db in
+            try db.execute(sql: """
+                CREATE TABLE pipelines (id INTEGER PRIMARY KEY, name TEXT NOT NULL, sort INTEGER NOT NULL, is_main INTEGER NOT NULL, is_archive INTEGER NOT NULL);
+                CREATE TABLE statuses (
+                    pipeline_id INTEGER NOT NULL REFERENCES pipelines(id), id INTEGER NOT NULL,
+                    name TEXT NOT NULL, sort INTEGER NOT NULL, color TEXT NOT NULL, type INTEGER NOT NULL, is_editable INTEGER NOT NULL,
+                    PRIMARY KEY (pipeline_id, id)
+                );
+                CREATE TABLE custom_fields (
+                    id INTEGER PRIMARY KEY, entity_type TEXT NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL, code TEXT,
+                    sort INTEGER NOT NULL, is_api_only INTEGER NOT NULL DEFAULT 0, enums TEXT
+                );
+                CREATE INDEX fields_by_type ON custom_fields(entity_type, sort);
+                CREATE TABLE field_values (
+                    entity_type TEXT NOT NULL, entity_id INTEGER NOT NULL, field_id INTEGER NOT NULL REFERENCES custom_fields(id),
+                    field_values TEXT NOT NULL,
+                    PRIMARY KEY (entity_type, entity_id, field_id)
+                );
+                CREATE TABLE notes (
+                    id INTEGER PRIMARY KEY, entity_type TEXT NOT NULL, entity_id INTEGER NOT NULL, note_type TEXT NOT NULL,
+                    params TEXT NOT NULL, created_by INTEGER NOT NULL, responsible_user_id INTEGER NOT NULL,
+                    created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL
+                );
+                CREATE INDEX notes_of_entity ON notes(entity_type, entity_id, id);
+                ALTER TABLE entities ADD COLUMN company_id INTEGER;
+                ALTER TABLE entities ADD COLUMN contact_id INTEGER;
+                """)
+        }
         return migrator
     }
 }

@@ -1,3 +1,4 @@
+import AmoFilesAPI
 import AmoFilesTasks
 import ArgumentParser
 import DriveEmulator
@@ -62,10 +63,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-admin"), help: "The token's user is not an account admin: GET /api/v4/users answers 403, as on the service.")
     var noAdmin = false
 
+    @Option(name: .customLong("customers-mode"), help: "Customers in the account: segments or periodicity (on), disabled or unavailable (off: the type is refused).")
+    var customersMode: CustomersMode = .segments
+    @Flag(name: .customLong("lose-attaches"), help: "Answer attaches (links, attachment notes, file fields) as done and keep none, as users of other clients report of the service.")
+    var losesAttaches = false
+
     @Option(name: .customLong("ready-file"), help: ArgumentHelp("When ready, write {account_url, drive_url, token, oauth} as JSON here.", valueName: "path"))
     var readyFile: String?
 
-    @Option(name: .customLong("log-file"), help: ArgumentHelp("Append a line here for every download served (the bytes sent, the span of a Range).", valueName: "path"))
+    @Option(name: .customLong("log-file"), help: ArgumentHelp("Append a line here for every request answered and every download served (the bytes sent, the span of a Range).", valueName: "path"))
     var logFile: String?
 
     func validate() throws {
@@ -107,6 +113,8 @@ struct ServeCommand: AsyncParsableCommand {
         options.faults.rateLimit = rateLimit
         options.faults.seed = faultSeed
         options.admin = !noAdmin
+        options.customersMode = customersMode
+        options.faults.losesAttaches = losesAttaches
         if let logFile {
             let handler = try FileLogHandler(path: logFile)
             options.logger = Logger(label: "amofiles.emulator", factory: { _ in handler })
@@ -152,4 +160,5 @@ struct ServeCommand: AsyncParsableCommand {
 }
 
 extension EmulatorOptions.Seed: ExpressibleByArgument {}
+extension CustomersMode: ExpressibleByArgument {}
 extension EmulatorFlavor: ExpressibleByArgument {}
