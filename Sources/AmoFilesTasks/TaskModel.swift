@@ -33,7 +33,7 @@ public enum TaskWork: Sendable {
     case activate(uuid: String, name: String, version: String)
     case delete([String])
     case restore([String])
-    case attach([String], to: LinkTarget)
+    case attach([String], to: LinkTarget, as: AttachWay = .link)
     case detach([String], from: LinkTarget)
 
     /// Uploads and downloads share the bounded pool; edits run at once.
@@ -73,7 +73,8 @@ public enum TaskWork: Sendable {
         case .activate(_, let name, _): "switch the active version of \(name)"
         case .delete(let uuids): "move \(Self.count(uuids)) to the trash"
         case .restore(let uuids): "restore \(Self.count(uuids))"
-        case .attach(let uuids, let target): "attach \(Self.count(uuids)) to \(target)"
+        case .attach(let uuids, let target, .link): "attach \(Self.count(uuids)) to \(target)"
+        case .attach(let uuids, let target, let way): "attach \(Self.count(uuids)) to \(target) \(way.phrase)"
         case .detach(let uuids, let target): "detach \(Self.count(uuids)) from \(target)"
         }
     }
@@ -87,6 +88,7 @@ public enum TaskWork: Sendable {
         case .activate: "the active version is unchanged"
         case .delete(let uuids): uuids.count == 1 ? "the file stays in Files" : "the files stay in Files"
         case .restore(let uuids): uuids.count == 1 ? "the file stays in the trash" : "the files stay in the trash"
+        case .attach(_, _, .field): "the field is unchanged"
         case .attach: "nothing was attached"
         case .detach: "the links stay"
         }

@@ -230,7 +230,7 @@ public actor TaskRunner {
             if let target = upload.attach {
                 do {
                     // The file exists now; a cancel no longer undoes it, so the attach is not cancelled either.
-                    try await Task { try await account.attach([file.uuid], to: target.entity, id: target.id) }.value
+                    try await Task { try await Attaching(drive: drive, account: account).run([file.uuid], to: target, as: .link) }.value
                 } catch {
                     throw TaskError(
                         title: work.title, step: "attach it to \(target)", cause: "\(error)",
@@ -258,8 +258,8 @@ public actor TaskRunner {
             let rest = uuids.filter { !already.contains($0) }
             let restored = rest.isEmpty ? [] : try await drive.restore(rest)
             return .edited(files: restored, unchanged: uuids.filter(already.contains))
-        case .attach(let uuids, let target):
-            try await account.attach(uuids, to: target.entity, id: target.id)
+        case .attach(let uuids, let target, let way):
+            try await Attaching(drive: drive, account: account).run(uuids, to: target, as: way)
             return .done
         case .detach(let uuids, let target):
             var notAttached: [String] = []

@@ -160,7 +160,9 @@ final class FixtureDecodingTests: XCTestCase {
 
     func testClearingAFieldSendsNull() throws {
         let clear = RecordFieldsUpdate(customFieldsValues: [CustomFieldValue(fieldID: 1_154_281, values: nil)])
-        let text = String(decoding: try JSONEncoder().encode(clear), as: UTF8.self)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let text = String(decoding: try encoder.encode(clear), as: UTF8.self)
         XCTAssertEqual(text, #"{"custom_fields_values":[{"field_id":1154281,"values":null}]}"#)
     }
 

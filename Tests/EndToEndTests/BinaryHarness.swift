@@ -235,3 +235,9 @@ extension XCTestCase {
         return port
     }
 }
+
+/// A command's JSON object, after checking it succeeded.
+func jsonObject(_ result: Binary.Result, file: StaticString = #filePath, line: UInt = #line) throws -> [String: Any] {
+    XCTAssertEqual(result.status, 0, result.stderr, file: file, line: line)
+    return try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], file: file, line: line)
+}

@@ -292,9 +292,4 @@ final class CommandLineTests: XCTestCase {
         let listed = try Binary.run(["ls"], environment: ["XDG_CONFIG_HOME": config.path])
         XCTAssertEqual(listed.status, 0, listed.stderr)
     }
-
-    private func jsonObject(_ result: Binary.Result) throws -> [String: Any] {
-        XCTAssertEqual(result.status, 0, result.stderr)
-        return try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-    }
 }

@@ -2,9 +2,13 @@
 public enum EntityType: String, Codable, Sendable, CaseIterable, Hashable {
     case leads, contacts, companies, customers
 
-    /// Accepts the path form (`leads`) and the singular (`lead`), in any case.
+    /// Accepts the path form (`leads`), the singular (`lead`) and `deal(s)` for leads, in any case.
     public init?(name: String) {
         let lower = name.lowercased()
+        if lower == "deal" || lower == "deals" {
+            self = .leads
+            return
+        }
         if let exact = EntityType(rawValue: lower) {
             self = exact
             return

@@ -25,33 +25,81 @@ struct LinksCommand: AsyncParsableCommand {
     }
 }
 
-/// The arguments of `attach` and `detach`: which entity, and which files.
+/// The arguments of `attach` and `detach`: which record, and which files.
 struct LinkChangeArguments: ParsableArguments {
-    @Argument(help: "leads, contacts, companies or customers (singular works too).") var entity: EntityType
-    @Argument(help: "The entity's id.") var id: Int
-    @Argument(help: "The files' uuids.") var uuids: [String]
+    @Argument(help: ArgumentHelp("The record (lead:123, lead:TEXT or leads 123), then the files' uuids.", valueName: "record> <uuid"))
+    var words: [String] = []
 
     func validate() throws {
-        if uuids.isEmpty { throw ValidationError("name at least one file uuid") }
+        if try RecordWords(words).rest.isEmpty { throw ValidationError("name at least one file uuid after the record") }
     }
 
+    var record: RecordWords { get throws { try RecordWords(words) } }
 }
 
-/// `amofiles attach ENTITY ID UUID...`.
+/// `amofiles attach lead:123 UUID... [--as link|note|field:ID]`.
 struct AttachCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "attach", abstract: "Attach files to a lead, contact, company or customer.")
+    static let configuration = CommandConfiguration(
+        commandName: "attach",
+        abstract: "Attach files to a lead, contact, company or customer: linked, as a note in its feed, or in a file field.",
+        discussion: """
+            --as link (the default) links the files to the record: they show on its Files tab. \
+            --as note adds an attachment note per file to the record's feed, with --comment beside them. \
+            --as field:ID (or field:NAME) puts one file in a file field (see `amofiles fields leads --files`); \
+            a field that holds another file is replaced only with --replace. To change the file a field \
+            holds, upload a new version of it instead (`amofiles upload PATH --new-version-of UUID`): \
+            the field shows its newest version. Trashed files are refused before anything is sent, and \
+            every attach is read back: one the service answered as done but does not show exits 1.
+            """)
 
     @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var output: OutputOptions
+    @Option(name: .customLong("as"), help: ArgumentHelp("How: link, note, or field:ID (field:NAME).", valueName: "way")) var way = "link"
+    @Option(help: "With --as note: a comment shown beside the files.") var comment: String?
+    @Flag(help: "With --as field: replace a file the field already holds.") var replace = false
     @OptionGroup var change: LinkChangeArguments
+
+    func validate() throws {
+        let lower = way.lowercased()
+        guard lower == "link" || lower == "note" || (lower.hasPrefix("field:") && lower.count > 6) else {
+            throw ValidationError("--as is link, note or field:ID (field:NAME)")
+        }
+        if comment != nil, lower != "note" { throw ValidationError("--comment goes with --as note") }
+        if replace, !lower.hasPrefix("field:") { throw ValidationError("--replace goes with --as field:ID") }
+        if lower.hasPrefix("field:"), try change.record.rest.count > 1 { throw ValidationError("a file field holds one file; name one uuid") }
+    }
 
     func run() async throws {
         let api = try await connection.connect()
-        try await api.edit(.attach(change.uuids, to: LinkTarget(entity: change.entity, id: change.id)))
-        print("Attached \(Output.count(change.uuids.count, "file")) to \(change.entity.singular) \(change.id).")
+        let record = try change.record
+        let target = try await api.target(record.reference)
+        let chosen = try await attachWay(api, target.entity)
+        try await api.edit(.attach(record.rest, to: target, as: chosen))
+        if output.json {
+            struct Attached: Encodable {
+                let entity: String, id: Int, way: String, files: [String], readBack = "kept"
+                enum CodingKeys: String, CodingKey { case entity, id, way, files, readBack = "read_back" }
+            }
+            return try Output.json(Attached(entity: target.entity.rawValue, id: target.id, way: chosen.description, files: record.rest))
+        }
+        Output.line("Attached \(Output.count(record.rest.count, "file")) to \(target) \(chosen.phrase); read back, it is there.")
+    }
+
+    /// The way asked for; a field named by name is looked up among the type's file fields.
+    private func attachWay(_ api: AmoConnection, _ entity: EntityType) async throws -> AttachWay {
+        if let way = AttachWay(way, comment: comment, replacing: replace) { return way }
+        let name = String(way.dropFirst(6))
+        let fields = try await api.account.customFields(entity).filter(\.isFile)
+        let matches = fields.filter { $0.name.compare(name, options: [.caseInsensitive]) == .orderedSame }
+        guard matches.count == 1 else {
+            let known = fields.map { "\($0.id) “\($0.name)”" }.joined(separator: ", ")
+            throw CLIError.config("\(matches.isEmpty ? "no" : "more than one") file field of \(entity.rawValue) is named “\(name)”; file fields: \(known.isEmpty ? "none" : known)")
+        }
+        return .field(id: matches[0].id, replacing: replace)
     }
 }
 
-/// `amofiles detach ENTITY ID UUID...`.
+/// `amofiles detach lead:123 UUID...`.
 struct DetachCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "detach", abstract: "Detach files from a lead, contact, company or customer.")
 
@@ -60,10 +108,12 @@ struct DetachCommand: AsyncParsableCommand {
 
     func run() async throws {
         let api = try await connection.connect()
-        let notAttached = try await api.edit(.detach(change.uuids, from: LinkTarget(entity: change.entity, id: change.id))).unchanged
-        let detached = change.uuids.count - notAttached.count
-        if detached > 0 { print("Detached \(Output.count(detached, "file")) from \(change.entity.singular) \(change.id).") }
-        for uuid in notAttached { print("\(uuid) was not attached to \(change.entity.singular) \(change.id).") }
+        let record = try change.record
+        let target = try await api.target(record.reference)
+        let notAttached = try await api.edit(.detach(record.rest, from: target)).unchanged
+        let detached = record.rest.count - notAttached.count
+        if detached > 0 { print("Detached \(Output.count(detached, "file")) from \(target).") }
+        for uuid in notAttached { print("\(uuid) was not attached to \(target).") }
     }
 }
 

@@ -31,12 +31,12 @@ enum Output {
 
     /// Prints rows as columns sized to their content; the `flexible` column is cut
     /// to fit the terminal when stdout is one. Every cell passes `TerminalText`.
-    static func table(_ header: [String], _ rows: [[String]], flexible: Int? = nil) {
+    static func table(_ header: [String], _ rows: [[String]], flexible: Int? = nil, to fd: Int32 = STDOUT_FILENO) {
         let cells = ([header] + rows).map { $0.map(TerminalText.sanitize) }
         var widths = header.indices.map { column in cells.map { TerminalText.width($0[column]) }.max() ?? 0 }
-        if let flexible, stdoutIsTerminal {
+        if let flexible, isatty(fd) == 1 {
             var size = winsize()
-            let columns = ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 120
+            let columns = ioctl(fd, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 120
             let others = widths.enumerated().filter { $0.offset != flexible }.reduce(0) { $0 + $1.element } + 2 * (widths.count - 1)
             widths[flexible] = max(12, min(widths[flexible], columns - others))
         }
@@ -45,7 +45,7 @@ enum Output {
                 column == row.count - 1 ? TerminalText.truncate(cell, columns: widths[column])
                     : TerminalText.pad(cell, columns: widths[column])
             }.joined(separator: "  ")
-            Self.line(line.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression))
+            write(line.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) + "\n", to: fd)
         }
     }
 
