@@ -33,7 +33,11 @@ public enum Action: Sendable {
     case journalRead([UploadRecord])
     case linksLoaded(fileUUID: String, [LinkedEntity])
     case linksFailed(fileUUID: String, message: String)
-    case entitiesFound(token: Int, [CRMEntity])
+    /// Records matching a search, with what tells each apart (by record id).
+    case entitiesFound(token: Int, [CRMEntity], details: [Int: RecordDetails])
+    /// The file fields of the record's type, and the record as it is now, for the way form.
+    case attachChoicesLoaded(LinkTarget, fields: [CustomField], record: CRMEntity)
+    case attachChoicesFailed(LinkTarget, message: String)
     case entitySearchFailed(token: Int, message: String)
     case entityNamed(LinkTarget, name: String)
     /// A page of an entity's files; `nextBeforeID` is nil after the last page.
@@ -76,7 +80,8 @@ public enum Effect: Sendable, Equatable {
     case resume([UploadRecord])
     case loadLinks(fileUUID: String)
     /// Search entities by name after a typing pause, unless a newer search came.
-    case searchEntities(EntityType, query: String, token: Int)
+    case searchEntities(EntityType, query: String, token: Int, users: [Int: String])
+    case loadAttachChoices(LinkTarget)
     case loadEntityName(LinkTarget)
     case loadEntityPage(LinkTarget, generation: Int, beforeID: Int?)
     /// The first bytes of a version (or all of it, as its kind needs), made a preview.

@@ -222,16 +222,29 @@ public final class AppRuntime: Sendable {
                     post(.linksFailed(fileUUID: uuid, message: Self.plainWords(error)))
                 }
             }
-        case .searchEntities(let type, let query, let token):
+        case .searchEntities(let type, let query, let token, let users):
             latestEntitySearch.withLock { $0 = token }
             Task {
                 // A pause in the typing first: the rate limit is shared with everything else.
                 try? await Task.sleep(for: .milliseconds(250))
                 guard latestEntitySearch.withLock({ $0 }) == token else { return }
                 do {
-                    post(.entitiesFound(token: token, try await account.searchEntities(type, query: query, limit: 20)))
+                    let found = try await account.searchEntities(type, query: query, limit: 20)
+                    let facts = await RecordFacts.load(for: found, of: type, account: account, users: users)
+                    let details = Dictionary(found.map { ($0.id, facts.details($0, type)) }, uniquingKeysWith: { first, _ in first })
+                    post(.entitiesFound(token: token, found, details: details))
                 } catch {
                     post(.entitySearchFailed(token: token, message: Self.plainWords(error)))
+                }
+            }
+        case .loadAttachChoices(let target):
+            Task {
+                do {
+                    async let fields = account.customFields(target.entity)
+                    async let record = account.entity(target.entity, id: target.id)
+                    post(.attachChoicesLoaded(target, fields: try await fields.filter(\.isFile), record: try await record))
+                } catch {
+                    post(.attachChoicesFailed(target, message: Self.plainWords(error)))
                 }
             }
         case .loadEntityName(let target):
@@ -280,7 +293,7 @@ public final class AppRuntime: Sendable {
         case .delete(let files, _): .delete(files.map(\.uuid))
         case .restore(let files, _): .restore(files.map(\.uuid))
         case .activate(let file, let version, _): .activate(uuid: file.uuid, name: file.displayName, version: version.uuid)
-        case .attach(let files, let target): .attach(files.map(\.uuid), to: target)
+        case .attach(let files, let target, let way): .attach(files.map(\.uuid), to: target, as: way)
         case .detach(let files, let target): .detach(files.map(\.uuid), from: target)
         }
     }

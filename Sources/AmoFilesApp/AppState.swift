@@ -87,6 +87,17 @@ public struct AppState: Sendable {
     public var localFolder = "/"
     /// Names of account users by id, for "who" columns.
     public var users: [Int: String] = [:]
+    /// The way chosen last in the attach form, offered first the next time.
+    public var lastAttachChoice: WayForm.Choice = .link
+    /// The file field chosen last, offered first among its type's.
+    public var lastAttachField: Int?
+    /// Names of the custom fields seen, for messages.
+    public var fieldNames: [Int: String] = [:]
+    /// Whether the account has customers (`customers_mode`); off, the type is not offered.
+    public var customersOn = true
+
+    /// The record types offered: customers only when the account has them.
+    public var recordTypes: [EntityType] { EntityType.allCases.filter { $0 != .customers || customersOn } }
     /// The token's own user: "you" when the names cannot be listed (admins only).
     public var currentUserID: Int?
     public var accountName: String

@@ -30,6 +30,8 @@ public enum Overlay: Sendable, Equatable {
     /// Uploads a previous run left unfinished: go on with them?
     case resumeOffer([UploadRecord])
     case attach(AttachForm)
+    /// The record is picked: link, note or field?
+    case attachWay(WayForm)
     /// `:`: a command typed in the bottom line.
     case command(LineEditor)
     /// Quit while transfers run? The default keeps uploads resumable.
@@ -46,6 +48,6 @@ public enum Edit: Sendable, Equatable {
     case restore([DriveFile], at: [Int])
     /// Make `version` the active one of `file`; `previous` was active before.
     case activate(file: DriveFile, version: FileVersion, previous: String)
-    case attach([DriveFile], to: LinkTarget)
+    case attach([DriveFile], to: LinkTarget, as: AttachWay)
     case detach([DriveFile], from: LinkTarget)
 }

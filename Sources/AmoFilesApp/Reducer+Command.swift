@@ -45,8 +45,8 @@ extension Reducer {
         let words = text.split(separator: " ").map(String.init)
         guard let name = words.first?.lowercased() else { return [] }
         // `:deal` is what most people call a lead.
-        if let type = EntityType(name: name) ?? (["deal", "deals"].contains(name) ? .leads : nil) {
-            if words.count == 2, let id = Int(words[1]), id > 0 {
+        if let type = EntityType(name: name) {
+            if words.count == 2, let id = Int(words[1]), id > 0, state.recordTypes.contains(type) {
                 return openEntity(&state, LinkTarget(entity: type, id: id), name: nil)
             }
             return findEntity(&state, type, named: words.dropFirst().joined(separator: " "))

@@ -36,7 +36,7 @@ extension Reducer {
             state.updateFileTab(.files) { screen, context in screen.takeOut(files, height: screen.rowsArea(context.area).height) }
         case .restore:
             break   // asked for by the Trash screen, which took the files out itself
-        case .attach(let files, let target):
+        case .attach(let files, let target, _):
             state.status = attaching(files, to: target)
         case .detach(let files, let target):
             // Gone at once from every open screen that shows the link.
@@ -103,9 +103,15 @@ extension Reducer {
             let (restored, already) = split(asked, unchanged)
             let said = restored.isEmpty ? "" : "Restored \(count(restored)). "
             state.status = StatusMessage(text: (said + leftAlone(already, "already out of the trash")).trimmingCharacters(in: .whitespaces), isError: false)
-        case .attach(let attached, let target):
+        case .attach(let attached, let target, let way):
             state.filesTab.list.selected = []
-            state.status = StatusMessage(text: "Attached \(count(attached)) to \(target).", isError: false)
+            let how: String
+            switch way {
+            case .link: how = ""
+            case .note(let comment): how = comment == nil ? " as a note" : " as a note with a comment"
+            case .field(let id, _): how = " in “\(TerminalText.sanitize(state.fieldNames[id] ?? "field \(id)"))”"
+            }
+            state.status = StatusMessage(text: "Attached \(count(attached)) to \(target)\(how); read back, it is there.", isError: false)
             return linksChanged(&state, attached, target)
         case .detach(let asked, let target):
             let (detached, notAttached) = split(asked, unchanged)

@@ -97,6 +97,8 @@ extension Reducer {
             return yes ? effects : []
         case .attach(let form)?:
             return attachKey(&state, form, key)
+        case .attachWay(let form)?:
+            return wayKey(&state, form, key)
         case .command(let editor)?:
             return commandKey(&state, editor, key)
         case .quitWhileTransfers?:

@@ -64,6 +64,8 @@ public enum Reducer {
             return screenAnswer(&state, action)
         case .entitiesFound, .entitySearchFailed:
             return attachFormAnswer(&state, action)
+        case .attachChoicesLoaded, .attachChoicesFailed:
+            return attachChoicesAnswer(&state, action)
         }
     }
 

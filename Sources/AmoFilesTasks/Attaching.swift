@@ -64,7 +64,7 @@ struct Attaching {
         let lost = files.enumerated().filter { !kept(notes[$0.offset], $0.offset) }.map(\.element)
         if !lost.isEmpty { throw notKept(lost, "the feed of \(target)") }
         if notes.count > files.count, !kept(notes[files.count], files.count) {
-            throw AttachFailure.notKept("the note was made, but its comment does not show in the feed of \(target)")
+            throw AttachFailure.notKept("the service did not keep the comment: the note was made, but read back, the feed of \(target) does not show the comment")
         }
     }
 
@@ -103,6 +103,6 @@ struct Attaching {
 
     private func notKept(_ files: [DriveFile], _ place: String) -> AttachFailure {
         let names = files.map { "“\($0.displayName)”" }.joined(separator: ", ")
-        return .notKept("the service answered that it was done, but \(place) does not show \(names) when read back")
+        return .notKept("the service did not keep it: it answered that it was done, but read back, \(place) does not show \(names)")
     }
 }

@@ -21,31 +21,37 @@ final class LinksTests: XCTestCase {
         let file = state.list.items[0]
         XCTAssertEqual(key(&state, .character("l")), [.loadLinks(fileUUID: file.uuid)])
         _ = Reducer.reduce(&state, .linksLoaded(fileUUID: file.uuid, []))
-        XCTAssertEqual(key(&state, .character("a")), [.searchEntities(.leads, query: "", token: 1)], "the newest leads show at once")
+        XCTAssertEqual(key(&state, .character("a")), [.searchEntities(.leads, query: "", token: 1, users: state.users)], "the newest leads show at once")
         let effects = type(&state, "обуч")
-        XCTAssertEqual(effects.last, .searchEntities(.leads, query: "обуч", token: 5))
+        XCTAssertEqual(effects.last, .searchEntities(.leads, query: "обуч", token: 5, users: state.users))
         let found = CRMEntity(id: lead.id, name: "Корпоративное обучение персонала", responsibleUserID: nil, createdAt: nil, updatedAt: nil, price: nil)
-        _ = Reducer.reduce(&state, .entitiesFound(token: 3, []))
+        _ = Reducer.reduce(&state, .entitiesFound(token: 3, [], details: [:]))
         guard case .attach(let stale)? = state.overlay else { return XCTFail("the form closed") }
         XCTAssertTrue(stale.searching, "an older answer is dropped")
-        _ = Reducer.reduce(&state, .entitiesFound(token: 5, [found]))
+        let details = RecordDetails(stage: "Продажи › Переговоры", price: 250_000, responsible: "Анна Смирнова")
+        _ = Reducer.reduce(&state, .entitiesFound(token: 5, [found], details: [lead.id: details]))
         let surface = MemorySurface(rows: 24, columns: 80)
         Renderer.render(state, into: surface)
         XCTAssertTrue(surface.text.contains("22859115  Корпоративное обучение персонала"), surface.text)
+        XCTAssertTrue(surface.text.contains("Продажи › Переговоры · 250 000 · Анна Смирнова"), "what tells the lead apart: \(surface.text)")
         XCTAssertTrue(surface.text.contains("[lead]  contact   company   customer"), surface.text)
-        XCTAssertEqual(key(&state, .enter), [.runEdit(.attach([file], to: lead))])
+        XCTAssertEqual(key(&state, .enter), [.loadAttachChoices(lead)], "then: how to attach")
+        guard case .attachWay(let way)? = state.overlay else { return XCTFail("no way form") }
+        XCTAssertEqual(way.choice, .link)
+        XCTAssertEqual(key(&state, .enter), [.runEdit(.attach([file], to: lead, as: .link))])
         XCTAssertNil(state.overlay)
-        XCTAssertEqual(Reducer.reduce(&state, .editDone(.attach([file], to: lead), files: [])), [.loadLinks(fileUUID: file.uuid)],
+        XCTAssertEqual(Reducer.reduce(&state, .editDone(.attach([file], to: lead, as: .link), files: [])), [.loadLinks(fileUUID: file.uuid)],
                        "the links load again")
-        XCTAssertEqual(state.status?.text, "Attached “Договор поставки №106.pdf” to lead 22859115.")
+        XCTAssertEqual(state.status?.text, "Attached “Договор поставки №106.pdf” to lead 22859115; read back, it is there.")
     }
 
     func testAnIdIsTakenAsTypedAndTabChangesTheType() {
         var state = Samples.state()
         _ = key(&state, .character("a"))
-        XCTAssertEqual(key(&state, .tab), [.searchEntities(.contacts, query: "", token: 2)])
+        XCTAssertEqual(key(&state, .tab), [.searchEntities(.contacts, query: "", token: 2, users: state.users)])
         _ = type(&state, "45")
-        XCTAssertEqual(key(&state, .enter), [.runEdit(.attach([state.list.items[0]], to: LinkTarget(entity: .contacts, id: 45)))])
+        XCTAssertEqual(key(&state, .enter), [.loadAttachChoices(LinkTarget(entity: .contacts, id: 45))])
+        XCTAssertEqual(key(&state, .enter), [.runEdit(.attach([state.list.items[0]], to: LinkTarget(entity: .contacts, id: 45), as: .link))])
     }
 
     func testATrashedFileIsRefusedBeforeAnyCall() {
@@ -90,8 +96,9 @@ final class LinksTests: XCTestCase {
         XCTAssertEqual(surface.lines[23].replacingOccurrences(of: "\\s+\\? help$", with: "", options: .regularExpression),
                        " To attach to lead 22859115 «Корпоративное обучение»: Space marks, a attaches, Esc goes back · 2 marked")
         let marked = Array(state.list.items.prefix(2))
-        XCTAssertEqual(key(&state, .character("a")), [.runEdit(.attach(marked, to: lead))], "straight to the entity, no form")
+        XCTAssertEqual(key(&state, .character("a")), [.loadAttachChoices(lead)], "no record to pick: straight to how")
         XCTAssertEqual(state.entity?.target, lead, "its view comes back")
+        XCTAssertEqual(key(&state, .enter), [.runEdit(.attach(marked, to: lead, as: .link))])
     }
 
     func testAKeyPutsTheLastMessageAwayInEveryView() {
@@ -131,7 +138,7 @@ final class LinksTests: XCTestCase {
         XCTAssertEqual(state.overlay, .command(LineEditor("contact ")))
         _ = key(&state, .tab)
         XCTAssertEqual(state.overlay, .command(LineEditor("contact ")), "Tab again adds no second space")
-        XCTAssertEqual(key(&state, .enter), [.searchEntities(.contacts, query: "", token: 1)], ":contact alone lists the contacts to choose from")
+        XCTAssertEqual(key(&state, .enter), [.searchEntities(.contacts, query: "", token: 1, users: state.users)], ":contact alone lists the contacts to choose from")
         guard case .attach(let form)? = state.overlay else { return XCTFail("\(String(describing: state.overlay))") }
         XCTAssertTrue(form.opening)
         _ = key(&state, .escape)
@@ -148,9 +155,9 @@ final class LinksTests: XCTestCase {
         var state = Samples.state()
         _ = key(&state, .character(":"))
         _ = type(&state, "deal склад")
-        XCTAssertEqual(key(&state, .enter), [.searchEntities(.leads, query: "склад", token: 1)], ":deal is :lead")
+        XCTAssertEqual(key(&state, .enter), [.searchEntities(.leads, query: "склад", token: 1, users: state.users)], ":deal is :lead")
         let one = [CRMEntity(id: 77, name: "Склад на Речной", responsibleUserID: nil, createdAt: nil, updatedAt: nil, price: nil)]
-        XCTAssertEqual(Reducer.reduce(&state, .entitiesFound(token: 1, one)),
+        XCTAssertEqual(Reducer.reduce(&state, .entitiesFound(token: 1, one, details: [:])),
                        [.loadEntityPage(LinkTarget(entity: .leads, id: 77), generation: 1, beforeID: nil)], "one match opens at once")
         XCTAssertNil(state.overlay)
         XCTAssertEqual(state.entity?.title, "lead 77 «Склад на Речной»")
@@ -159,7 +166,7 @@ final class LinksTests: XCTestCase {
         _ = type(&state, "lead склад")
         _ = key(&state, .enter)
         let two = [CRMEntity(id: 77, name: "Склад на Речной", responsibleUserID: nil, createdAt: nil, updatedAt: nil, price: nil), CRMEntity(id: 78, name: "Склад №2", responsibleUserID: nil, createdAt: nil, updatedAt: nil, price: nil)]
-        _ = Reducer.reduce(&state, .entitiesFound(token: 1, two))
+        _ = Reducer.reduce(&state, .entitiesFound(token: 1, two, details: [:]))
         guard case .attach(let form)? = state.overlay else { return XCTFail("several: a list to choose from") }
         XCTAssertEqual(form.results, two)
         let surface = MemorySurface(rows: 24, columns: 80)
@@ -171,5 +178,66 @@ final class LinksTests: XCTestCase {
         XCTAssertEqual(state.entity?.title, "lead 78 «Склад №2»")
         XCTAssertEqual(state.stack.count, 2, "opened over the first, Esc goes back to it")
     }
-}
 
+    func testANoteCarriesItsCommentAndAFieldThatHoldsAFileAsksFirst() throws {
+        var state = Samples.state()
+        let files = [state.list.items[0]]
+        _ = key(&state, .space)
+        _ = key(&state, .character("a"))
+        _ = type(&state, "22859115")
+        XCTAssertEqual(key(&state, .enter), [.loadAttachChoices(lead)])
+        _ = key(&state, .down)
+        _ = type(&state, "подписанный экземпляр")
+        XCTAssertEqual(key(&state, .enter), [.runEdit(.attach(files, to: lead, as: .note(comment: "подписанный экземпляр")))])
+        XCTAssertEqual(state.lastAttachChoice, .note, "the next attach offers a note first")
+
+        state.list.selected = []
+        let current = try XCTUnwrap(state.list.current, "Space moved the cursor on")
+        _ = key(&state, .character("a"))
+        _ = type(&state, "22859115")
+        _ = key(&state, .enter)
+        guard case .attachWay(let offered)? = state.overlay else { return XCTFail("no way form") }
+        XCTAssertEqual(offered.choice, .note)
+        let contract = CustomField(id: 1_154_281, name: "Договор", type: "file")
+        let scan = CustomField(id: 1_154_283, name: "Скан паспорта", type: "file")
+        let held = CustomFieldValue(fieldID: contract.id, values: [FieldValue(.file(FileFieldValue(fileUUID: "held-uuid", fileName: "Старый договор.pdf")))])
+        let record = CRMEntity(id: lead.id, name: "Склад", responsibleUserID: nil, createdAt: nil, updatedAt: nil, price: nil, customFieldsValues: [held])
+        _ = Reducer.reduce(&state, .attachChoicesLoaded(lead, fields: [contract, scan], record: record))
+        _ = key(&state, .down)
+        let surface = MemorySurface(rows: 24, columns: 100)
+        Renderer.render(state, into: surface)
+        XCTAssertTrue(surface.text.contains("File field: “Договор” ‹ › (1 of 2)"), surface.text)
+        XCTAssertTrue(surface.text.contains("holds “Старый договор.pdf” now"), surface.text)
+        XCTAssertEqual(key(&state, .enter), [], "it asks first")
+        guard case .confirm(let question, let edit)? = state.overlay else { return XCTFail("no question") }
+        XCTAssertTrue(question.hasPrefix("“Договор” of lead 22859115 holds “Старый договор.pdf”. Replace it"), question)
+        XCTAssertTrue(question.contains("upload a new version of it (V on it)"), question)
+        XCTAssertEqual(edit, .attach([current], to: lead, as: .field(id: contract.id, replacing: true)))
+        _ = key(&state, .character("n"))
+        XCTAssertNil(state.overlay)
+
+        _ = key(&state, .character("a"))
+        _ = type(&state, "22859115")
+        _ = key(&state, .enter)
+        _ = Reducer.reduce(&state, .attachChoicesLoaded(lead, fields: [contract, scan], record: record))
+        _ = key(&state, .right)
+        XCTAssertEqual(key(&state, .enter), [.runEdit(.attach([current], to: lead, as: .field(id: scan.id, replacing: false)))],
+                       "an empty field takes the file at once")
+        _ = Reducer.reduce(&state, .editDone(.attach([current], to: lead, as: .field(id: scan.id, replacing: false)), files: []))
+        XCTAssertEqual(state.status?.text, "Attached “見積書 423.xlsx” to lead 22859115 in “Скан паспорта”; read back, it is there.")
+    }
+
+    func testCustomersAreNotOfferedWhenTheAccountHasThemOff() {
+        var state = Samples.state()
+        state.customersOn = false
+        _ = key(&state, .character("a"))
+        for expected in [EntityType.contacts, .companies, .leads] {
+            XCTAssertEqual(key(&state, .tab), [.searchEntities(expected, query: "", token: (expected == .leads ? 4 : expected == .companies ? 3 : 2), users: state.users)])
+        }
+        _ = key(&state, .escape)
+        _ = key(&state, .character(":"))
+        _ = type(&state, "customer 5")
+        XCTAssertEqual(key(&state, .enter), [])
+        XCTAssertEqual(state.status?.text, "Customers are switched off in this account.")
+    }
+}

@@ -40,6 +40,8 @@ final class LinksScreenTests: XCTestCase {
         try tmux.send("-l", "обучение")
         tmux.waitFor(text: "Корпоративное обучение персонала")
         try tmux.send("Enter")
+        tmux.waitFor(text: "(•) Link: it shows on the record's Files tab")
+        try tmux.send("Enter")
         tmux.waitFor(text: "Attached ")
         let attached = try links(uuid)
         XCTAssertEqual(attached.count, before + 1)
@@ -74,6 +76,8 @@ final class LinksScreenTests: XCTestCase {
         tmux.waitFor(text: "Name or id:")
         try tmux.send("-l", "обучение")
         tmux.waitFor(text: "Корпоративное обучение персонала")
+        try tmux.send("Enter")
+        tmux.waitFor(text: "(•) Link: it shows on the record's Files tab")
         try tmux.send("Enter")
         let links = tmux.waitFor("the lead among the file's links") { screen in
             screen.split(separator: "\n").contains { $0.contains("Корпоративное обучение персонала") && !$0.contains("Attached") }

@@ -10,14 +10,17 @@ public struct AmoConnection: Sendable {
     public let accountName: String?
     /// The token's own user, when `connect` learnt it (shown as "you" where names are unknown).
     public let currentUserID: Int?
+    /// Whether customers are on, when `connect` learnt it (nil: not known).
+    public let customersMode: CustomersMode?
     /// Tells of every call that is being tried again.
     public var retries: RetryAnnouncer { account.requester.announcer }
 
-    public init(account: AccountClient, drive: DriveClient, accountName: String? = nil, currentUserID: Int? = nil) {
+    public init(account: AccountClient, drive: DriveClient, accountName: String? = nil, currentUserID: Int? = nil, customersMode: CustomersMode? = nil) {
         self.account = account
         self.drive = drive
         self.accountName = accountName
         self.currentUserID = currentUserID
+        self.customersMode = customersMode
     }
 
     public static func connect(
@@ -41,6 +44,6 @@ public struct AmoConnection: Sendable {
         }
         return AmoConnection(
             account: account, drive: DriveClient(driveURL: discovered, requester: requester), accountName: info.name,
-            currentUserID: info.currentUserID)
+            currentUserID: info.currentUserID, customersMode: info.customersMode)
     }
 }

@@ -144,14 +144,17 @@ struct FilesScreen: Screen {
         }
         guard let view = attachingTo else {
             // The first results (the newest leads) show before anything is typed.
-            var form = AttachForm(files: files)
-            let search = form.search()
+            var form = AttachForm(files: files, types: context.recordTypes)
+            let search = form.search(users: context.users)
             context.overlay = .attach(form)
             return .handled([search])
         }
         attachingTo = nil
-        context.status = Reducer.attaching(files, to: view.target)
-        return .open(.entity(EntityScreen(view: view)), [.runEdit(.attach(files, to: view.target))])
+        // The record's screen comes back, with the question how to attach over it.
+        var form = WayForm(files: files, target: view.target, name: view.name)
+        form.choice = context.lastAttachChoice
+        context.overlay = .attachWay(form)
+        return .open(.entity(EntityScreen(view: view)), [.loadAttachChoices(view.target)])
     }
 
     private func openVersions() -> Outcome {

@@ -94,8 +94,8 @@ struct LinksScreen: ListScreen, Equatable {
             context.status = StatusMessage(text: "A file in the trash cannot be attached; restore it first.", isError: true)
             return []
         }
-        var form = AttachForm(files: [list.file])
-        let search = form.search()
+        var form = AttachForm(files: [list.file], types: context.recordTypes)
+        let search = form.search(users: context.users)
         context.overlay = .attach(form)
         return [search]
     }

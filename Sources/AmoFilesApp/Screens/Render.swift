@@ -18,6 +18,7 @@ public enum Renderer {
         case .resumeOffer(let records)?: confirm(Reducer.resumeQuestion(records), surface)
         case .quitWhileTransfers?: confirm(Reducer.quitQuestion(state), answers: Reducer.quitAnswers(state), surface)
         case .attach(let form)?: AttachFormView.draw(form, into: surface)
+        case .attachWay(let form)?: WayFormView.draw(form, into: surface)
         case .filterForm(let form)?: FilterFormView.draw(form, users: state.users, into: surface)
         default: break
         }

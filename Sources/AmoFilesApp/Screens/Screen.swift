@@ -57,6 +57,10 @@ struct ScreenContext {
     var tab: Tab?
     /// Set by a screen that sends the person to Files to mark files to attach to this record.
     var markToAttach: EntityView?
+    /// The way last chosen in the attach form, offered first.
+    let lastAttachChoice: WayForm.Choice
+    /// The record types offered: customers only when the account has them.
+    let recordTypes: [EntityType]
     /// The last request number given out (`AppState.requests`).
     private(set) var requests: Int
 
@@ -72,6 +76,8 @@ struct ScreenContext {
         versionCounts = state.versionCounts
         localFolder = state.localFolder
         requests = state.requests
+        lastAttachChoice = state.lastAttachChoice
+        recordTypes = state.recordTypes
     }
 
     /// A number no request asked before.

@@ -105,6 +105,7 @@ private func openUI(_ api: AmoConnection, accountName: String, keymap: Keymap, j
     let runtime = AppRuntime(connection: api, runner: TaskRunner(drive: api.drive, account: api.account), journal: journal)
     var state = AppState(rows: 24, columns: 80, accountName: accountName, driveHost: api.drive.driveURL.host ?? "", keymap: keymap)
     state.uploadsOutliveQuit = journal != nil
+    state.customersOn = api.customersMode?.isOn ?? true
     state.localFolder = FileManager.default.currentDirectoryPath
     let outcome: Result<Void, any Error> = await withCheckedContinuation { done in
         let initial = state
