@@ -15,6 +15,8 @@ public final class AppRuntime: Sendable {
     private let currentUserID: Int?
     public let runner: TaskRunner
     /// Where unfinished uploads are kept; none for the demo, whose account ends with it.
+    /// The records used last, offered first in searches; nil keeps none (the demo).
+    private let recentRecords: RecentRecords?
     private let journal: UploadJournal?
     /// Versions read for previews, so a second look asks nothing.
     private let versionCache: VersionCache
@@ -24,8 +26,12 @@ public final class AppRuntime: Sendable {
     /// The token of the newest entity search; older ones are dropped before they are sent.
     private let latestEntitySearch = Mutex(0)
 
-    public init(connection: AmoConnection, runner: TaskRunner, journal: UploadJournal? = UploadJournal(), versionCache: VersionCache = VersionCache()) {
+    public init(
+        connection: AmoConnection, runner: TaskRunner, journal: UploadJournal? = UploadJournal(), versionCache: VersionCache = VersionCache(),
+        recentRecords: RecentRecords? = nil
+    ) {
         self.versionCache = versionCache
+        self.recentRecords = recentRecords
         drive = connection.drive
         account = connection.account
         retries = connection.retries
@@ -167,6 +173,8 @@ public final class AppRuntime: Sendable {
                 post(.searchPaused(token: token))
             }
         case .runEdit(let edit):
+            // A record files are attached to is one the person uses.
+            if case .attach(_, let target, _) = edit { recentRecords?.use(target) }
             run(Self.work(for: edit), done: { outcome in
                 switch outcome {
                 case .file(let file): .editDone(edit, files: [file])
@@ -229,7 +237,14 @@ public final class AppRuntime: Sendable {
                 try? await Task.sleep(for: .milliseconds(250))
                 guard latestEntitySearch.withLock({ $0 }) == token else { return }
                 do {
-                    let found = try await account.searchEntities(type, query: query, limit: 20)
+                    var found = try await account.searchEntities(type, query: query, limit: 20)
+                    // Records used recently come first; with nothing typed, they are fetched too.
+                    let recent = recentRecords?.ids(of: type) ?? []
+                    if query.isEmpty, !recent.isEmpty {
+                        let missing = recent.filter { id in !found.contains { $0.id == id } }
+                        if !missing.isEmpty { found += (try? await account.entities(type, ids: missing)) ?? [] }
+                    }
+                    found = RecentRecords.ordered(found, recent: recent)
                     let facts = await RecordFacts.load(for: found, of: type, account: account, users: users)
                     let details = Dictionary(found.map { ($0.id, facts.details($0, type)) }, uniquingKeysWith: { first, _ in first })
                     post(.entitiesFound(token: token, found, details: details))
@@ -252,6 +267,8 @@ public final class AppRuntime: Sendable {
                 if let entity = try? await account.entity(target.entity, id: target.id) { post(.entityNamed(target, name: entity.name)) }
             }
         case .loadEntityPage(let target, let generation, let beforeID):
+            // The first page of a record's files: it was opened.
+            if beforeID == nil { recentRecords?.use(target) }
             Task {
                 do {
                     let page = try await account.entityFiles(target.entity, id: target.id, limit: 50, beforeID: beforeID)

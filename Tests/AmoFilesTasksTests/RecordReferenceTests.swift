@@ -1,5 +1,6 @@
 import AmoFilesAPI
 @testable import AmoFilesTasks
+import Foundation
 import XCTest
 
 final class RecordReferenceTests: XCTestCase {
@@ -30,5 +31,29 @@ final class RecordReferenceTests: XCTestCase {
         XCTAssertEqual(RecordDetails.grouped(999), "999")
         let contact = RecordDetails(company: "ООО «Ромашка»", phone: nil, email: "a@b.c")
         XCTAssertEqual(contact.parts(time: { _ in "" }), ["ООО «Ромашка»", "a@b.c"])
+    }
+}
+
+final class RecentRecordsTests: XCTestCase {
+    func testRecordsUsedLastComeFirstPerAccountAndSurviveARestart() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("recent-\(UUID().uuidString.prefix(8))").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let one = RecentRecords(account: "https://one.amocrm.ru", folder: folder)
+        one.use(LinkTarget(entity: .leads, id: 5))
+        one.use(LinkTarget(entity: .contacts, id: 9))
+        one.use(LinkTarget(entity: .leads, id: 7))
+        one.use(LinkTarget(entity: .leads, id: 5))
+        let other = RecentRecords(account: "https://two.amocrm.ru", folder: folder)
+        other.use(LinkTarget(entity: .leads, id: 1))
+
+        let again = RecentRecords(account: "https://one.amocrm.ru", folder: folder)
+        XCTAssertEqual(again.ids(of: .leads), [5, 7], "newest first, each once, this account's only")
+        XCTAssertEqual(again.ids(of: .contacts), [9])
+        for id in 100..<140 { again.use(LinkTarget(entity: .companies, id: id)) }
+        XCTAssertEqual(RecentRecords(account: "https://one.amocrm.ru", folder: folder).records.count, RecentRecords.limit)
+
+        func record(_ id: Int) -> CRMEntity { CRMEntity(id: id, name: "r\(id)", responsibleUserID: nil, createdAt: nil, updatedAt: nil, price: nil) }
+        let ordered = RecentRecords.ordered([1, 2, 5, 3, 7].map(record), recent: [7, 5])
+        XCTAssertEqual(ordered.map(\.id), [7, 5, 1, 2, 3])
     }
 }

@@ -63,4 +63,29 @@ final class AttachWaysScreenTests: XCTestCase {
         try tmux.send("Enter")
         tmux.waitFor(text: "Could not attach 1 file to lead 22859108: the service did not keep it")
     }
+
+    func testTheRecordUsedLastIsOfferedFirstAfterARestart() throws {
+        let served = try ServedEmulator(arguments: ["--seed", "demo"])
+        defer { served.stop() }
+        let tmux = try TmuxSession.ui(on: served)
+        defer { tmux.close() }
+        try tmux.send(":")
+        try tmux.send("-l", "lead 22859262")
+        try tmux.send("Enter")
+        tmux.waitFor(text: "Files of lead 22859262")
+        try tmux.send(":")
+        try tmux.send("-l", "q")
+        try tmux.send("Enter")
+        tmux.waitFor(text: "EXITED=0")
+
+        try tmux.send("clear; \(Binary.path) --account \(served.accountURL); echo EXITED=$?", "Enter")
+        tmux.waitFor("the first page") { $0.contains(" 100 files loaded") }
+        try tmux.send(":")
+        try tmux.send("-l", "lead Ромашка")
+        try tmux.send("Enter")
+        let screen = tmux.waitFor("both leads of that name") { $0.contains("22859262") && $0.contains("22859101") }
+        let twin = try XCTUnwrap(screen.range(of: "22859262")), other = try XCTUnwrap(screen.range(of: "22859101"))
+        XCTAssertLessThan(twin.lowerBound, other.lowerBound, "the lead opened last comes first: \(screen)")
+        XCTAssertTrue(screen.contains("Архив 2025 › Успешно реализовано"), "with what tells it apart: \(screen)")
+    }
 }

@@ -102,7 +102,9 @@ extension KeymapOptions {
 /// Runs the UI on a thread of its own (curses blocks while it waits for keys) and
 /// returns when the user quits.
 private func openUI(_ api: AmoConnection, accountName: String, keymap: Keymap, journal: UploadJournal? = UploadJournal()) async throws {
-    let runtime = AppRuntime(connection: api, runner: TaskRunner(drive: api.drive, account: api.account), journal: journal)
+    // The demo's account goes when it quits: nothing of it is kept, recent records included.
+    let recent = journal == nil ? nil : RecentRecords(account: api.account.accountURL.absoluteString)
+    let runtime = AppRuntime(connection: api, runner: TaskRunner(drive: api.drive, account: api.account), journal: journal, recentRecords: recent)
     var state = AppState(rows: 24, columns: 80, accountName: accountName, driveHost: api.drive.driveURL.host ?? "", keymap: keymap)
     state.uploadsOutliveQuit = journal != nil
     state.customersOn = api.customersMode?.isOn ?? true
