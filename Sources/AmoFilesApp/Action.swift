@@ -43,6 +43,9 @@ public enum Action: Sendable {
     /// A page of an entity's files; `nextBeforeID` is nil after the last page.
     case entityPageLoaded(LinkTarget, generation: Int, files: [DriveFile], nextBeforeID: Int?)
     case entityFailed(LinkTarget, message: String)
+    /// The files in a record's fields and attachment notes, for the view of `generation`.
+    case recordUsesLoaded(LinkTarget, generation: Int, RecordUses)
+    case recordUsesFailed(LinkTarget, generation: Int, message: String)
     /// The preview asked for as `request`.
     case previewLoaded(request: Int, Preview)
     case previewFailed(request: Int, message: String)
@@ -84,6 +87,7 @@ public enum Effect: Sendable, Equatable {
     case loadAttachChoices(LinkTarget)
     case loadEntityName(LinkTarget)
     case loadEntityPage(LinkTarget, generation: Int, beforeID: Int?)
+    case loadRecordUses(LinkTarget, generation: Int)
     /// The first bytes of a version (or all of it, as its kind needs), made a preview.
     case loadPreview(VersionSource, request: Int)
     /// Both versions read as previews are, and compared.

@@ -266,6 +266,14 @@ public final class AppRuntime: Sendable {
             Task {
                 if let entity = try? await account.entity(target.entity, id: target.id) { post(.entityNamed(target, name: entity.name)) }
             }
+        case .loadRecordUses(let target, let generation):
+            Task {
+                do {
+                    post(.recordUsesLoaded(target, generation: generation, try await RecordUses.load(target, drive: drive, account: account)))
+                } catch {
+                    post(.recordUsesFailed(target, generation: generation, message: Self.plainWords(error)))
+                }
+            }
         case .loadEntityPage(let target, let generation, let beforeID):
             // The first page of a record's files: it was opened.
             if beforeID == nil { recentRecords?.use(target) }
@@ -312,6 +320,7 @@ public final class AppRuntime: Sendable {
         case .activate(let file, let version, _): .activate(uuid: file.uuid, name: file.displayName, version: version.uuid)
         case .attach(let files, let target, let way): .attach(files.map(\.uuid), to: target, as: way)
         case .detach(let files, let target): .detach(files.map(\.uuid), from: target)
+        case .clearField(let id, let name, let target): .clearField(id: id, name: name, of: target)
         }
     }
 

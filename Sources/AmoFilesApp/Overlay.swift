@@ -50,4 +50,6 @@ public enum Edit: Sendable, Equatable {
     case activate(file: DriveFile, version: FileVersion, previous: String)
     case attach([DriveFile], to: LinkTarget, as: AttachWay)
     case detach([DriveFile], from: LinkTarget)
+    /// Empty a file field of a record (the file stays on the drive).
+    case clearField(id: Int, name: String, of: LinkTarget)
 }

@@ -38,6 +38,8 @@ extension Reducer {
             break   // asked for by the Trash screen, which took the files out itself
         case .attach(let files, let target, _):
             state.status = attaching(files, to: target)
+        case .clearField:
+            break   // shown when the read-back confirms it
         case .detach(let files, let target):
             // Gone at once from every open screen that shows the link.
             let gone = Set(files.map(\.uuid))
@@ -113,6 +115,9 @@ extension Reducer {
             }
             state.status = StatusMessage(text: "Attached \(count(attached)) to \(target)\(how); read back, it is there.", isError: false)
             return linksChanged(&state, attached, target)
+        case .clearField(_, let name, let target):
+            state.status = StatusMessage(text: "Cleared “\(TerminalText.sanitize(name))” of \(target); the file stays in Files.", isError: false)
+            return linksChanged(&state, [], target)
         case .detach(let asked, let target):
             let (detached, notAttached) = split(asked, unchanged)
             let said = detached.isEmpty ? "" : "Detached \(count(detached)) from \(target). "
@@ -133,7 +138,7 @@ extension Reducer {
             putBack(&state, .files, files, at: indices)
         case .restore(let files, let indices):
             putBack(&state, .trash, files, at: indices)
-        case .attach:
+        case .attach, .clearField:
             break
         case .detach(let files, let target):
             state.status = StatusMessage(text: message, isError: true)

@@ -43,7 +43,15 @@ extension Reducer {
             screen.list = VersionList(file: file)
             reload = true
         }
-        return reload ? [.loadVersions(fileUUID: file.uuid)] : []
+        var effects: [Effect] = reload ? [.loadVersions(fileUUID: file.uuid)] : []
+        // A record that uses the file shows the new version: linked at once, in its fields and notes once read again.
+        for index in state.stack.indices {
+            guard case .entity(var screen) = state.stack[index], screen.view.allRows.contains(where: { $0.file?.uuid == file.uuid }) else { continue }
+            screen.view.files = screen.view.files.map { $0.uuid == file.uuid ? file : $0 }
+            effects.append(.loadRecordUses(screen.view.target, generation: screen.view.generation))
+            state.stack[index] = .entity(screen)
+        }
+        return effects
     }
 
     /// Uploads to go on with, found at start: ask first.

@@ -60,7 +60,7 @@ public enum Reducer {
             return screenAnswer(&state, action)
         case .journalRead(let records):
             return journalRead(&state, records)
-        case .linksLoaded, .linksFailed, .entityNamed, .entityPageLoaded, .entityFailed:
+        case .linksLoaded, .linksFailed, .entityNamed, .entityPageLoaded, .entityFailed, .recordUsesLoaded, .recordUsesFailed:
             return screenAnswer(&state, action)
         case .entitiesFound, .entitySearchFailed:
             return attachFormAnswer(&state, action)

@@ -98,8 +98,8 @@ extension LinkList: Narrowable {
 }
 
 extension EntityView: Narrowable {
-    var allRows: [DriveFile] { files }
-    static func text(of file: DriveFile) -> String? { file.displayName }
+    var allRows: [RecordRow] { useRows + files.map(RecordRow.link) }
+    static func text(of row: RecordRow) -> String? { "\(row.file?.displayName ?? row.fallbackName) \(row.use)" }
 }
 
 extension LocalPicker: Narrowable {

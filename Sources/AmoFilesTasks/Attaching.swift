@@ -92,6 +92,14 @@ struct Attaching {
         if after.field(id)?.file?.fileUUID != file.uuid { throw notKept([file], "“\(field.name)” of \(target)") }
     }
 
+    /// Empties a file field, and reads it back.
+    func clear(field id: Int, of target: LinkTarget) async throws {
+        try await account.setFields([CustomFieldValue(fieldID: id, values: nil)], of: target.entity, id: target.id)
+        if let held = try await account.entity(target.entity, id: target.id).field(id)?.file {
+            throw AttachFailure.notKept("the service did not clear it: read back, the field still holds “\(held.fileName ?? held.fileUUID)”")
+        }
+    }
+
     /// An answer lost or unreadable after the request went out: the notes may exist.
     private static func mayHaveLanded(_ kind: APIError.Kind) -> Bool {
         switch kind {

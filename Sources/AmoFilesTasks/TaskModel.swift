@@ -35,6 +35,8 @@ public enum TaskWork: Sendable {
     case restore([String])
     case attach([String], to: LinkTarget, as: AttachWay = .link)
     case detach([String], from: LinkTarget)
+    /// Empty a file field of a record (`name` for the messages).
+    case clearField(id: Int, name: String, of: LinkTarget)
 
     /// Uploads and downloads share the bounded pool; edits run at once.
     public var isTransfer: Bool {
@@ -76,6 +78,7 @@ public enum TaskWork: Sendable {
         case .attach(let uuids, let target, .link): "attach \(Self.count(uuids)) to \(target)"
         case .attach(let uuids, let target, let way): "attach \(Self.count(uuids)) to \(target) \(way.phrase)"
         case .detach(let uuids, let target): "detach \(Self.count(uuids)) from \(target)"
+        case .clearField(_, let name, let target): "clear “\(name)” of \(target)"
         }
     }
 
@@ -91,6 +94,7 @@ public enum TaskWork: Sendable {
         case .attach(_, _, .field): "the field is unchanged"
         case .attach: "nothing was attached"
         case .detach: "the links stay"
+        case .clearField: "the field keeps its file"
         }
     }
 

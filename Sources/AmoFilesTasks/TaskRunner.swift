@@ -261,6 +261,9 @@ public actor TaskRunner {
         case .attach(let uuids, let target, let way):
             try await Attaching(drive: drive, account: account).run(uuids, to: target, as: way)
             return .done
+        case .clearField(let id, _, let target):
+            try await Attaching(drive: drive, account: account).clear(field: id, of: target)
+            return .done
         case .detach(let uuids, let target):
             var notAttached: [String] = []
             for uuid in uuids {

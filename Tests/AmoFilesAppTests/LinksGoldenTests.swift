@@ -55,21 +55,31 @@ final class LinksGoldenTests: XCTestCase {
         for character in "lead 22859115" { _ = Reducer.reduce(&state, .input(.key(character == " " ? .space : .character(character)))) }
         _ = Reducer.reduce(&state, .input(.key(.enter)))
         _ = Reducer.reduce(&state, .entityNamed(lead, name: "Корпоративное обучение персонала"))
-        _ = Reducer.reduce(&state, .entityPageLoaded(lead, generation: state.entity?.generation ?? 0, files: Array(Samples.mixed.prefix(4)), nextBeforeID: nil))
+        let generation = state.entity?.generation ?? 0
+        _ = Reducer.reduce(&state, .entityPageLoaded(lead, generation: generation, files: Array(Samples.mixed.prefix(3)), nextBeforeID: nil))
+        let contract = Samples.mixed[4]
+        let note = Note(
+            id: 1, entityID: lead.id, createdBy: 7, updatedBy: 7, createdAt: 1_795_348_800, updatedAt: 1_795_348_800, responsibleUserID: 7,
+            groupID: 0, noteType: Note.attachment, accountID: 1, params: NoteParams(fileUUID: Samples.mixed[1].uuid, fileName: "x"))
+        let uses = RecordUses(
+            notes: [RecordUses.NoteFile(note: note, comment: "подписанный экземпляр", file: Samples.mixed[1])],
+            fields: [RecordUses.FieldFile(field: CustomField(id: 1_154_281, name: "Договор", type: "file"),
+                                          value: FileFieldValue(fileUUID: contract.uuid), file: contract)])
+        _ = Reducer.reduce(&state, .recordUsesLoaded(lead, generation: generation, uses))
         _ = Reducer.reduce(&state, .input(.key(.character("j"))))
         XCTAssertEqual(render(state), [
             " 1 Files   2 Trash   3 Transfers                    Ромашка · drive-b.amocrm.ru",
             " Files of lead 22859115 «Корпоративное обучение персонала»   (Esc back · ? keys)",
-            " NAME                          TYPE         SIZE UPDATED          BY",
-            " Договор поставки №106.pdf     document   1.5 MB 2026-11-22 12:00 Анна Смирнова",
-            " 見積書 423.xlsx               document    16 KB 2026-11-21 12:00 Li Wei",
-            " Фото объекта.jpg              image       84 KB 2026-11-20 12:00 robot",
-            " title␛]0;pwned␇.txt           document     12 B 2026-11-19 12:00 Анна Смирнова",
+            " USED AS                   NAME                            SIZE UPDATED",
+            " field “Договор”           report\u{FFFD}fdp.exe.pdf            3.4 MB 2026-11-18 12:00",
+            " note: подписанный экземп… 見積書 423.xlsx                16 KB 2026-11-21 12:00",
+            " linked                    Договор поставки №106.pdf     1.5 MB 2026-11-22 12:00",
+            " linked                    見積書 423.xlsx                16 KB 2026-11-21 12:00",
+            " linked                    Фото объекта.jpg               84 KB 2026-11-20 12:00",
             "",
             "",
             "",
-            "",
-            " 4 files · 2/4                                                           ? help",
+            " 3 linked files · 1 in fields · 1 in notes · 2/5                         ? help",
         ])
     }
 }

@@ -68,7 +68,7 @@ final class LinksTests: XCTestCase {
         var state = Samples.state()
         XCTAssertEqual(key(&state, .character(":")), [])
         _ = type(&state, "lead 22859115")
-        XCTAssertEqual(key(&state, .enter), [.loadEntityName(lead), .loadEntityPage(lead, generation: 1, beforeID: nil)])
+        XCTAssertEqual(key(&state, .enter), [.loadEntityName(lead), .loadEntityPage(lead, generation: 1, beforeID: nil), .loadRecordUses(lead, generation: 1)])
         let files = (0..<50).map { Samples.file($0, "f\($0)", ext: "pdf") }
         _ = Reducer.reduce(&state, .entityNamed(lead, name: "Корпоративное обучение"))
         XCTAssertEqual(Reducer.reduce(&state, .entityPageLoaded(lead, generation: 1, files: files, nextBeforeID: 900)), [],
@@ -158,7 +158,8 @@ final class LinksTests: XCTestCase {
         XCTAssertEqual(key(&state, .enter), [.searchEntities(.leads, query: "склад", token: 1, users: state.users)], ":deal is :lead")
         let one = [CRMEntity(id: 77, name: "Склад на Речной", responsibleUserID: nil, createdAt: nil, updatedAt: nil, price: nil)]
         XCTAssertEqual(Reducer.reduce(&state, .entitiesFound(token: 1, one, details: [:])),
-                       [.loadEntityPage(LinkTarget(entity: .leads, id: 77), generation: 1, beforeID: nil)], "one match opens at once")
+                       [.loadEntityPage(LinkTarget(entity: .leads, id: 77), generation: 1, beforeID: nil), .loadRecordUses(LinkTarget(entity: .leads, id: 77), generation: 1)],
+                       "one match opens at once")
         XCTAssertNil(state.overlay)
         XCTAssertEqual(state.entity?.title, "lead 77 «Склад на Речной»")
 
@@ -239,5 +240,48 @@ final class LinksTests: XCTestCase {
         _ = type(&state, "customer 5")
         XCTAssertEqual(key(&state, .enter), [])
         XCTAssertEqual(state.status?.text, "Customers are switched off in this account.")
+    }
+
+    func testARecordsFieldsAndNotesComeFirstAndDClearsAFieldOrSaysANoteStays() {
+        var state = Samples.state()
+        _ = key(&state, .character(":"))
+        _ = type(&state, "lead 22859115")
+        _ = key(&state, .enter)
+        let generation = state.entity?.generation ?? 0
+        _ = Reducer.reduce(&state, .entityPageLoaded(lead, generation: generation, files: Array(Samples.mixed.prefix(2)), nextBeforeID: nil))
+        let contract = Samples.mixed[3]
+        let note = Note(
+            id: 9, entityID: lead.id, createdBy: 7, updatedBy: 7, createdAt: 1, updatedAt: 1, responsibleUserID: 7, groupID: 0,
+            noteType: Note.attachment, accountID: 1, params: NoteParams(fileUUID: Samples.mixed[2].uuid))
+        let field = CustomField(id: 1_154_281, name: "Договор", type: "file")
+        let uses = RecordUses(
+            notes: [RecordUses.NoteFile(note: note, comment: nil, file: Samples.mixed[2])],
+            fields: [RecordUses.FieldFile(field: field, value: FileFieldValue(fileUUID: contract.uuid), file: contract)])
+        _ = Reducer.reduce(&state, .recordUsesLoaded(lead, generation: generation + 1, uses))
+        XCTAssertEqual(state.entity?.uses, RecordUses(), "an answer to another load is dropped")
+        _ = Reducer.reduce(&state, .recordUsesLoaded(lead, generation: generation, uses))
+        XCTAssertEqual(state.entity?.current, contract, "the field's file is on top, under the cursor")
+
+        XCTAssertEqual(key(&state, .enter), [.loadVersions(fileUUID: contract.uuid)], "Enter opens the field's file: its versions")
+        _ = key(&state, .escape)
+        _ = key(&state, .character("d"))
+        guard case .confirm(let question, let edit)? = state.overlay else { return XCTFail("no question") }
+        XCTAssertTrue(question.hasPrefix("Clear “Договор” of lead 22859115? It holds “\(TerminalText.sanitize(contract.displayName))”"), question)
+        XCTAssertEqual(key(&state, .character("y")), [.runEdit(edit)])
+        XCTAssertEqual(edit, .clearField(id: field.id, name: "Договор", of: lead))
+        XCTAssertEqual(Reducer.reduce(&state, .editDone(edit, files: [])).suffix(2), [
+            .loadEntityPage(lead, generation: generation + 1, beforeID: nil), .loadRecordUses(lead, generation: generation + 1),
+        ], "the record loads again")
+        XCTAssertEqual(state.status?.text, "Cleared “Договор” of lead 22859115; the file stays in Files.")
+
+        _ = Reducer.reduce(&state, .entityPageLoaded(lead, generation: generation + 1, files: Array(Samples.mixed.prefix(2)), nextBeforeID: nil))
+        _ = Reducer.reduce(&state, .recordUsesLoaded(lead, generation: generation + 1, RecordUses(notes: uses.notes)))
+        _ = key(&state, .character("d"))
+        XCTAssertNil(state.overlay)
+        XCTAssertEqual(state.status?.text, "A note stays in the record's feed: the API has no way to remove notes.")
+        _ = key(&state, .character("j"))
+        _ = key(&state, .character("d"))
+        guard case .confirm(_, .detach(let files, _))? = state.overlay else { return XCTFail("a linked file is detached") }
+        XCTAssertEqual(files, [Samples.mixed[0]])
     }
 }

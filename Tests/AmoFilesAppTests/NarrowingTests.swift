@@ -139,7 +139,7 @@ final class NarrowingTests: XCTestCase {
         _ = Reducer.reduce(&state, .entityNamed(lead, name: "Склад"))
         for _ in 0..<5 { Samples.press(&state, .space) }
         XCTAssertEqual(state.entity?.selected.count, 5)
-        XCTAssertTrue(screen(state).last?.hasPrefix(" 6 files · 6/6 · 5 marked") == true, screen(state).last ?? "")
+        XCTAssertTrue(screen(state).last?.hasPrefix(" 6 linked files · 6/6 · 5 marked") == true, screen(state).last ?? "")
         Samples.press(&state, .character("d"))
         guard case .confirm(let question, .detach(let files, let target))? = state.overlay else { return XCTFail("\(String(describing: state.overlay))") }
         XCTAssertEqual(question, "Detach “Договор поставки №106.pdf”, “見積書 423.xlsx”, “Фото объекта.jpg” and 2 more from lead 5 «Склад»?")

@@ -116,7 +116,9 @@ final class NewcomerReducerTests: XCTestCase {
         _ = Reducer.reduce(&state, .entityPageLoaded(lead, generation: generation, files: page(0..<50), nextBeforeID: 900))
         for _ in 0..<30 { _ = Reducer.reduce(&state, .input(.key(.character("j")))) }
         let file = state.entity?.current
-        XCTAssertEqual(Reducer.reduce(&state, .input(.key(.control("r")))).last, .loadEntityPage(lead, generation: generation + 1, beforeID: nil))
+        XCTAssertEqual(Reducer.reduce(&state, .input(.key(.control("r")))).suffix(2), [
+            .loadEntityPage(lead, generation: generation + 1, beforeID: nil), .loadRecordUses(lead, generation: generation + 1),
+        ])
         XCTAssertEqual(Reducer.reduce(&state, .entityPageLoaded(lead, generation: generation + 1, files: page(0..<20), nextBeforeID: 800)),
                        [.loadEntityPage(lead, generation: generation + 1, beforeID: 800)], "the file is sought in the next page")
         _ = Reducer.reduce(&state, .entityPageLoaded(lead, generation: generation + 1, files: page(20..<50), nextBeforeID: nil))

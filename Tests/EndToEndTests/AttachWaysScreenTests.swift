@@ -1,4 +1,5 @@
 import Foundation
+import TerminalUI
 import XCTest
 
 /// The three ways to attach, in tmux against `amofiles serve --seed demo`: `:lead склад`
@@ -23,11 +24,18 @@ final class AttachWaysScreenTests: XCTestCase {
         tmux.waitFor(text: "File field: “Договор”")
     }
 
-    func testANoteWithACommentAndAFieldShowInTheEntityAsTheCommandLineReadsIt() throws {
+    func testANoteWithACommentAndAFieldShowOnTheLeadAsTheCommandLineReadsItAndANewVersionShowsThroughTheField() throws {
         let served = try ServedEmulator(arguments: ["--seed", "demo"])
         defer { served.stop() }
-        let tmux = try TmuxSession.ui(on: served)
+        // The UI starts in a folder of its own, where the picker finds the contract's next edition.
+        let local = served.folder.appendingPathComponent("local")
+        try FileManager.default.createDirectory(at: local, withIntermediateDirectories: true)
+        let edition = Data(String(repeating: "Договор аренды склада, редакция 2\n", count: 40).utf8)
+        try edition.write(to: local.appendingPathComponent("Договор редакция 2.txt"))
+        let tmux = try TmuxSession(columns: 120, rows: 40, environment: ["AMOFILES_TOKEN": served.token])
         defer { tmux.close() }
+        try tmux.send("cd '\(local.path)' && \(Binary.path) --account \(served.accountURL); echo EXITED=$?", "Enter")
+        tmux.waitFor("the first page") { $0.contains(" 100 files loaded") }
         try openLead(tmux)
 
         try markAndAsk(tmux, steps: 0)
@@ -43,13 +51,37 @@ final class AttachWaysScreenTests: XCTestCase {
         tmux.waitFor(text: "empty now")
         try tmux.send("Enter")
         tmux.waitFor(text: "in “Договор”; read back, it is there.")
+        tmux.waitFor("the lead's screen with both") { $0.contains(" note: подписанный экземпляр") && $0.contains(" field “Договор”") }
 
-        let result = try Binary.run(["entity", "lead:22859108", "--json", "--account", served.accountURL], environment: served.env)
-        let shown = try jsonObject(result)
+        let shown = try jsonObject(Binary.run(["entity", "lead:22859108", "--json", "--account", served.accountURL], environment: served.env))
         let comments = (shown["notes"] as? [[String: Any]] ?? []).compactMap { $0["comment"] as? String }
         XCTAssertTrue(comments.contains("подписанный экземпляр"), "\(comments)")
         let fields = try XCTUnwrap(shown["fields"] as? [[String: Any]])
         XCTAssertEqual(fields.compactMap { ($0["field"] as? [String: Any])?["name"] as? String }, ["Договор"])
+        let value = try XCTUnwrap(fields.first?["value"] as? [String: Any])
+        let fieldFile = try XCTUnwrap(value["file_uuid"] as? String)
+        let before = try XCTUnwrap(value["version_uuid"] as? String)
+
+        // The field's row, then V: a new version of the file the field holds.
+        try tmux.send("g")
+        try tmux.send("V")
+        tmux.waitFor(text: "New version of ")
+        tmux.waitFor(text: "Договор редакция 2.txt")
+        try tmux.send("G")
+        try tmux.send("Enter")
+        tmux.waitFor(text: "Upload “Договор редакция 2.txt”")
+        try tmux.send("y")
+        tmux.waitFor("the upload done", timeout: 60) { $0.contains("done · ") && $0.contains("a new version") }
+        try openLead(tmux)
+        // The file keeps its name; the new version brings its size and extension.
+        let size = Quantities.bytes(Int64(edition.count))
+        tmux.waitFor("the field showing the new version") { screen in
+            screen.split(separator: "\n").contains { $0.contains(" field “Договор”") && $0.contains(".txt") && $0.contains(size) }
+        }
+        let after = try jsonObject(Binary.run(["entity", "lead:22859108", "--json", "--account", served.accountURL], environment: served.env))
+        let now = try XCTUnwrap(((after["fields"] as? [[String: Any]])?.first?["value"]) as? [String: Any])
+        XCTAssertEqual(now["file_uuid"] as? String, fieldFile)
+        XCTAssertNotEqual(now["version_uuid"] as? String, before, "the field shows the file's new version")
     }
 
     func testAnAttachTheServiceDoesNotKeepIsReportedInTheStatusLine() throws {
