@@ -273,6 +273,15 @@ def scenes(tmux, versioned):
     tmux.send("c")
     tmux.wait("the search cleared", lambda screen: "Filter:" not in screen and " 100 files loaded" in screen)
 
+    # A record's screen: the file in its "Договор" field and in its notes, then its linked files.
+    tmux.send(":")
+    tmux.type("lead 22859101")
+    tmux.send("Enter")
+    tmux.wait("the lead's field and notes", lambda screen: "field “Договор”" in screen and " in notes" in screen)
+    shoot(tmux, "record.png")
+    tmux.send("Escape")
+    tmux.wait("back on Files", lambda screen: "Files of lead" not in screen)
+
     # Transfers mid-upload: three local files from the picker.
     tmux.send("U")
     tmux.wait("Upload from ")

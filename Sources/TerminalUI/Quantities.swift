@@ -22,6 +22,11 @@ public enum Quantities {
         return String(format: "%04d-%02d-%02d %02d:%02d", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday, parts.tm_hour, parts.tm_min)
     }
 
+    /// A Unix time's day in the local time zone: `2026-11-22`.
+    public static func date(_ seconds: Int64) -> String {
+        String(time(seconds).prefix(10))
+    }
+
     /// "1.5MB" -> 1500000, "2KiB" -> 2048, "500" -> 500; nil when it is not a size.
     public static func parseBytes(_ text: String) -> Int64? {
         let units: [(String, Double)] = [

@@ -46,7 +46,7 @@ public struct AttachForm: Sendable, Equatable {
 enum AttachFormView {
     /// "Attach 2 files to: [lead] contact company customer", the query, and the matches.
     static func draw(_ form: AttachForm, into surface: any Surface) {
-        let width = min(surface.columns - 2, 70)
+        let width = min(surface.columns - 2, 84)
         let height = min(surface.rows - 2, 18)
         let top = max(1, (surface.rows - height) / 2)
         let left = max(1, (surface.columns - width) / 2)
@@ -70,7 +70,7 @@ enum AttachFormView {
         }
         // A record takes two lines: its name, then what tells it apart from similar ones.
         for (index, entity) in form.results.enumerated() {
-            let parts = form.details[entity.id]?.parts(time: Quantities.time) ?? []
+            let parts = form.details[entity.id]?.parts(time: Quantities.date) ?? []
             guard row + (parts.isEmpty ? 1 : 2) <= top + height - 1 else { break }
             let style: Style = index == form.cursor && form.typedID == nil ? .cursor : .dialog
             surface.draw("  \(TerminalText.pad(String(entity.id), columns: 9)) \(entity.name)", row: row, column: left, width: width, style: style)
