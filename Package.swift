@@ -65,7 +65,7 @@ let package = Package(
         // Release-built by Benchmarks/run.py; the frame figures of the Performance table.
         .executableTarget(name: "frame-bench", dependencies: ["AmoFilesApp", "AmoFilesAPI", "TerminalUI"], path: "Benchmarks/Frames"),
         .testTarget(name: "AmoFilesAPITests", dependencies: ["AmoFilesAPI", "EmulatorTesting", "DriveEmulator"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "DriveEmulatorTests", dependencies: ["DriveEmulator", "AmoFilesAPI", "EmulatorTesting"]),
+        .testTarget(name: "DriveEmulatorTests", dependencies: ["DriveEmulator", "AmoFilesAPI", "EmulatorTesting", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "AmoFilesTasksTests", dependencies: ["AmoFilesTasks", "EmulatorTesting", "DriveEmulator"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "FilePreviewTests", dependencies: ["FilePreview", "TerminalUI", "DriveEmulator"]),

@@ -14,9 +14,9 @@ public final class AppRuntime: Sendable {
     private let retries: RetryAnnouncer
     private let currentUserID: Int?
     public let runner: TaskRunner
-    /// Where unfinished uploads are kept; none for the demo, whose account ends with it.
     /// The records used last, offered first in searches; nil keeps none (the demo).
     private let recentRecords: RecentRecords?
+    /// Where unfinished uploads are kept; none for the demo, whose account ends with it.
     private let journal: UploadJournal?
     /// Versions read for previews, so a second look asks nothing.
     private let versionCache: VersionCache

@@ -10,7 +10,11 @@ struct Attaching {
     let account: AccountClient
 
     func run(_ uuids: [String], to target: LinkTarget, as way: AttachWay) async throws {
-        let files = try await usableFiles(uuids)
+        try await run(files: try await usableFiles(uuids), to: target, as: way)
+    }
+
+    /// Files known to be on the drive (one just uploaded: a listing may not show it yet).
+    func run(files: [DriveFile], to target: LinkTarget, as way: AttachWay) async throws {
         switch way {
         case .link: try await link(files, to: target)
         case .note(let comment): try await note(files, to: target, comment: comment)

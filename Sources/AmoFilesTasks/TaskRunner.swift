@@ -230,7 +230,7 @@ public actor TaskRunner {
             if let target = upload.attach {
                 do {
                     // The file exists now; a cancel no longer undoes it, so the attach is not cancelled either.
-                    try await Task { try await Attaching(drive: drive, account: account).run([file.uuid], to: target, as: .link) }.value
+                    try await Task { try await Attaching(drive: drive, account: account).run(files: [file], to: target, as: .link) }.value
                 } catch {
                     throw TaskError(
                         title: work.title, step: "attach it to \(target)", cause: "\(error)",

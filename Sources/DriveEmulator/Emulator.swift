@@ -100,6 +100,8 @@ public final class Emulator: Sendable {
         }
         if try store.isEmpty() {
             try DemoSeed(store: store).plant(options.seed, extraFiles: options.extraFiles)
+        } else {
+            try DemoSeed(store: store).upgrade()
         }
         let token = options.token ?? DriveStore.newToken() + DriveStore.newToken()
         let oauth = try await store.db.write { db in

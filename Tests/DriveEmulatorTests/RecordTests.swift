@@ -2,6 +2,7 @@ import AmoFilesAPI
 import DriveEmulator
 import EmulatorTesting
 import Foundation
+import GRDB
 import XCTest
 
 /// The three ways a file is used on a record (a link, an attachment note, a file field),
@@ -168,6 +169,26 @@ final class RecordTests: EmulatorTestCase {
             let withoutContacts = try await account.entity(.leads, id: twins[0].id).contactIDs
             XCTAssertNil(withoutContacts)
         }
+    }
+
+    func testADataFolderFromBeforeFieldsGetsThemWhenServedAgain() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("amofiles-upgrade-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = try await TestEmulator.start(dataFolder: folder)
+        await first.emulator.stop()
+        // What an older emulator left: the tables, none of the rows.
+        let database = try DatabaseQueue(path: folder.appendingPathComponent("drive.sqlite").path)
+        try await database.write { db in
+            for table in ["field_values", "custom_fields", "statuses", "pipelines", "notes"] { try db.execute(sql: "DELETE FROM \(table)") }
+            try db.execute(sql: "DELETE FROM entities WHERE id = 22859262")
+        }
+        try await database.close()
+        let again = try await TestEmulator.start(dataFolder: folder)
+        let fields = try await again.api.account.customFields(.leads)
+        let pipelines = try await again.api.account.pipelines()
+        await again.emulator.stop()
+        XCTAssertEqual(fields.filter(\.isFile).map(\.name), ["Договор", "Скан паспорта"])
+        XCTAssertEqual(pipelines.map(\.name), ["Продажи", "Тендеры", "Архив 2025"])
     }
 
     func testCustomersAreRefusedWhenTheAccountHasThemOff() async throws {

@@ -26,6 +26,16 @@ struct DemoSeed {
         }
     }
 
+    /// A data folder from before records had pipelines, fields and notes gets the
+    /// pipelines, fields, phones and related records every account has.
+    func upgrade() throws {
+        try store.db.write { db in
+            guard try Int.fetchOne(db, sql: "SELECT count(*) FROM pipelines") == 0 else { return }
+            var records = RecordSeed(now: store.clock.now())
+            try records.plantAccount(in: db)
+        }
+    }
+
     /// The OAuth integration of this data folder, with a fresh refresh token for this run.
     static func oauthClient(store: DriveStore, scopes: [String], in db: Database) throws -> EmulatorOAuth {
         let redirect = "https://example.com/amofiles/oauth"

@@ -28,7 +28,7 @@ struct LinksCommand: AsyncParsableCommand {
 /// The arguments of `attach` and `detach`: which record, and which files.
 struct LinkChangeArguments: ParsableArguments {
     @Argument(help: ArgumentHelp("The record (lead:123, lead:TEXT or leads 123), then the files' uuids.", valueName: "record> <uuid"))
-    var words: [String] = []
+    var words: [String]
 
     func validate() throws {
         if try RecordWords(words).rest.isEmpty { throw ValidationError("name at least one file uuid after the record") }

@@ -53,6 +53,20 @@ extension AmoConnection {
     }
 }
 
+/// The one record a command is about.
+struct RecordArgument: ParsableArguments {
+    @Argument(help: ArgumentHelp(RecordWords.help, valueName: "record")) var words: [String]
+
+    func validate() throws {
+        let record = try RecordWords(words)
+        if !record.rest.isEmpty { throw ValidationError("unexpected “\(record.rest[0])”") }
+    }
+
+    func target(_ api: AmoConnection) async throws -> LinkTarget {
+        try await api.target(try RecordWords(words).reference)
+    }
+}
+
 /// `amofiles entity lead:123`: the record, what tells it apart, and its files in the three ways.
 struct EntityCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -61,16 +75,11 @@ struct EntityCommand: AsyncParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: ArgumentHelp(RecordWords.help)) var record: [String]
-
-    func validate() throws {
-        let words = try RecordWords(record)
-        if !words.rest.isEmpty { throw ValidationError("unexpected “\(words.rest[0])”") }
-    }
+    @OptionGroup var record: RecordArgument
 
     func run() async throws {
         let api = try await connection.connect()
-        let target = try await api.target(try RecordWords(record).reference)
+        let target = try await record.target(api)
         let files = try await RecordFiles.load(target, drive: api.drive, account: api.account)
         let users = await Output.userNames(api)
         let facts = await RecordFacts.load(for: [files.record], of: target.entity, account: api.account, users: users)
@@ -125,16 +134,11 @@ struct NotesCommand: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var output: OutputOptions
     @Option(name: .customLong("type"), help: "Only notes of this type (attachment, common); repeat for several.") var types: [String] = []
-    @Argument(help: ArgumentHelp(RecordWords.help)) var record: [String]
-
-    func validate() throws {
-        let words = try RecordWords(record)
-        if !words.rest.isEmpty { throw ValidationError("unexpected “\(words.rest[0])”") }
-    }
+    @OptionGroup var record: RecordArgument
 
     func run() async throws {
         let api = try await connection.connect()
-        let target = try await api.target(try RecordWords(record).reference)
+        let target = try await record.target(api)
         let notes = try await api.account.allNotes(target.entity, id: target.id, types: types)
         if output.json { return try Output.json(Page(items: notes, embeddedKey: "notes")) }
         if notes.isEmpty { return Output.note("No notes in the feed of \(target).") }
