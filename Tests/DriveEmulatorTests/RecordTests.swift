@@ -182,7 +182,7 @@ final class RecordTests: EmulatorTestCase {
             for table in ["field_values", "custom_fields", "statuses", "pipelines", "notes"] { try db.execute(sql: "DELETE FROM \(table)") }
             try db.execute(sql: "DELETE FROM entities WHERE id = 22859262")
         }
-        try await database.close()
+        try database.close()
         let again = try await TestEmulator.start(dataFolder: folder)
         let fields = try await again.api.account.customFields(.leads)
         let pipelines = try await again.api.account.pipelines()
