@@ -59,6 +59,14 @@ final class RecordCommandTests: XCTestCase {
         XCTAssertEqual(replace.status, 1, "a field that holds a file is replaced only on purpose")
         XCTAssertTrue(replace.stderr.contains("--new-version-of") || replace.stderr.contains("new version"), replace.stderr)
 
+        let cleared = try run(["detach", "lead:склад", "--field", "договор"])
+        XCTAssertEqual(cleared.status, 0, cleared.stderr)
+        XCTAssertTrue(cleared.stdout.contains("Cleared “Договор” of lead 22859108"), cleared.stdout)
+        let emptied = try jsonObject(Binary.run(["entity", "lead:склад", "--json", "--account", served.accountURL], environment: served.env))
+        XCTAssertEqual((emptied["fields"] as? [[String: Any]])?.count, 0, "the field is empty")
+        let listedFiles = try run(["ls", "--uuid", fieldFile, "--json"])
+        XCTAssertTrue(listedFiles.stdout.contains(fieldFile), "the file stays on the drive")
+
         let listed = try run(["notes", "lead:склад", "--type", "common"])
         XCTAssertTrue(listed.stdout.contains("подписанный экземпляр"), listed.stdout)
         let fieldList = try run(["fields", "contacts", "--files"])

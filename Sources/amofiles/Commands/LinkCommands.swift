@@ -30,10 +30,6 @@ struct LinkChangeArguments: ParsableArguments {
     @Argument(help: ArgumentHelp("The record (lead:123, lead:TEXT or leads 123), then the files' uuids.", valueName: "record> <uuid"))
     var words: [String]
 
-    func validate() throws {
-        if try RecordWords(words).rest.isEmpty { throw ValidationError("name at least one file uuid after the record") }
-    }
-
     var record: RecordWords { get throws { try RecordWords(words) } }
 }
 
@@ -60,6 +56,7 @@ struct AttachCommand: AsyncParsableCommand {
     @OptionGroup var change: LinkChangeArguments
 
     func validate() throws {
+        if try change.record.rest.isEmpty { throw ValidationError("name at least one file uuid after the record") }
         let lower = way.lowercased()
         guard lower == "link" || lower == "note" || (lower.hasPrefix("field:") && lower.count > 6) else {
             throw ValidationError("--as is link, note or field:ID (field:NAME)")
@@ -88,28 +85,47 @@ struct AttachCommand: AsyncParsableCommand {
     /// The way asked for; a field named by name is looked up among the type's file fields.
     private func attachWay(_ api: AmoConnection, _ entity: EntityType) async throws -> AttachWay {
         if let way = AttachWay(way, comment: comment, replacing: replace) { return way }
-        let name = String(way.dropFirst(6))
-        let fields = try await api.account.customFields(entity).filter(\.isFile)
-        let matches = fields.filter { $0.name.compare(name, options: [.caseInsensitive]) == .orderedSame }
-        guard matches.count == 1 else {
-            let known = fields.map { "\($0.id) “\($0.name)”" }.joined(separator: ", ")
-            throw CLIError.config("\(matches.isEmpty ? "no" : "more than one") file field of \(entity.rawValue) is named “\(name)”; file fields: \(known.isEmpty ? "none" : known)")
-        }
-        return .field(id: matches[0].id, replacing: replace)
+        return .field(id: try await fileField(way.dropFirst(6), of: entity, api).id, replacing: replace)
     }
 }
 
-/// `amofiles detach lead:123 UUID...`.
+/// The file field of an entity type a person names: its id, or its name (any case).
+func fileField(_ name: some StringProtocol, of entity: EntityType, _ api: AmoConnection) async throws -> CustomField {
+    let fields = try await api.account.customFields(entity).filter(\.isFile)
+    if let id = Int(name), let field = fields.first(where: { $0.id == id }) { return field }
+    let matches = fields.filter { $0.name.compare(String(name), options: [.caseInsensitive]) == .orderedSame }
+    guard matches.count == 1 else {
+        let known = fields.map { "\($0.id) “\($0.name)”" }.joined(separator: ", ")
+        throw CLIError.config("\(matches.isEmpty ? "no" : "more than one") file field of \(entity.rawValue) is named “\(name)”; file fields: \(known.isEmpty ? "none" : known)")
+    }
+    return matches[0]
+}
+
+/// `amofiles detach lead:123 UUID...`, `amofiles detach lead:123 --field Договор`.
 struct DetachCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "detach", abstract: "Detach files from a lead, contact, company or customer.")
+    static let configuration = CommandConfiguration(
+        commandName: "detach", abstract: "Detach linked files from a lead, contact, company or customer, or empty one of its file fields.")
 
     @OptionGroup var connection: ConnectionOptions
+    @Option(help: ArgumentHelp("Empty this file field (its id or name) instead; the file stays on the drive.", valueName: "field"))
+    var field: String?
     @OptionGroup var change: LinkChangeArguments
+
+    func validate() throws {
+        let rest = try change.record.rest
+        if field == nil, rest.isEmpty { throw ValidationError("name at least one file uuid after the record, or --field") }
+        if field != nil, !rest.isEmpty { throw ValidationError("--field empties a field: name no files with it") }
+    }
 
     func run() async throws {
         let api = try await connection.connect()
         let record = try change.record
         let target = try await api.target(record.reference)
+        if let field {
+            let chosen = try await fileField(field, of: target.entity, api)
+            try await api.edit(.clearField(id: chosen.id, name: chosen.name, of: target))
+            return print("Cleared “\(Output.plain(chosen.name))” of \(target); read back, it is empty.")
+        }
         let notAttached = try await api.edit(.detach(record.rest, from: target)).unchanged
         let detached = record.rest.count - notAttached.count
         if detached > 0 { print("Detached \(Output.count(detached, "file")) from \(target).") }
