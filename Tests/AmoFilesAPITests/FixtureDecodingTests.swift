@@ -16,7 +16,7 @@ final class FixtureDecodingTests: XCTestCase {
     func testEveryFixtureIsCovered() throws {
         let folder = try XCTUnwrap(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
-        XCTAssertEqual(names.count, 25, "a new fixture needs a decoding test here")
+        XCTAssertEqual(names.count, 26, "a new fixture needs a decoding test here")
     }
 
     func testFilesPageDecodes() throws {
@@ -172,6 +172,13 @@ final class FixtureDecodingTests: XCTestCase {
         XCTAssertEqual(stages.describe(pipelineID: 3_177_727, statusID: 32_392_159), "Воронка › Первичный контакт")
         XCTAssertEqual(stages.describe(pipelineID: 3_177_727, statusID: 142), "Воронка › Успешно реализовано")
         XCTAssertEqual(stages.describe(pipelineID: 99, statusID: 142), "pipeline 99 › stage 142")
+    }
+
+    func testDriveStatsDecode() throws {
+        let stats = try decode(DriveStats.self, "get-v1-0-files-stats.response")
+        XCTAssertEqual(stats.limit, 1_048_576_000)
+        XCTAssertEqual(stats.used, 13_320_204)
+        try assertSameJSON(JSONEncoder().encode(stats), fixture("get-v1-0-files-stats.response"))
     }
 
     func testValidationErrorsDecode() throws {

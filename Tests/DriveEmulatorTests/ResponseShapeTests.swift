@@ -53,6 +53,7 @@ final class ResponseShapeTests: EmulatorTestCase {
             let list = try await emu.raw("GET", emu.drive + "/v1.0/files?limit=1")
             try assertSameKeys(list, "get-v1-0-files.response")
             try assertSameKeys(try await emu.raw("GET", emu.drive + "/v1.0/files/\(uuid)/versions"), "get-v1-0-files-file-uuid-versions.response")
+            try assertSameKeys(try await emu.raw("GET", emu.drive + "/v1.0/files/stats"), "get-v1-0-files-stats.response")
             _ = try await emu.raw("DELETE", emu.drive + "/v1.0/files", body: Data(#"[{"uuid":"\#(uuid)"}]"#.utf8))
             let restore = try await emu.raw("POST", emu.drive + "/v1.0/files/restore", body: Data(#"[{"uuid":"\#(uuid)"}]"#.utf8))
             try assertSameKeys(restore, "post-v1-0-files-restore.response")

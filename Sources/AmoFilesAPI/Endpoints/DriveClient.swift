@@ -80,6 +80,17 @@ public struct DriveClient: Sendable {
         return try requester.decodePage(DriveFile.self, key: "files", from: response, call: call)
     }
 
+    /// `GET /v1.0/files/stats`: used and limit bytes; nil when the service does not answer it (404).
+    public func stats() async throws -> DriveStats? {
+        let call = "GET /v1.0/files/stats"
+        do {
+            let response = try await requester.perform(call, method: "GET", url: url("/v1.0/files/stats"), scope: "files")
+            return try requester.decode(DriveStats.self, from: response, call: call)
+        } catch let error as APIError where error.kind == .notFound {
+            return nil
+        }
+    }
+
     // MARK: One file
 
     /// `GET /v1.0/files/{uuid}`.

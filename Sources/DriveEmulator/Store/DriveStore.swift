@@ -38,6 +38,14 @@ final class DriveStore: Sendable {
         try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", arguments: [key, value])
     }
 
+    /// The bytes the account's files take: every version of every file out of the trash
+    /// (trashed files stop counting at once).
+    func usedBytes() throws -> Int64 {
+        try db.read { db in
+            try Int64.fetchOne(db, sql: "SELECT coalesce(sum(v.size), 0) FROM versions v JOIN files f ON f.uuid = v.file_uuid WHERE f.is_trashed = 0") ?? 0
+        }
+    }
+
     /// The account uuid that appears in download links.
     func accountUUID() throws -> String { try meta("account_uuid") ?? "00000000-0000-0000-0000-000000000000" }
 }
@@ -46,10 +54,13 @@ final class DriveStore: Sendable {
 public struct UploadLimits: Sendable {
     public var maxPartSize: Int
     public var maxFileSize: Int64
+    /// The account's disk space (a trial account has 10 GB).
+    public var storageLimit: Int64
 
-    public init(maxPartSize: Int, maxFileSize: Int64 = 314_572_800) {
+    public init(maxPartSize: Int, maxFileSize: Int64 = 314_572_800, storageLimit: Int64 = 10_000_000_000) {
         self.maxPartSize = maxPartSize
         self.maxFileSize = maxFileSize
+        self.storageLimit = storageLimit
     }
 }
 

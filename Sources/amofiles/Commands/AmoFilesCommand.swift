@@ -20,7 +20,7 @@ struct AmoFilesCommand: AsyncParsableCommand {
             BrowseCommand.self, DemoCommand.self, KeymapCommand.self, ServeCommand.self, LoginCommand.self, AccountCommand.self, ListCommand.self, InfoCommand.self,
             VersionsCommand.self, ActivateCommand.self, CatCommand.self, PreviewCommand.self, DiffCommand.self, RenameCommand.self, RemoveCommand.self, RestoreCommand.self,
             LinksCommand.self, AttachCommand.self, DetachCommand.self, EntityCommand.self, EntityFilesCommand.self, NotesCommand.self, FieldsCommand.self,
-            UploadCommand.self, TransfersCommand.self, DownloadCommand.self,
+            UploadCommand.self, TransfersCommand.self, DownloadCommand.self, UsageCommand.self,
         ],
         defaultSubcommand: BrowseCommand.self)
 
