@@ -35,7 +35,21 @@ public struct FileDownload: Sendable {
         cleaned = cleaned.trimmingCharacters(in: .whitespaces)
         while cleaned.hasPrefix(".") { cleaned.removeFirst() }
         if cleaned.isEmpty { cleaned = "download" }
-        return String(cleaned.prefix(200))
+        return fitting(cleaned, bytes: 200)
+    }
+
+    /// File systems take at most 255 bytes a name: a longer one loses the end of its
+    /// stem (whole characters), never its extension.
+    static func fitting(_ name: String, bytes limit: Int) -> String {
+        guard name.utf8.count > limit else { return name }
+        var stem = Substring(name)
+        var ext = Substring("")
+        if let dot = name.lastIndex(of: "."), dot != name.startIndex, name.distance(from: dot, to: name.endIndex) <= 11 {
+            stem = name[..<dot]
+            ext = name[dot...]
+        }
+        while !stem.isEmpty, stem.utf8.count + ext.utf8.count > limit { stem.removeLast() }
+        return String(stem) + String(ext)
     }
 
     /// The target that means standard output, as `curl -o -` has it.

@@ -17,6 +17,56 @@ struct ListCommand: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var filters: FileFilterOptions
+    @Option(help: "Files per page (1-250).") var limit = 50
+    @Option(help: "Page number, from 1.") var page = 1
+    @Flag(help: "Follow every next page and list all matches.") var all = false
+
+    func validate() throws {
+        guard (1...250).contains(limit) else { throw ValidationError("--limit must be between 1 and 250") }
+        guard page >= 1 else { throw ValidationError("--page starts at 1") }
+        if all && page != 1 { throw ValidationError("--all starts at page 1; drop --page") }
+    }
+
+    func run() async throws {
+        let api = try await connection.connect()
+        let filter = try filters.filter()
+        // The table names people: ask for them beside the files instead of after them.
+        async let names = output.json ? [:] : Output.userNames(api)
+        let files: [DriveFile]
+        var next: String?
+        if all {
+            files = try await api.drive.allFiles(filter, pageSize: limit)
+        } else {
+            let result = try await api.drive.listFiles(filter, limit: limit, page: page)
+            files = result.items
+            next = result.nextHref
+        }
+        if output.json {
+            var links: [String: HALLink] = [:]
+            if let next { links["next"] = HALLink(href: next) }
+            return try Output.json(Page(items: files, embeddedKey: "files", count: files.count, links: links))
+        }
+        if files.isEmpty {
+            Output.note(filters.trash ? "The trash holds no such files." : "No files match.")
+            return
+        }
+        let users = await names
+        let (header, rows) = Output.fileRows(files, users: users, trash: filters.trash)
+        Output.table(header, rows, flexible: 1)
+        if next != nil {
+            Output.note("(page \(page); more on --page \(page + 1), or --all)")
+        }
+    }
+}
+
+enum DateFieldArgument: String, ExpressibleByArgument, CaseIterable {
+    case created, updated
+    var field: FileFilter.DateField { self == .created ? .createdAt : .updatedAt }
+}
+
+/// Every documented filter of the file listing, as `ls` and `download --all` take them.
+struct FileFilterOptions: ParsableArguments {
     @Option(help: "Substring of the file name or of a linked entity's name.") var term: String?
     @Option(help: "Exact file name.") var name: String?
     @Option(name: .customLong("ext"), help: ArgumentHelp("Extension (repeat or comma-separate: --ext pdf,docx).", valueName: "ext"))
@@ -38,14 +88,8 @@ struct ListCommand: AsyncParsableCommand {
     var createdBy: [String] = []
     @Option(name: .customLong("updated-by"), help: ArgumentHelp("Last editor: user id, client or robot (repeatable).", valueName: "who"))
     var updatedBy: [String] = []
-    @Option(help: "Files per page (1-250).") var limit = 50
-    @Option(help: "Page number, from 1.") var page = 1
-    @Flag(help: "Follow every next page and list all matches.") var all = false
 
     func validate() throws {
-        guard (1...250).contains(limit) else { throw ValidationError("--limit must be between 1 and 250") }
-        guard page >= 1 else { throw ValidationError("--page starts at 1") }
-        if all && page != 1 { throw ValidationError("--all starts at page 1; drop --page") }
         _ = try filter()
     }
 
@@ -79,37 +123,6 @@ struct ListCommand: AsyncParsableCommand {
         return filter
     }
 
-    func run() async throws {
-        let api = try await connection.connect()
-        let filter = try filter()
-        // The table names people: ask for them beside the files instead of after them.
-        async let names = output.json ? [:] : Output.userNames(api)
-        let files: [DriveFile]
-        var next: String?
-        if all {
-            files = try await api.drive.allFiles(filter, pageSize: limit)
-        } else {
-            let result = try await api.drive.listFiles(filter, limit: limit, page: page)
-            files = result.items
-            next = result.nextHref
-        }
-        if output.json {
-            var links: [String: HALLink] = [:]
-            if let next { links["next"] = HALLink(href: next) }
-            return try Output.json(Page(items: files, embeddedKey: "files", count: files.count, links: links))
-        }
-        if files.isEmpty {
-            Output.note(trash ? "The trash holds no such files." : "No files match.")
-            return
-        }
-        let users = await names
-        let (header, rows) = Output.fileRows(files, users: users, trash: trash)
-        Output.table(header, rows, flexible: 1)
-        if next != nil {
-            Output.note("(page \(page); more on --page \(page + 1), or --all)")
-        }
-    }
-
     static func bytes(_ text: String, option: String) throws -> Int64 {
         guard let bytes = Quantities.parseBytes(text) else { throw ValidationError("\(option): \"\(text)\" is not a size (e.g. 500, 20KB, 1.5MB)") }
         return bytes
@@ -132,9 +145,4 @@ struct ListCommand: AsyncParsableCommand {
             return id
         }
     }
-}
-
-enum DateFieldArgument: String, ExpressibleByArgument, CaseIterable {
-    case created, updated
-    var field: FileFilter.DateField { self == .created ? .createdAt : .updatedAt }
 }
