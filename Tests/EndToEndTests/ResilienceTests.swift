@@ -189,7 +189,7 @@ final class ResilienceTests: XCTestCase {
             (["keymap", "--check", "/dev/zero"], "is not a regular file"),
             (["demo", "--keymap", folder.path], "is a folder, not a file"),
             (["upload", fifo, "--account", "http://127.0.0.1:9"], "is not a regular file"),
-            (["upload", folder.path, "--account", "http://127.0.0.1:9"], "is not a regular file"),
+            (["upload", folder.path, "--new-version-of", "u", "--account", "http://127.0.0.1:9"], "takes one file, not a folder"),
             (["upload", "/dev/null", "--account", "http://127.0.0.1:9"], "is not a regular file"),
             (["rename", "u", "", "--account", "http://127.0.0.1:9"], "the name is empty"),
             (["rename", "u", "   ", "--account", "http://127.0.0.1:9"], "the name is only spaces"),

@@ -18,11 +18,17 @@ struct UploadCommand: AsyncParsableCommand {
             dropped SSH session or a kill does: `amofiles upload --resume` finishes them within \
             the session's 24 hours, `amofiles transfers --discard` forgets them. Nothing is added \
             to the drive until a file's last part is in.
+
+            A folder is pushed whole: its files (hidden ones with --hidden; --include and --exclude \
+            globs match the path below the folder or the name). A manifest per account \
+            ($XDG_STATE_HOME/amofiles/manifests) records what each local file became, so the next \
+            push uploads only new files, and a changed one as a new version of the file it became \
+            (--as-new-files uploads it as a new file). --dry-run says what a push would do.
             """)
 
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: "Local files.") var paths: [String] = []
+    @Argument(help: "Local files and folders.") var paths: [String] = []
     @Option(name: .customLong("new-version-of"), help: ArgumentHelp("Upload as a new (active) version of this file.", valueName: "uuid"))
     var newVersionOf: String?
     @Option(help: ArgumentHelp("Attach the uploaded files to this lead, contact, company or customer.", valueName: "entity:id"))
@@ -30,12 +36,22 @@ struct UploadCommand: AsyncParsableCommand {
     @Option(help: "How many files to upload at once.") var jobs = 3
     @Flag(help: "Finish the unfinished uploads of this account from the journal (see `amofiles transfers`).")
     var resume = false
+    @Option(help: ArgumentHelp("In a folder: only files matching this glob (repeatable).", valueName: "glob")) var include: [String] = []
+    @Option(help: ArgumentHelp("In a folder: leave out files matching this glob (repeatable).", valueName: "glob")) var exclude: [String] = []
+    @Flag(help: "In a folder: hidden files and folders too.") var hidden = false
+    @Flag(name: .customLong("dry-run"), help: "Say what would be uploaded, and upload nothing.") var dryRun = false
+    @Flag(name: .customLong("as-new-files"), help: "In a folder: a file changed since the last push goes up as a new file, not a new version.")
+    var asNewFiles = false
 
     func validate() throws {
         if paths.isEmpty && !resume { throw ValidationError("name at least one file to upload, or pass --resume") }
         if newVersionOf != nil && paths.count != 1 { throw ValidationError("--new-version-of takes exactly one file") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         for path in paths {
+            if Self.isFolder(path) {
+                if newVersionOf != nil { throw ValidationError("--new-version-of takes one file, not a folder") }
+                continue
+            }
             // Refused here, before any call: a FIFO or a device would hang or never end.
             do {
                 _ = try FileUpload.identity(path)
@@ -53,9 +69,16 @@ struct UploadCommand: AsyncParsableCommand {
             _ = try await api.account.entity(attach.entity, id: attach.id)
         }
         let journal = UploadJournal()
-        var work: [TaskWork] = paths.map { path in
-            let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-            return .upload(FileUpload(path: absolute, newVersionOf: newVersionOf, attach: attach, journal: journal))
+        let manifest = UploadManifest(driveURL: api.drive.driveURL.absoluteString)
+        let (planned, pushed, unchanged) = try plan(manifest)
+        if dryRun {
+            for (path, version) in planned { Output.line(version.map { "would upload \(Output.plain(path)) as a new version of \($0)" } ?? "would upload \(Output.plain(path))") }
+            return Output.line("\(Output.count(planned.count, "file")) to upload, \(unchanged) unchanged since the last push; nothing was sent.")
+        }
+        if unchanged > 0 { Output.note("\(Output.count(unchanged, "file")) unchanged since the last push") }
+        if planned.isEmpty, !resume { return Output.note("Nothing to upload.") }
+        var work: [TaskWork] = planned.map { path, version in
+            .upload(FileUpload(path: path, newVersionOf: version, attach: attach, journal: journal))
         }
         if resume {
             let pending = journal.records()
@@ -73,10 +96,18 @@ struct UploadCommand: AsyncParsableCommand {
         let json = output.json
         let finals = await ProgressDisplay.run(work, on: runner, retries: api.retries) { snapshot in
             guard case .upload(let upload, _) = snapshot.work else { return }
+            if case .done(.file(let file)) = snapshot.state, let identity = pushed[upload.path] {
+                do {
+                    try manifest.record(upload.path, size: identity.size, modified: identity.modified, as: file)
+                } catch {
+                    Output.error("\(upload.path) went up as \(file.uuid), but the manifest could not be written: \(error); the next push sends it again")
+                }
+            }
             switch snapshot.state {
             case .done(.file(let file)) where !json:
                 let attached = upload.attach.map { ", attached to \($0)" } ?? ""
-                Output.line("Uploaded \(Output.plain(upload.fileName)) (\(Output.size(file.size))) as \(file.uuid)\(attached)")
+                let became = upload.newVersionOf == nil ? "as \(file.uuid)" : "as a new version of \(file.uuid)"
+                Output.line("Uploaded \(Output.plain(upload.fileName)) (\(Output.size(file.size))) \(became)\(attached)")
             case .failed(let error): Output.error(error.message)
             default: break
             }
@@ -88,6 +119,43 @@ struct UploadCommand: AsyncParsableCommand {
             })
         }
         try throwIfUnfinished(finals, verb: "uploads")
+    }
+
+    /// The files to send (a folder's files as its manifest says: new, or a new version of
+    /// what they became), the folder files' identities to record, and how many were unchanged.
+    private func plan(_ manifest: UploadManifest) throws -> (planned: [(String, String?)], pushed: [String: (size: Int64, modified: Double)], unchanged: Int) {
+        var planned: [(String, String?)] = []
+        var pushed: [String: (size: Int64, modified: Double)] = [:]
+        var unchanged = 0
+        let walk = FolderWalk(includes: include, excludes: exclude, hidden: hidden)
+        for path in paths {
+            guard Self.isFolder(path) else {
+                planned.append((URL(fileURLWithPath: path).standardizedFileURL.path, newVersionOf))
+                continue
+            }
+            let files: [String]
+            do {
+                files = try walk.files(in: path)
+            } catch {
+                throw CLIError.local(String(describing: error))
+            }
+            for file in files {
+                switch try manifest.plan(file, asNewFiles: asNewFiles) {
+                case .unchanged:
+                    unchanged += 1
+                    continue
+                case .new: planned.append((file, nil))
+                case .newVersion(let uuid): planned.append((file, uuid))
+                }
+                pushed[file] = try FileUpload.identity(file)
+            }
+        }
+        return (planned, pushed, unchanged)
+    }
+
+    static func isFolder(_ path: String) -> Bool {
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
     }
 }
 
