@@ -59,6 +59,17 @@ public struct TestEmulator: Sendable {
         await emulator.stop(removingData: true)
     }
 
+    /// Runs `body` on this emulator and stops it afterwards, whether `body` failed or not.
+    public func whileRunning(_ body: (TestEmulator) async throws -> Void) async throws {
+        do {
+            try await body(self)
+        } catch {
+            await stop()
+            throw error
+        }
+        await stop()
+    }
+
     /// A client of the same emulator with another token.
     public func connection(token: String) async throws -> AmoConnection {
         try await AmoConnection.connect(

@@ -17,10 +17,9 @@ final class DownloadSetTests: XCTestCase {
     }
 
     func testNamesThatEscapeOrCollideLandInsideTheFolderEachOnce() async throws {
-        let emu = try await TestEmulator.start()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("amofiles-set-\(UUID().uuidString.prefix(8))").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        do {
+        try await TestEmulator.start().whileRunning { emu in
             var expected: [String: Data] = [:]
             for (index, name) in ["../x.txt", "a/b.txt", "dup.txt", "DUP.txt", "..", "\u{1b}[2Jclear.txt"].enumerated() {
                 let bytes = testBytes(100 + index, seed: UInt64(index + 1))
@@ -44,10 +43,6 @@ final class DownloadSetTests: XCTestCase {
             XCTAssertTrue(collided.allSatisfy { $0.hasPrefix("dup [") || $0.hasPrefix("DUP [") }, "\(collided)")
             try Data("short".utf8).write(to: URL(fileURLWithPath: items[0].target))
             XCTAssertFalse(DownloadSet.isComplete(items[0]), "a copy of the wrong size is not whole")
-        } catch {
-            await emu.stop()
-            throw error
         }
-        await emu.stop()
     }
 }

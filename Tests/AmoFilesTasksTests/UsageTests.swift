@@ -9,14 +9,7 @@ import XCTest
 /// walk totals what the listing shows, by every grouping.
 final class UsageTests: XCTestCase {
     private func withEmulator(seed: EmulatorOptions.Seed = .empty, _ body: (TestEmulator) async throws -> Void) async throws {
-        let emulator = try await TestEmulator.start(seed: seed)
-        do {
-            try await body(emulator)
-        } catch {
-            await emulator.stop()
-            throw error
-        }
-        await emulator.stop()
+        try await TestEmulator.start(seed: seed).whileRunning(body)
     }
 
     func testStatsCountEveryVersionAndTrashedFilesStopCountingAtOnce() async throws {

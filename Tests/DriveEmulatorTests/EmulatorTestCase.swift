@@ -11,15 +11,9 @@ class EmulatorTestCase: XCTestCase {
         maxPartSize: Int? = nil, customersMode: CustomersMode = .segments, faults: FaultInjection = FaultInjection(),
         _ body: (TestEmulator) async throws -> Void
     ) async throws {
-        let emulator = try await TestEmulator.start(
-            seed: seed, flavor: flavor, scopes: scopes, customersMode: customersMode, maxPartSize: maxPartSize, faults: faults)
-        do {
-            try await body(emulator)
-        } catch {
-            await emulator.stop()
-            throw error
-        }
-        await emulator.stop()
+        try await TestEmulator.start(
+            seed: seed, flavor: flavor, scopes: scopes, customersMode: customersMode, maxPartSize: maxPartSize, faults: faults
+        ).whileRunning(body)
     }
 
     func json(_ response: TransportResponse) throws -> [String: Any] {
