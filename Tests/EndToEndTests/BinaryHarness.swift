@@ -137,6 +137,8 @@ final class ServedEmulator {
     let token: String
     let folder: URL
     let ready: [String: Any]
+    /// The emulator's log: a line per request answered and per download served.
+    var log: String { folder.appendingPathComponent("emulator.log").path }
 
     /// `folder` of an earlier run (stopped keeping it) starts the service again on its data.
     init(arguments: [String] = [], folder: URL? = nil, host: String = "127.0.0.1", ports: (account: Int, drive: Int) = (0, 0)) throws {
@@ -146,7 +148,8 @@ final class ServedEmulator {
         try? FileManager.default.removeItem(at: readyFile)
         process.executableURL = URL(fileURLWithPath: Binary.path)
         process.arguments = ["serve", "--host", host, "--port", "\(ports.account)", "--drive-port", "\(ports.drive)",
-                             "--ready-file", readyFile.path, "--data", self.folder.appendingPathComponent("data").path] + arguments
+                             "--ready-file", readyFile.path, "--data", self.folder.appendingPathComponent("data").path,
+                             "--log-file", self.folder.appendingPathComponent("emulator.log").path] + arguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

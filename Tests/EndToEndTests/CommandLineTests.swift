@@ -71,10 +71,8 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testVersionsAreNumberedAndActivateTakesANumberAUuidOrItsStart() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("amofiles-e2e-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let emulatorLog = folder.appendingPathComponent("emulator.log").path
-        let served = try ServedEmulator(arguments: ["--log-file", emulatorLog], folder: folder)
+        let served = try ServedEmulator(arguments: [])
+        let emulatorLog = served.log
         defer { served.stop() }
         func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
             let result = try Binary.run(arguments + ["--account", served.accountURL], environment: served.env)

@@ -5,10 +5,8 @@ import XCTest
 /// second run transfers nothing; `--trash-after` empties Files of what was copied.
 final class DownloadAllTests: XCTestCase {
     func testASecondRunTransfersNothingAndTrashAfterMovesOnlyWhatIsCopied() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("amofiles-e2e-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let log = folder.appendingPathComponent("emulator.log").path
-        let served = try ServedEmulator(arguments: ["--seed", "demo", "--log-file", log], folder: folder)
+        let served = try ServedEmulator(arguments: ["--seed", "demo"])
+        let log = served.log
         defer { served.stop() }
         func run(_ arguments: [String]) throws -> Binary.Result {
             try Binary.run(arguments + ["--account", served.accountURL], environment: served.env)
@@ -18,7 +16,7 @@ final class DownloadAllTests: XCTestCase {
         }
         let listed = try jsonObject(run(["ls", "--all", "--ext", "pdf", "--json"]))
         let pdfs = try XCTUnwrap((listed["_embedded"] as? [String: Any])?["files"] as? [[String: Any]])
-        let target = folder.appendingPathComponent("copies").path
+        let target = served.folder.appendingPathComponent("copies").path
 
         let first = try run(["download", "--all", "--ext", "pdf", "-o", target])
         XCTAssertEqual(first.status, 0, first.stderr)

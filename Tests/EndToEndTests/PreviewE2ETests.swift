@@ -5,10 +5,8 @@ import XCTest
 /// text file is read from its first 256 KiB only, and a second look asks nothing.
 final class PreviewE2ETests: XCTestCase {
     func testABigTextFileIsPreviewedFromItsFirstBytesAndOnlyOnce() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("amofiles-e2e-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let log = folder.appendingPathComponent("emulator.log").path
-        let served = try ServedEmulator(arguments: ["--seed", "demo", "--log-file", log], folder: folder)
+        let served = try ServedEmulator(arguments: ["--seed", "demo"])
+        let log = served.log
         defer { served.stop() }
         // 20 MiB of numbered lines, uploaded as the newest file.
         let line = "строка %07d: цена 12 500 ₽, срок поставки 14 дней\n"
@@ -18,7 +16,7 @@ final class PreviewE2ETests: XCTestCase {
             text += String(format: line, number)
             number += 1
         }
-        let path = folder.appendingPathComponent("журнал-выгрузки.log")
+        let path = served.folder.appendingPathComponent("журнал-выгрузки.log")
         try Data(text.utf8).write(to: path)
         let size = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: path.path)[.size] as? Int)
         let up = try Binary.run(["upload", path.path, "--account", served.accountURL], environment: served.env)

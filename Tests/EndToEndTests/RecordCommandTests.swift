@@ -74,10 +74,8 @@ final class RecordCommandTests: XCTestCase {
     }
 
     func testTrashedFilesAreRefusedEveryWayWithNothingSent() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("amofiles-e2e-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let log = folder.appendingPathComponent("emulator.log").path
-        let served = try ServedEmulator(arguments: ["--seed", "demo", "--log-file", log], folder: folder)
+        let served = try ServedEmulator(arguments: ["--seed", "demo"])
+        let log = served.log
         defer { served.stop() }
         let trashed = try firstUUID(["--trash"], on: served)
         for way in ["link", "note", "field:1154281"] {
