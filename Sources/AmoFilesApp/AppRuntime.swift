@@ -25,6 +25,8 @@ public final class AppRuntime: Sendable {
     private let wakeup = TerminalWakeup()
     /// The token of the newest entity search; older ones are dropped before they are sent.
     private let latestEntitySearch = Mutex(0)
+    /// The lead pipelines' stage names, asked for by the first search of leads, not by every keystroke's.
+    private let pipelineStages = Mutex<PipelineStages?>(nil)
 
     public init(
         connection: AmoConnection, runner: TaskRunner, journal: UploadJournal? = UploadJournal(), versionCache: VersionCache = VersionCache(),
@@ -245,7 +247,8 @@ public final class AppRuntime: Sendable {
                         if !missing.isEmpty { found += (try? await account.entities(type, ids: missing)) ?? [] }
                     }
                     found = RecentRecords.ordered(found, recent: recent)
-                    let facts = await RecordFacts.load(for: found, of: type, account: account, users: users)
+                    let facts = await RecordFacts.load(for: found, of: type, account: account, users: users, stages: pipelineStages.withLock { $0 })
+                    if type == .leads, !facts.stages.isEmpty { pipelineStages.withLock { $0 = facts.stages } }
                     let details = Dictionary(found.map { ($0.id, facts.details($0, type)) }, uniquingKeysWith: { first, _ in first })
                     post(.entitiesFound(token: token, found, details: details))
                 } catch {

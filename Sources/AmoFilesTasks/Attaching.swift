@@ -42,9 +42,15 @@ struct Attaching {
 
     private func link(_ files: [DriveFile], to target: LinkTarget) async throws {
         try await account.attach(files.map(\.uuid), to: target.entity, id: target.id)
-        let listed = Set(try await account.allEntityFiles(target.entity, id: target.id).map(\.fileUUID))
-        let lost = files.filter { !listed.contains($0.uuid) }
+        var lost: [DriveFile] = []
+        for file in files where !(try await isLinked(file, to: target)) { lost.append(file) }
         if !lost.isEmpty { throw notKept(lost, "the Files tab of \(target)") }
+    }
+
+    /// Read back through the file's links: one request a file, however many files the
+    /// record already has (its own list may run to thousands).
+    private func isLinked(_ file: DriveFile, to target: LinkTarget) async throws -> Bool {
+        try await account.links(ofFile: file.uuid).entities.contains { $0.id == target.id && EntityType(name: $0.entityType) == target.entity }
     }
 
     /// One attachment note per file, and the comment as a common note made at the same
@@ -60,7 +66,7 @@ struct Attaching {
             // Notes are sent once; whether a lost answer's notes were made, the read-back says.
             created = nil
         }
-        let feed = try await account.allNotes(target.entity, id: target.id)
+        let feed = try await account.allNotes(target.entity, id: target.id, types: [Note.attachment, Note.common])
         let kept: (NewNote, Int) -> Bool = { sent, index in
             if let created, index < created.count { return feed.contains { $0.id == created[index].id } }
             return feed.contains { $0.noteType == sent.noteType && $0.createdAt == time && $0.params.fileUUID == sent.params.fileUUID && (sent.params.text == nil || $0.params.text == sent.params.text) }

@@ -69,12 +69,13 @@ public final class UploadManifest: Sendable {
         entries = Mutex(data.flatMap { try? JSONDecoder().decode([String: Entry].self, from: $0) } ?? [:])
     }
 
-    /// New, changed (a new version of what it became, unless `asNewFiles`) or unchanged.
-    public func plan(_ localPath: String, asNewFiles: Bool = false) throws -> Plan {
-        let identity = try FileUpload.identity(localPath)
-        guard let entry = entries.withLock({ $0[localPath] }) else { return .new }
-        if entry.size == identity.size, entry.modified == identity.modified { return .unchanged(entry.fileUUID) }
-        return asNewFiles ? .new : .newVersion(of: entry.fileUUID)
+    /// New, changed (a new version of what it became, unless `asNewFiles`) or unchanged,
+    /// and the file as it is now, to record once it is up.
+    public func plan(_ localPath: String, asNewFiles: Bool = false) throws -> (plan: Plan, size: Int64, modified: Double) {
+        let (size, modified) = try FileUpload.identity(localPath)
+        guard let entry = entries.withLock({ $0[localPath] }) else { return (.new, size, modified) }
+        if entry.size == size, entry.modified == modified { return (.unchanged(entry.fileUUID), size, modified) }
+        return (asNewFiles ? .new : .newVersion(of: entry.fileUUID), size, modified)
     }
 
     /// Records what a local file became, as it was when it went up.

@@ -63,9 +63,16 @@ public struct RecordFacts: Sendable {
     }
 
     /// Best effort: a name that cannot be had leaves its id in the details, never a failure.
-    public static func load(for records: [CRMEntity], of type: EntityType, account: AccountClient, users: [Int: String]) async -> RecordFacts {
+    /// `stages` known already (pipelines change seldom) spares asking for them again.
+    public static func load(
+        for records: [CRMEntity], of type: EntityType, account: AccountClient, users: [Int: String], stages: PipelineStages? = nil
+    ) async -> RecordFacts {
         var facts = RecordFacts(users: users)
-        if type == .leads, let pipelines = try? await account.pipelines() { facts.stages = PipelineStages(pipelines) }
+        if let stages {
+            facts.stages = stages
+        } else if type == .leads, let pipelines = try? await account.pipelines() {
+            facts.stages = PipelineStages(pipelines)
+        }
         let companyIDs = Array(Set(records.flatMap(\.companyIDs))).sorted()
         if type == .contacts, !companyIDs.isEmpty, let companies = try? await account.entities(.companies, ids: companyIDs) {
             facts.companies = Dictionary(companies.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
@@ -85,7 +92,7 @@ public struct RecordFacts: Sendable {
                 company: record.companyIDs.first.map { companies[$0] ?? "company \($0)" },
                 phone: record.firstText(code: "PHONE"), email: record.firstText(code: "EMAIL"))
         case .companies:
-            return RecordDetails(phone: record.firstText(code: "PHONE"), email: record.firstText(code: "PHONE") == nil ? record.firstText(code: "EMAIL") : nil)
+            return RecordDetails(phone: record.firstText(code: "PHONE"), email: record.firstText(code: "EMAIL"))
         case .customers:
             return RecordDetails(responsible: responsible, updatedAt: record.updatedAt)
         }

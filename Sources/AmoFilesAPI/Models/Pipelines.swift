@@ -75,6 +75,9 @@ public struct PipelineStages: Sendable {
     private var names: [Int: String] = [:]
     private var stages: [Int: [Int: String]] = [:]
 
+    /// True when no pipeline is known.
+    public var isEmpty: Bool { names.isEmpty }
+
     public init(_ pipelines: [Pipeline]) {
         for pipeline in pipelines {
             names[pipeline.id] = pipeline.name

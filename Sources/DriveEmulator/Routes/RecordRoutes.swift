@@ -114,7 +114,7 @@ struct RecordRoutes: Sendable {
         let type = try entityType(context)
         let id = try Self.entityID(context)
         let update = try await body(RecordFieldsUpdate.self, request)
-        guard try store.entity(type, id: id) != nil else { throw EmulatorFailure.notFound("\(type.singular) \(id) not found") }
+        guard try store.entityExists(type, id: id) else { throw EmulatorFailure.notFound("\(type.singular) \(id) not found") }
         let answer = try store.updateFields(
             type, updates: [RecordUpdate(id: id, customFieldsValues: update.customFieldsValues)], by: grant.userID, keep: !faults.losesAttaches)[0]
         return try Reply.json(
@@ -158,7 +158,7 @@ struct RecordRoutes: Sendable {
         var items = try await body([NewNote].self, request)
         guard (1...250).contains(items.count) else { throw EmulatorFailure.badRequest("send between 1 and 250 notes") }
         if let id {
-            guard try store.entity(type, id: id) != nil else { throw EmulatorFailure.notFound("\(type.singular) \(id) not found") }
+            guard try store.entityExists(type, id: id) else { throw EmulatorFailure.notFound("\(type.singular) \(id) not found") }
             for index in items.indices { items[index].entityID = id }
         }
         let created = try store.addNotes(type, items, by: grant.userID, keep: !faults.losesAttaches)

@@ -76,7 +76,7 @@ extension DriveStore {
     /// Links of an entity, newest first, below `beforeID`. Links of trashed files are hidden.
     func entityLinks(_ type: EntityType, id: Int, limit: Int, beforeID: Int?) throws -> (links: [EntityFileLink], hasMore: Bool)? {
         try db.read { db in
-            guard try Row.fetchOne(db, sql: "SELECT 1 FROM entities WHERE type = ? AND id = ?", arguments: [type.rawValue, id]) != nil else { return nil }
+            guard try Self.entityExists(type, id: id, in: db) else { return nil }
             let rows = try Row.fetchAll(
                 db,
                 sql: """
@@ -93,7 +93,7 @@ extension DriveStore {
     /// With `keep` false the batch is checked and nothing changes.
     func changeLinks(_ type: EntityType, id: Int, files: [String], attach: Bool, keep: Bool = true) throws {
         try db.write { db in
-            guard try Row.fetchOne(db, sql: "SELECT 1 FROM entities WHERE type = ? AND id = ?", arguments: [type.rawValue, id]) != nil else {
+            guard try Self.entityExists(type, id: id, in: db) else {
                 throw EmulatorFailure.notFound("\(type.singular) \(id) not found")
             }
             for (index, uuid) in files.enumerated() {

@@ -43,6 +43,10 @@ extension DriveStore {
         }
     }
 
+    func entityExists(_ type: EntityType, id: Int) throws -> Bool {
+        try db.read { db in try Self.entityExists(type, id: id, in: db) }
+    }
+
     static func entityExists(_ type: EntityType, id: Int, in db: Database) throws -> Bool {
         try Row.fetchOne(db, sql: "SELECT 1 FROM entities WHERE type = ? AND id = ?", arguments: [type.rawValue, id]) != nil
     }

@@ -140,14 +140,15 @@ struct UploadCommand: AsyncParsableCommand {
                 throw CLIError.local(String(describing: error))
             }
             for file in files {
-                switch try manifest.plan(file, asNewFiles: asNewFiles) {
+                let (plan, size, modified) = try manifest.plan(file, asNewFiles: asNewFiles)
+                switch plan {
                 case .unchanged:
                     unchanged += 1
                     continue
                 case .new: planned.append((file, nil))
                 case .newVersion(let uuid): planned.append((file, uuid))
                 }
-                pushed[file] = try FileUpload.identity(file)
+                pushed[file] = (size, modified)
             }
         }
         return (planned, pushed, unchanged)
