@@ -25,6 +25,12 @@ public enum Action: Sendable {
     case downloadTargetExists(DownloadRequest, path: String)
     case downloadFinished(DownloadRequest, path: String, bytes: Int64)
     case downloadFailed(DownloadRequest, message: String)
+    /// Marked files going into a folder: `count` copies to make, `already` whole there,
+    /// `unlinked` files the service gave no download link for.
+    case downloadsQueued(folder: String, count: Int, bytes: Int64, already: Int, unlinked: Int)
+    /// The copies of a folder download ended: `done` whole, `failed` not (failed or cancelled).
+    case downloadsFinished(folder: String, done: Int, bytes: Int64, failed: Int)
+    case downloadsRefused(folder: String, message: String)
     /// An upload or download changed (queued, progress, done, failed, cancelled).
     case transferChanged(TaskSnapshot)
     case folderListed(path: String, [LocalEntry])
@@ -74,6 +80,8 @@ public enum Effect: Sendable, Equatable {
     case runEdit(Edit)
     /// Download to `path`; without `overwrite`, an existing file is reported back instead.
     case download(DownloadRequest, path: String, overwrite: Bool)
+    /// Copy each file into the folder (made if missing), skipping copies already whole.
+    case downloadInto([DriveFile], folder: String)
     case listFolder(path: String)
     /// Upload local files, as new files or as a new version of one drive file.
     case upload(paths: [String], newVersionOf: String?, attach: LinkTarget?)

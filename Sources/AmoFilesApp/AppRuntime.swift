@@ -185,7 +185,7 @@ public final class AppRuntime: Sendable {
                 }
             }, failed: { .editFailed(edit, message: $0) })
         case .download(let request, let chosen, let overwrite):
-            let path = FileDownload.target(chosen, name: request.name)
+            let path = FileDownload.target(LocalPath.expandingHome(chosen), name: request.name)
             if !overwrite, FileManager.default.fileExists(atPath: path) {
                 return post(.downloadTargetExists(request, path: path))
             }
@@ -196,6 +196,8 @@ public final class AppRuntime: Sendable {
                 if case .downloaded(_, let written) = outcome { bytes = written }
                 return .downloadFinished(request, path: target, bytes: bytes)
             }, failed: { .downloadFailed(request, message: $0) })
+        case .downloadInto(let files, let folder):
+            Task.detached { [runner] in await self.download(files, into: LocalPath.expandingHome(folder), runner: runner) }
         case .listFolder(let path):
             Task.detached {
                 do {
@@ -305,6 +307,34 @@ public final class AppRuntime: Sendable {
     }
 
     /// Runs `work` through the task layer and posts what `done` or `failed` make of its end.
+    /// Each file into `folder` as a transfer of its own (Transfers shows them), the copies
+    /// already whole skipped; one answer when they are queued and one when all have ended.
+    private func download(_ files: [DriveFile], into folder: String, runner: TaskRunner) async {
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            return post(.downloadsRefused(folder: folder, message: "cannot make the folder (\(Self.plainWords(error)))."))
+        }
+        let items = DownloadSet.plan(files, in: folder)
+        let todo = items.filter { !DownloadSet.isComplete($0) }
+        post(.downloadsQueued(folder: folder, count: todo.count, bytes: todo.reduce(0) { $0 + $1.size },
+                              already: items.count - todo.count, unlinked: files.count - items.count))
+        guard !todo.isEmpty else { return }
+        var ids: [TaskID] = []
+        for item in todo {
+            let copy = FileDownload(href: item.href, target: item.target, overwrite: true)
+            ids.append(await runner.submit(.download(copy, name: item.file.displayName, size: item.size)))
+        }
+        var done = 0, bytes: Int64 = 0
+        for id in ids {
+            if case .done(.downloaded(_, let written)) = await runner.finished(id).state {
+                done += 1
+                bytes += written
+            }
+        }
+        post(.downloadsFinished(folder: folder, done: done, bytes: bytes, failed: ids.count - done))
+    }
+
     private func run(_ work: TaskWork, done: @escaping @Sendable (TaskOutcome) -> Action, failed: @escaping @Sendable (String) -> Action) {
         Task { [runner] in
             switch await runner.run(work).state {

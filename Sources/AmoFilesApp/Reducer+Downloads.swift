@@ -13,6 +13,30 @@ extension Reducer {
         context.overlay = .saveAs(request, LineEditor(FileDownload.safeFileName(request.name)))
     }
 
+    /// Where to copy several marked files: a new folder named for the day, here.
+    static func askSaveInto(_ files: [DriveFile], _ context: inout ScreenContext) {
+        context.overlay = .saveInto(files, LineEditor("amofiles-" + Quantities.date(context.now)))
+    }
+
+    static func folderKey(_ state: inout AppState, _ files: [DriveFile], _ editor: LineEditor, _ key: Key) -> [Effect] {
+        var editor = editor
+        switch key {
+        case .escape:
+            state.overlay = nil
+            return []
+        case .enter:
+            let folder = editor.text.trimmingCharacters(in: .whitespaces)
+            state.overlay = nil
+            guard !folder.isEmpty else { return [] }
+            state.status = StatusMessage(text: "Looking for copies already in \(TerminalText.sanitize(folder))…", isError: false)
+            return [.downloadInto(files, folder: folder)]
+        default:
+            _ = editor.handle(key)
+            state.overlay = .saveInto(files, editor)
+            return []
+        }
+    }
+
     static func downloadKey(_ state: inout AppState, _ request: DownloadRequest, _ editor: LineEditor, _ key: Key) -> [Effect] {
         var editor = editor
         switch key {
@@ -36,6 +60,20 @@ extension Reducer {
         return [.download(request, path: path, overwrite: overwrite)]
     }
 
+    /// "Downloading 12 files (30 MB) into DIR; 3 already there. Press 3 to see them."
+    static func folderNews(_ folder: String, count: Int, bytes: Int64, already: Int, unlinked: Int, _ keymap: Keymap) -> StatusMessage {
+        let into = TerminalText.sanitize(folder)
+        var text = count == 0
+            ? "Nothing to download: every copy is in \(into) already."
+            : "Downloading \(files(count)) (\(Quantities.bytes(bytes))) into \(into)"
+        if count > 0, already > 0 { text += "; \(already) already there" }
+        if count > 0 { text += ". " + hint(.transfers, keymap, "to see them") }
+        if unlinked > 0 { text += " The service gave no download link for \(files(unlinked))." }
+        return StatusMessage(text: text, isError: unlinked > 0)
+    }
+
+    private static func files(_ count: Int) -> String { count == 1 ? "1 file" : "\(count) files" }
+
     /// "Downloading a.pdf (1.5 MB)…".
     static func downloading(_ request: DownloadRequest) -> StatusMessage {
         StatusMessage(text: "Downloading \(TerminalText.sanitize(request.name)) (\(Quantities.bytes(request.size)))…", isError: false)
@@ -50,6 +88,15 @@ extension Reducer {
             state.status = StatusMessage(text: "Downloaded \(TerminalText.sanitize(request.name)) to \(TerminalText.sanitize(path)) (\(Quantities.bytes(bytes))).", isError: false)
         case .downloadFailed(_, let message):
             state.status = StatusMessage(text: message, isError: true)
+        case .downloadsQueued(let folder, let count, let bytes, let already, let unlinked):
+            state.status = folderNews(folder, count: count, bytes: bytes, already: already, unlinked: unlinked, state.keymap)
+        case .downloadsFinished(let folder, let done, let bytes, let failed):
+            let into = TerminalText.sanitize(folder)
+            state.status = failed == 0
+                ? StatusMessage(text: "Downloaded \(files(done)) (\(Quantities.bytes(bytes))) into \(into).", isError: false)
+                : StatusMessage(text: "Downloaded \(files(done)) into \(into); \(files(failed)) did not come. \(hint(.transfers, state.keymap, "to see why and try again"))", isError: true)
+        case .downloadsRefused(let folder, let message):
+            state.status = StatusMessage(text: "Nothing downloaded into \(TerminalText.sanitize(folder)): \(message)", isError: true)
         default:
             break
         }

@@ -76,6 +76,8 @@ extension Reducer {
             }
         case .saveAs(let request, let editor)?:
             return downloadKey(&state, request, editor, key)
+        case .saveInto(let files, let editor)?:
+            return folderKey(&state, files, editor, key)
         case .overwrite(let request, let path)?:
             guard let yes = answer(key) else { return [] }
             state.overlay = nil

@@ -52,7 +52,7 @@ public enum Reducer {
             return editDone(&state, edit, files: files, unchanged: unchanged)
         case .editFailed(let edit, let message):
             return editFailed(&state, edit, message: message)
-        case .downloadTargetExists, .downloadFinished, .downloadFailed:
+        case .downloadTargetExists, .downloadFinished, .downloadFailed, .downloadsQueued, .downloadsFinished, .downloadsRefused:
             return downloadAnswer(&state, action)
         case .transferChanged(let snapshot):
             return transferChanged(&state, snapshot)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splitting and joining local paths as plain strings.
 ///
 /// Foundation's `NSString.deletingLastPathComponent` traps on a one-character path
@@ -24,6 +26,12 @@ public enum LocalPath {
     public static func join(_ folder: String, _ name: String) -> String {
         if folder.isEmpty { return name }
         return folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    }
+
+    /// `~` and `~/…` as the home folder ($HOME) and what is under it; other paths as they are.
+    public static func expandingHome(_ path: String) -> String {
+        guard path == "~" || path.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"], !home.isEmpty else { return path }
+        return home + path.dropFirst()
     }
 
     /// "a//" is "a"; "/" and "//" stay "/".

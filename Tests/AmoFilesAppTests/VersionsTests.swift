@@ -127,6 +127,28 @@ final class DownloadTests: XCTestCase {
         XCTAssertEqual(state.status?.text, "Downloaded Договор поставки №106.pdf to Договор поставки №106.pdf (1.5 MB).")
     }
 
+    func testMarkedFilesGoIntoAFolderAndTheRuntimesNewsIsSaid() {
+        var state = Samples.state()
+        state.now = 1_764_806_400  // 2025-12-04 in UTC
+        Samples.press(&state, .character("j"), .space, .space)
+        let marked = Array(state.lists[.files]!.items[1...2])
+        _ = Reducer.reduce(&state, .input(.key(.character("D"))))
+        guard case .saveInto(let files, let editor)? = state.overlay else { return XCTFail("no prompt") }
+        XCTAssertEqual(files, marked)
+        XCTAssertTrue(editor.text.hasPrefix("amofiles-2025-12-0"), editor.text)
+        Samples.press(&state, .control("u"), .character("o"), .character("u"), .character("t"))
+        XCTAssertEqual(Reducer.reduce(&state, .input(.key(.enter))), [.downloadInto(marked, folder: "out")])
+        XCTAssertNil(state.overlay)
+        _ = Reducer.reduce(&state, .downloadsQueued(folder: "out", count: 1, bytes: 1_500_000, already: 1, unlinked: 0))
+        XCTAssertEqual(state.status?.text, "Downloading 1 file (1.5 MB) into out; 1 already there. Press 3 to see them.")
+        _ = Reducer.reduce(&state, .downloadsFinished(folder: "out", done: 1, bytes: 1_500_000, failed: 0))
+        XCTAssertEqual(state.status?.text, "Downloaded 1 file (1.5 MB) into out.")
+        _ = Reducer.reduce(&state, .downloadsFinished(folder: "out", done: 0, bytes: 0, failed: 1))
+        XCTAssertEqual(state.status?.isError, true)
+        _ = Reducer.reduce(&state, .downloadsQueued(folder: "out", count: 0, bytes: 0, already: 2, unlinked: 0))
+        XCTAssertEqual(state.status?.text, "Nothing to download: every copy is in out already.")
+    }
+
     func testNoDownloadFromTheTrashOrWithoutALink() {
         var state = Samples.state()
         _ = Reducer.reduce(&state, .input(.key(.character("D"))))

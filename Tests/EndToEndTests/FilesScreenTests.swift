@@ -83,6 +83,41 @@ final class FilesScreenTests: XCTestCase {
         tmux.waitFor(text: " \(before.count) files ")
     }
 
+    func testMarkedFilesDownloadIntoAFolderAndASecondTimeNothingComes() throws {
+        try tmux.send("/")
+        try tmux.send("-l", "Договор")
+        tmux.waitFor(text: "Filter: term")
+        try tmux.send("Enter")
+        let listed = try cli("ls", "--term", "Договор", "--all")
+        let chosen = Array(listed.prefix(3))
+        XCTAssertEqual(chosen.count, 3)
+        tmux.waitFor(text: " \(listed.count) files ")
+        let folder = served.folder.appendingPathComponent("marked copies").path
+        for round in 0..<2 {
+            try tmux.send("g")
+            if round == 0 { try tmux.send("Space", "Space", "Space") }
+            try tmux.send("D")
+            tmux.waitFor(text: "Download 3 files into folder:")
+            try tmux.send("C-u")
+            try tmux.send("-l", folder)
+            try tmux.send("Enter")
+            tmux.waitFor(text: round == 0 ? "Downloaded 3 files" : "Nothing to download: every copy is in")
+        }
+        // Each copy holds the bytes the command line downloads for that file.
+        var expected: [Data] = []
+        for file in chosen {
+            let uuid = try XCTUnwrap(file["uuid"] as? String)
+            let reference = served.folder.appendingPathComponent("reference-\(uuid)").path
+            let result = try Binary.run(["download", uuid, "-o", reference, "--account", served.accountURL], environment: served.env)
+            XCTAssertEqual(result.status, 0, result.stderr)
+            expected.append(try XCTUnwrap(FileManager.default.contents(atPath: reference)))
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        XCTAssertEqual(names.count, 3, "\(names)")
+        let copies = names.compactMap { FileManager.default.contents(atPath: folder + "/" + $0) }
+        XCTAssertEqual(copies.sorted { $0.lexicographicallyPrecedes($1) }, expected.sorted { $0.lexicographicallyPrecedes($1) })
+    }
+
     func testRenameShowsAtOnceAndTheEmulatorHasIt() throws {
         try tmux.send("r")
         tmux.waitFor(text: "Rename to:")

@@ -87,8 +87,12 @@ struct FilesScreen: Screen {
                 context.status = StatusMessage(text: "A file in the trash has to be restored before it can be downloaded.", isError: false)
                 return .handled([])
             }
-            guard let file = list.current else { return .handled([]) }
-            Reducer.askSaveAs(DownloadRequest(file: file), &context)
+            let files = Reducer.targets(list).files
+            if files.count > 1 {
+                Reducer.askSaveInto(files, &context)
+            } else if let file = files.first {
+                Reducer.askSaveAs(DownloadRequest(file: file), &context)
+            }
             return .handled([])
         case .upload?:
             return Screens.openPicker(.upload(attach: nil), context)
@@ -337,7 +341,7 @@ struct FilesScreen: Screen {
         }
         var hints = [
             KeyHint(.details, keymap), KeyHint(.versions, keymap), KeyHint(.preview, keymap, "what the file holds, in the terminal"),
-            KeyHint(.select, keymap), KeyHint(.download, keymap),
+            KeyHint(.select, keymap), KeyHint(.download, keymap, "download this file, or the marked ones into a folder"),
             KeyHint(.rename, keymap), KeyHint(.delete, keymap, "move the marked files (or this one) to the trash (asks first)"),
             KeyHint(.links, keymap), KeyHint(.attach, keymap), KeyHint(.upload, keymap), KeyHint(.newVersion, keymap),
             KeyHint(.search, keymap, "search names and linked records on the server"), KeyHint(.filter, keymap),
