@@ -52,6 +52,12 @@ public enum Action: Sendable {
     /// The files in a record's fields and attachment notes, for the view of `generation`.
     case recordUsesLoaded(LinkTarget, generation: Int, RecordUses)
     case recordUsesFailed(LinkTarget, generation: Int, message: String)
+    /// The totals of the walk so far: of the files, or once they are done of the trash.
+    case usageProgress(UsageTotals, inTrash: Bool)
+    /// A whole walk: just ended, or (`earlier`) the last one, read back.
+    case usageWalked(UsageWalk, earlier: Bool)
+    case usageWalkStopped
+    case usageWalkFailed(message: String)
     /// The preview asked for as `request`.
     case previewLoaded(request: Int, Preview)
     case previewFailed(request: Int, message: String)
@@ -96,6 +102,11 @@ public enum Effect: Sendable, Equatable {
     case loadEntityName(LinkTarget)
     case loadEntityPage(LinkTarget, generation: Int, beforeID: Int?)
     case loadRecordUses(LinkTarget, generation: Int)
+    /// The last walk of the drive when one was saved, else a walk.
+    case loadUsage
+    /// Walk the drive's files and trash, reporting as it goes.
+    case walkUsage
+    case stopUsageWalk
     /// The first bytes of a version (or all of it, as its kind needs), made a preview.
     case loadPreview(VersionSource, request: Int)
     /// Both versions read as previews are, and compared.

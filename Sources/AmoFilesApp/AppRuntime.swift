@@ -16,6 +16,10 @@ public final class AppRuntime: Sendable {
     public let runner: TaskRunner
     /// The records used last, offered first in searches; nil keeps none (the demo).
     private let recentRecords: RecentRecords?
+    /// The last walk of the drive, so Usage opens on it; nil keeps none (the demo).
+    private let usageWalks: UsageWalks?
+    /// The walk of the drive under way, to stop.
+    private let usageWalk = Mutex<Task<Void, Never>?>(nil)
     /// Where unfinished uploads are kept; none for the demo, whose account ends with it.
     private let journal: UploadJournal?
     /// Versions read for previews, so a second look asks nothing.
@@ -30,10 +34,11 @@ public final class AppRuntime: Sendable {
 
     public init(
         connection: AmoConnection, runner: TaskRunner, journal: UploadJournal? = UploadJournal(), versionCache: VersionCache = VersionCache(),
-        recentRecords: RecentRecords? = nil
+        recentRecords: RecentRecords? = nil, usageWalks: UsageWalks? = nil
     ) {
         self.versionCache = versionCache
         self.recentRecords = recentRecords
+        self.usageWalks = usageWalks
         drive = connection.drive
         account = connection.account
         retries = connection.retries
@@ -196,6 +201,13 @@ public final class AppRuntime: Sendable {
                 if case .downloaded(_, let written) = outcome { bytes = written }
                 return .downloadFinished(request, path: target, bytes: bytes)
             }, failed: { .downloadFailed(request, message: $0) })
+        case .loadUsage:
+            guard let last = usageWalks?.last else { return walkUsage() }
+            post(.usageWalked(last, earlier: true))
+        case .walkUsage:
+            walkUsage()
+        case .stopUsageWalk:
+            usageWalk.withLock { $0?.cancel() }
         case .downloadInto(let files, let folder):
             Task.detached { [runner] in await self.download(files, into: LocalPath.expandingHome(folder), runner: runner) }
         case .listFolder(let path):
@@ -307,6 +319,24 @@ public final class AppRuntime: Sendable {
     }
 
     /// Runs `work` through the task layer and posts what `done` or `failed` make of its end.
+    /// Walks the files and the trash, posting the totals as they grow; the walk is saved
+    /// for the next run. A walk already under way stops first.
+    private func walkUsage() {
+        let walk = Task { [drive, usageWalks] in
+            do {
+                let result = try await drive.walkWholeUsage { totals, inTrash in self.post(.usageProgress(totals, inTrash: inTrash)) }
+                usageWalks?.save(result)
+                post(.usageWalked(result, earlier: false))
+            } catch {
+                post(Task.isCancelled ? .usageWalkStopped : .usageWalkFailed(message: Self.plainWords(error)))
+            }
+        }
+        usageWalk.withLock { running in
+            running?.cancel()
+            running = walk
+        }
+    }
+
     /// Each file into `folder` as a transfer of its own (Transfers shows them), the copies
     /// already whole skipped; one answer when they are queued and one when all have ended.
     private func download(_ files: [DriveFile], into folder: String, runner: TaskRunner) async {

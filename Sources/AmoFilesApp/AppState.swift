@@ -5,18 +5,21 @@ import TerminalUI
 
 /// The tabs across the top.
 public enum Tab: Int, CaseIterable, Sendable {
-    case files, trash, transfers
+    case files, trash, transfers, usage
 
     public var title: String {
         switch self {
         case .files: "Files"
         case .trash: "Trash"
         case .transfers: "Transfers"
+        case .usage: "Usage"
         }
     }
 
     /// The tabs that list drive files.
     public static let fileTabs: [Tab] = [.files, .trash]
+
+    public var listsFiles: Bool { Self.fileTabs.contains(self) }
 
     /// What the tab lists before the user filters anything.
     public var baseFilter: FileFilter {
@@ -78,6 +81,8 @@ public struct AppState: Sendable {
     var trashTab = FilesScreen(tab: .trash)
     /// The Transfers tab's screen.
     var transfersTab = TransfersScreen()
+    /// The Usage tab's screen: where the space goes.
+    var usageTab = UsageScreen()
     /// Uploads and downloads of this run, oldest first.
     public var transfers: TransferList {
         get { transfersTab.list }
@@ -171,6 +176,7 @@ public struct AppState: Sendable {
             case .files: filesTab
             case .trash: trashTab
             case .transfers: transfersTab
+            case .usage: usageTab
             }
         }
         set {
@@ -178,6 +184,7 @@ public struct AppState: Sendable {
             case let screen as FilesScreen where screen.tab == .trash: trashTab = screen
             case let screen as FilesScreen: filesTab = screen
             case let screen as TransfersScreen: transfersTab = screen
+            case let screen as UsageScreen: usageTab = screen
             default: break
             }
         }

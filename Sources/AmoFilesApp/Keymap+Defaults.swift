@@ -59,6 +59,7 @@ previous-tab    S-Tab
 files           1
 trash           2
 transfers       3
+usage           4
 
 # Anywhere
 command         :

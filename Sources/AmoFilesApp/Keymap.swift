@@ -7,7 +7,7 @@ public enum KeyAction: String, CaseIterable, Sendable {
     case undo, compare, links, attach, command
     case parent, hidden, cancel, retry
     case search, filter, clearFilter = "clear-filter"
-    case nextTab = "next-tab", previousTab = "previous-tab", files, trash, transfers
+    case nextTab = "next-tab", previousTab = "previous-tab", files, trash, transfers, usage
     case refresh, help, messages, close, quit
     case preview, nextMatch = "next-match", previousMatch = "previous-match", wrap, nextSheet = "next-sheet", previousSheet = "previous-sheet"
 
@@ -32,7 +32,7 @@ public enum KeyAction: String, CaseIterable, Sendable {
         case .compare: "Versions: compare the version under the cursor with the active one, or the two marked"
         case .links: "the deals, contacts, companies and customers the file is attached to"
         case .attach: "attach the marked files (or this one) to an entity found by name or id"
-        case .command: "a command: files, trash, transfers, upload, resume, lead 123 (or a name), contact, company, customer, quit"
+        case .command: "a command: files, trash, transfers, usage, upload, resume, lead 123 (or a name), contact, company, customer, quit"
         case .upload: "choose local files to upload"
         case .newVersion: "choose a local file to upload as a new version of this one"
         case .parent: "local picker: the folder above"
@@ -47,6 +47,7 @@ public enum KeyAction: String, CaseIterable, Sendable {
         case .files: "Files tab"
         case .trash: "Trash tab"
         case .transfers: "Transfers tab: uploads and downloads"
+        case .usage: "Usage tab: where the account's space goes"
         case .refresh: "load the list again"
         case .help: "this help"
         case .messages: "the last messages of the status line, whole"
@@ -64,13 +65,14 @@ public enum KeyAction: String, CaseIterable, Sendable {
 
 /// Where a key acts: a tab with nothing open over it, or the screen on top.
 public enum ScreenKind: String, CaseIterable, Sendable {
-    case files, trash, transfers, versions, links, entity, picker, preview, compare
+    case files, trash, transfers, usage, versions, links, entity, picker, preview, compare
 
     var title: String {
         switch self {
         case .files: "Files"
         case .trash: "Trash"
         case .transfers: "Transfers"
+        case .usage: "Usage"
         case .versions: "Versions"
         case .links: "Links"
         case .entity: "a record's files"
@@ -86,16 +88,17 @@ extension KeyAction {
     /// two actions may share a key only when these do not meet.
     public var screens: Set<ScreenKind> {
         switch self {
-        case .up, .down, .pageUp, .pageDown, .top, .bottom, .files, .trash, .transfers, .nextTab, .previousTab,
+        case .up, .down, .pageUp, .pageDown, .top, .bottom, .files, .trash, .transfers, .usage, .nextTab, .previousTab,
              .command, .search, .refresh, .help, .messages, .close, .quit, .upload:
             Set(ScreenKind.allCases)
-        case .details: [.files, .trash, .versions, .links]
+        case .details: [.files, .trash, .versions, .links, .usage]
         case .versions: [.files, .versions, .entity]
         case .newVersion: [.files, .versions]
         case .undo, .compare: [.versions]
         case .preview: [.files, .versions, .entity, .preview]
         case .nextMatch, .previousMatch: [.preview, .compare]
-        case .wrap, .nextSheet, .previousSheet: [.preview]
+        case .wrap: [.preview]
+        case .nextSheet, .previousSheet: [.preview, .usage]
         case .download: [.files, .versions, .entity]
         case .sort, .filter: [.files, .trash]
         case .clearFilter: [.files, .trash, .transfers]
@@ -106,7 +109,8 @@ extension KeyAction {
         case .links: [.files, .links, .entity]
         case .attach: [.files, .links, .entity]
         case .parent, .hidden: [.picker]
-        case .cancel, .retry: [.transfers]
+        case .cancel: [.transfers, .usage]
+        case .retry: [.transfers]
         }
     }
 }

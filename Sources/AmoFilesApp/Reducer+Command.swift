@@ -6,7 +6,7 @@ import TerminalUI
 /// `:resume`, `:lead 123`, `:q`. Tab completes the command name.
 extension Reducer {
     /// The names, in the order completion offers them.
-    static let commandNames = ["files", "trash", "transfers", "upload", "resume", "help", "quit"] + EntityType.allCases.map(\.singular)
+    static let commandNames = ["files", "trash", "transfers", "usage", "upload", "resume", "help", "quit"] + EntityType.allCases.map(\.singular)
 
     /// Names starting with what is typed.
     static func completions(_ text: String) -> [String] {
@@ -58,7 +58,7 @@ extension Reducer {
             return []
         }
         switch command {
-        case "files", "trash", "transfers":
+        case "files", "trash", "transfers", "usage":
             return perform(&state, KeyAction(rawValue: command)!)
         case "upload":
             // As the key does on the screen on top (over a record's files, attached to it).

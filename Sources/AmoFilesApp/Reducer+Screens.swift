@@ -6,7 +6,7 @@ extension Reducer {
     /// The keys that mean the same on every screen, taken before the screen sees them.
     static func globalKey(_ state: inout AppState, _ key: Key, _ action: KeyAction?) -> [Effect]? {
         switch action {
-        case .nextTab?, .previousTab?, .files?, .trash?, .transfers?, .command?, .help?, .messages?, .quit?:
+        case .nextTab?, .previousTab?, .files?, .trash?, .transfers?, .usage?, .command?, .help?, .messages?, .quit?:
             return perform(&state, action!)
         case .close?:
             return goBack(&state) ? [] : [.quit]
@@ -43,7 +43,7 @@ extension Reducer {
             state.stack.removeLast()
             return true
         }
-        guard state.tab != .transfers, let outcome = state.updateFileTab(state.tab, { $0.back(&$1) }) else { return false }
+        guard state.tab.listsFiles, let outcome = state.updateFileTab(state.tab, { $0.back(&$1) }) else { return false }
         if case .open(let screen, _) = outcome { state.stack.append(screen) }
         return true
     }
@@ -69,6 +69,11 @@ extension Reducer {
         }
         if case .open(let screen, _) = outcome { state.stack.append(screen) }
         if let view = context.markToAttach { state.filesTab.attachingTo = view }
+        if let filter = context.showFiles {
+            state.filesTab.list = state.filesTab.list.reloaded(filter: filter)
+            state.tab = .files
+            return outcome.effects + prefetch(&state)
+        }
         guard let tab = context.tab else { return outcome.effects }
         state.tab = tab
         return outcome.effects + prefetch(&state)

@@ -56,6 +56,11 @@ public enum Reducer {
             return downloadAnswer(&state, action)
         case .transferChanged(let snapshot):
             return transferChanged(&state, snapshot)
+        case .usageProgress, .usageWalked, .usageWalkStopped, .usageWalkFailed:
+            var context = ScreenContext(state)
+            let effects = state.usageTab.receive(action, &context) ?? []
+            context.apply(to: &state)
+            return effects
         case .folderListed, .folderFailed, .previewLoaded, .previewFailed, .compared, .comparisonFailed:
             return screenAnswer(&state, action)
         case .journalRead(let records):
@@ -83,6 +88,7 @@ public enum Reducer {
             state.filesTab.fit(context)
             state.trashTab.fit(context)
             state.transfersTab.fit(context)
+            state.usageTab.fit(context)
             return prefetch(&state)
         case .suspend:
             return [.suspend]
@@ -131,6 +137,7 @@ public enum Reducer {
         case .files: return switchTo(&state, .files)
         case .trash: return switchTo(&state, .trash)
         case .transfers: return switchTo(&state, .transfers)
+        case .usage: return switchTo(&state, .usage)
         case .command:
             state.overlay = .command(LineEditor(""))
             return []
@@ -182,19 +189,19 @@ public enum Reducer {
 
     private static func switchTo(_ state: inout AppState, _ tab: Tab) -> [Effect] {
         state.tab = tab
-        return prefetch(&state)
+        return tab == .usage ? state.usageTab.opened() : prefetch(&state)
     }
 
     /// Asks for the next page of the tab on screen while the cursor is near its end.
     static func prefetch(_ state: inout AppState) -> [Effect] {
-        guard state.tab != .transfers else { return [] }
+        guard state.tab.listsFiles else { return [] }
         return state.updateFileTab(state.tab) { screen, context in screen.prefetch(height: screen.rowsArea(context.area).height) }
     }
 
     /// While the details show on a file tab, the versions of the file under the cursor
     /// are counted (the service says only "several"): one file at a time, each once.
     private static func countVersions(_ state: inout AppState) -> [Effect] {
-        guard state.showingDetails, state.stack.isEmpty, state.tab != .transfers,
+        guard state.showingDetails, state.stack.isEmpty, state.tab.listsFiles,
               let file = state.fileTab(state.tab).list.current, let ask = state.versionCounts.ask(for: file) else { return [] }
         return [ask]
     }

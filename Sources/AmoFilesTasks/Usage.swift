@@ -8,7 +8,7 @@ public enum UsageGrouping: String, CaseIterable, Sendable, Codable {
 }
 
 /// One group's files and bytes.
-public struct UsageGroup: Sendable, Encodable, Equatable {
+public struct UsageGroup: Sendable, Codable, Equatable {
     /// The group as the API knows it: `pdf`, `2026-11`, `internal:7758337`, `1001`, or "" for none.
     public var key: String
     public var files: Int
@@ -16,10 +16,12 @@ public struct UsageGroup: Sendable, Encodable, Equatable {
 }
 
 /// Totals of a walk over the files, in every grouping at once (one walk answers them all).
-public struct UsageTotals: Sendable, Encodable {
+public struct UsageTotals: Sendable, Codable, Equatable {
     public var files = 0
     public var bytes: Int64 = 0
     private var groups: [UsageGrouping: [String: UsageGroup]] = [:]
+    /// The extensions seen of each type: the API filters by extension, not by type.
+    public private(set) var extensionsByType: [String: Set<String>] = [:]
 
     public init() {}
 
@@ -32,6 +34,7 @@ public struct UsageTotals: Sendable, Encodable {
             groups[grouping, default: [:]][key, default: UsageGroup(key: key, files: 0, bytes: 0)].files += 1
             groups[grouping, default: [:]][key]!.bytes += file.size
         }
+        extensionsByType[Self.key(of: file, by: .type), default: []].insert(Self.key(of: file, by: .ext))
     }
 
     /// The groups of one grouping, the biggest first (then by key, so the order is stable).
@@ -58,20 +61,32 @@ public struct UsageTotals: Sendable, Encodable {
         return String(format: "%04d-%02d-%02d", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday)
     }
 
-    enum CodingKeys: String, CodingKey { case files, bytes, groups }
+    enum CodingKeys: String, CodingKey { case files, bytes, groups, extensionsByType = "extensions_by_type" }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(files, forKey: .files)
         try c.encode(bytes, forKey: .bytes)
         try c.encode(Dictionary(uniqueKeysWithValues: UsageGrouping.allCases.map { ($0.rawValue, groups(by: $0)) }), forKey: .groups)
+        try c.encode(extensionsByType.mapValues { $0.sorted() }, forKey: .extensionsByType)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        files = try c.decode(Int.self, forKey: .files)
+        bytes = try c.decode(Int64.self, forKey: .bytes)
+        for (name, list) in try c.decode([String: [UsageGroup]].self, forKey: .groups) {
+            guard let grouping = UsageGrouping(rawValue: name) else { continue }
+            groups[grouping] = Dictionary(list.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        extensionsByType = try c.decodeIfPresent([String: [String]].self, forKey: .extensionsByType)?.mapValues(Set.init) ?? [:]
     }
 }
 
 extension DriveClient {
     /// Walks every file (or the trash) in pages of 250, under the pacer, and totals them;
-    /// `progress` hears the files and bytes counted so far after each page.
-    public func walkUsage(trash: Bool = false, progress: @Sendable (Int, Int64) -> Void = { _, _ in }) async throws -> UsageTotals {
+    /// `progress` hears the totals so far after each page.
+    public func walkUsage(trash: Bool = false, progress: @Sendable (UsageTotals) -> Void = { _ in }) async throws -> UsageTotals {
         var filter = FileFilter()
         filter.deleted = trash
         var totals = UsageTotals()
@@ -80,7 +95,7 @@ extension DriveClient {
             try Task.checkCancellation()
             let answer = try await listFiles(filter, limit: 250, page: page)
             for file in answer.items { totals.add(file) }
-            progress(totals.files, totals.bytes)
+            progress(totals)
             if answer.nextHref == nil || answer.items.isEmpty { return totals }
             page += 1
         }

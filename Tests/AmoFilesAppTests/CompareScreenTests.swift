@@ -69,7 +69,7 @@ final class CompareScreenTests: XCTestCase {
                                new: ["title\u{1B}[2J", "\u{202E}fdp.exe", long + "!"])
         _ = Reducer.reduce(&state, .compared(request: request, .text(hostile)))
         XCTAssertEqual(Samples.render(state), [
-            " 1 Files   2 Trash   3 Transfers  Ромашка · drive-b.amocrm.…",
+            " 1 Files   2 Trash   3 Transfers   4 Usage  Ромашка · drive…",
             " Version 1 → 3 of Договор поставки №106.pdf",
             " @@ -1,3 +1,3 @@",
             "-title␛]0;pwned␇",

@@ -24,6 +24,7 @@ final class GlobalKeysTests: XCTestCase {
         ("Files", { Samples.state() }),
         ("Trash", { var state = Samples.state(); press(&state, .character("2")); return state }),
         ("Transfers", { var state = Samples.state(); press(&state, .character("3")); return state }),
+        ("Usage", { var state = Samples.state(); press(&state, .character("4")); return state }),
         ("Versions", { var state = Samples.state(); press(&state, .character("v")); return state }),
         ("Links", { var state = Samples.state(); press(&state, .character("l")); return state }),
         ("a lead over Links", {
@@ -54,7 +55,7 @@ final class GlobalKeysTests: XCTestCase {
 
     func testTabKeysLeaveWhatIsOpenForTheTabTheyName() {
         for (name, make) in Self.screens {
-            for (key, tab) in [(Key.character("1"), Tab.files), (.character("2"), .trash), (.character("3"), .transfers)] {
+            for (key, tab) in [(Key.character("1"), Tab.files), (.character("2"), .trash), (.character("3"), .transfers), (.character("4"), .usage)] {
                 var state = make()
                 Self.press(&state, key)
                 XCTAssertEqual(state.tab, tab, "\(key) on \(name)")
@@ -64,11 +65,11 @@ final class GlobalKeysTests: XCTestCase {
             var state = make()
             let start = state.tab
             Self.press(&state, .tab)
-            XCTAssertEqual(state.tab.rawValue, (start.rawValue + 1) % 3, "Tab on \(name)")
+            XCTAssertEqual(state.tab.rawValue, (start.rawValue + 1) % Tab.allCases.count, "Tab on \(name)")
             XCTAssertEqual(state.stack, [], "Tab on \(name)")
             state = make()
             Self.press(&state, .backTab)
-            XCTAssertEqual(state.tab.rawValue, (start.rawValue + 2) % 3, "S-Tab on \(name)")
+            XCTAssertEqual(state.tab.rawValue, (start.rawValue + Tab.allCases.count - 1) % Tab.allCases.count, "S-Tab on \(name)")
             XCTAssertEqual(state.stack, [], "S-Tab on \(name)")
         }
     }
@@ -131,7 +132,7 @@ final class GlobalKeysTests: XCTestCase {
             let stack = state.stack
             Self.press(&state, .character("/"))
             switch (stack.isEmpty, state.tab) {
-            case (false, _), (true, .transfers):
+            case (false, _), (true, .transfers), (true, .usage):
                 XCTAssertEqual(state.overlay, .narrow(LineEditor(""), previous: ""), "/ on \(name)")
             case (true, .files), (true, .trash):
                 guard case .search? = state.overlay else { return XCTFail("/ on \(name): \(String(describing: state.overlay))") }

@@ -25,7 +25,7 @@ final class GoldenScreenTests: XCTestCase {
     func testFilesAt80x24WithRussianCJKAndHostileNames() {
         let surface = render(Samples.state())
         XCTAssertEqual(surface.lines, screen("""
-             1 Files   2 Trash   3 Transfers                    Ромашка · drive-b.amocrm.ru
+             1 Files   2 Trash   3 Transfers   4 Usage          Ромашка · drive-b.amocrm.ru
              NAME                          TYPE         SIZE UPDATED          BY
              Договор поставки №106.pdf     document   1.5 MB 2026-11-22 12:00 Анна Смирнова
              見積書 423.xlsx               document    16 KB 2026-11-21 12:00 Li Wei
@@ -43,7 +43,7 @@ final class GoldenScreenTests: XCTestCase {
         var state = Samples.state(rows: 40, columns: 120, complete: false)
         state.lists[.files]?.loading = true
         XCTAssertEqual(render(state).lines, screen("""
-             1 Files   2 Trash   3 Transfers                                                            Ромашка · drive-b.amocrm.ru
+             1 Files   2 Trash   3 Transfers   4 Usage                                                  Ромашка · drive-b.amocrm.ru
              NAME                                                            TYPE         SIZE UPDATED          BY
              Договор поставки №106.pdf                                       document   1.5 MB 2026-11-22 12:00 Анна Смирнова
              見積書 423.xlsx                                                 document    16 KB 2026-11-21 12:00 Li Wei
@@ -65,7 +65,7 @@ final class GoldenScreenTests: XCTestCase {
         ]
         state.lists[.trash]?.nextPage = nil
         XCTAssertEqual(render(state).lines, screen("""
-             1 Files   2 Trash   3 Transfers                    Ромашка · drive-b.amocrm.ru
+             1 Files   2 Trash   3 Transfers   4 Usage          Ромашка · drive-b.amocrm.ru
              NAME                              SIZE DELETED          BY             PURGE IN
              Договор поставки №106.pdf       1.5 MB 2026-11-22 12:00 Анна Смирнова      30 d
              見積書 423.xlsx                  16 KB 2026-11-10 12:00 Li Wei             18 d
@@ -93,7 +93,7 @@ final class GoldenScreenTests: XCTestCase {
 
     func testNarrowAndTinyTerminals() {
         let narrow = render(Samples.state(rows: 12, columns: 40)).lines
-        XCTAssertEqual(narrow[0], " 1 Files   2 Trash   3 Transfers")
+        XCTAssertEqual(narrow[0], " 1 Files   2 Trash   3 Transfers   4 Us…")
         XCTAssertEqual(narrow[1], " NAME                               SIZE")
         XCTAssertEqual(narrow[2], " Договор поставки №106.pdf        1.5 MB")
         XCTAssertEqual(render(Samples.state(rows: 5, columns: 20)).lines, ["", " terminal too small", "enlarge it · q quits", "", ""])
@@ -229,7 +229,7 @@ final class DialogScreenTests: XCTestCase {
     func testConfirmAndFilterFormAt80x24() {
         let (confirm, form) = screens(rows: 24, columns: 80)
         XCTAssertEqual(confirm, """
-             1 Files   2 Trash   3 Transfers                    Ромашка · drive-b.amocrm.ru
+             1 Files   2 Trash   3 Transfers   4 Usage          Ромашка · drive-b.amocrm.ru
              NAME                          TYPE         SIZE UPDATED          BY
              Договор поставки №106.pdf     document   1.5 MB 2026-11-22 12:00 Анна Смирнова
              見積書 423.xlsx               document    16 KB 2026-11-21 12:00 Li Wei
@@ -255,7 +255,7 @@ final class DialogScreenTests: XCTestCase {
              6 files · 1/6                                                           ? help
             """)
         XCTAssertEqual(form, """
-             1 Files   2 Trash   3 Transfers                    Ромашка · drive-b.amocrm.ru
+             1 Files   2 Trash   3 Transfers   4 Usage          Ромашка · drive-b.amocrm.ru
              NAME                          TYPE         SIZE UPDATED          BY
              Договор поставки №106.pdf     document   1.5 MB 2026-11-22 12:00 Анна Смирнова
              見積書 423.xlsx               document    16 KB 2026-11-21 12:00 Li Wei
@@ -285,7 +285,7 @@ final class DialogScreenTests: XCTestCase {
     func testConfirmAndFilterFormAt120x40() {
         let (confirm, form) = screens(rows: 40, columns: 120)
         XCTAssertEqual(confirm, """
-             1 Files   2 Trash   3 Transfers                                                            Ромашка · drive-b.amocrm.ru
+             1 Files   2 Trash   3 Transfers   4 Usage                                                  Ромашка · drive-b.amocrm.ru
              NAME                                                            TYPE         SIZE UPDATED          BY
              Договор поставки №106.pdf                                       document   1.5 MB 2026-11-22 12:00 Анна Смирнова
              見積書 423.xlsx                                                 document    16 KB 2026-11-21 12:00 Li Wei
@@ -327,7 +327,7 @@ final class DialogScreenTests: XCTestCase {
              6 files · 1/6                                                                                                   ? help
             """)
         XCTAssertEqual(form, """
-             1 Files   2 Trash   3 Transfers                                                            Ромашка · drive-b.amocrm.ru
+             1 Files   2 Trash   3 Transfers   4 Usage                                                  Ромашка · drive-b.amocrm.ru
              NAME                                                            TYPE         SIZE UPDATED          BY
              Договор поставки №106.pdf                                       document   1.5 MB 2026-11-22 12:00 Анна Смирнова
              見積書 423.xlsx                                                 document    16 KB 2026-11-21 12:00 Li Wei

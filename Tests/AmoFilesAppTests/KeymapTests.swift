@@ -46,7 +46,7 @@ final class KeymapTests: XCTestCase {
                        "/ is bound to filter here and to search on line 1; both act in Files, Trash. Give one of them another key.")
         guard case .failure(let taken) = Keymap.defaults.overlaid(with: "down q") else { return XCTFail("accepted") }
         XCTAssertEqual(taken.problems.map(\.description),
-                       ["line 1: q is bound to down here and to close by default (keymap.txt line 65); both act on every screen. Give close another key, or \"close none\"."])
+                       ["line 1: q is bound to down here and to close by default (keymap.txt line 66); both act on every screen. Give close another key, or \"close none\"."])
         guard case .failure(let twice) = Keymap.defaults.overlaid(with: "up k\nup K") else { return XCTFail("accepted") }
         XCTAssertEqual(twice.problems.map(\.description), ["line 2: \"up\" is bound on line 1 too; one line per action"])
     }

@@ -33,7 +33,7 @@ final class LinksGoldenTests: XCTestCase {
         ]))
         _ = Reducer.reduce(&state, .input(.key(.character("j"))))
         XCTAssertEqual(render(state), [
-            " 1 Files   2 Trash   3 Transfers                    Ромашка · drive-b.amocrm.ru",
+            " 1 Files   2 Trash   3 Transfers   4 Usage          Ромашка · drive-b.amocrm.ru",
             " Links of Договор поставки №106.pdf                          (Esc back · ? keys)",
             " TYPE              ID NAME",
             " lead        22859115 Корпоративное обучение персонала",
@@ -68,7 +68,7 @@ final class LinksGoldenTests: XCTestCase {
         _ = Reducer.reduce(&state, .recordUsesLoaded(lead, generation: generation, uses))
         _ = Reducer.reduce(&state, .input(.key(.character("j"))))
         XCTAssertEqual(render(state), [
-            " 1 Files   2 Trash   3 Transfers                    Ромашка · drive-b.amocrm.ru",
+            " 1 Files   2 Trash   3 Transfers   4 Usage          Ромашка · drive-b.amocrm.ru",
             " Files of lead 22859115 «Корпоративное обучение персонала»   (Esc back · ? keys)",
             " USED AS                   NAME                            SIZE UPDATED",
             " field “Договор”           report\u{FFFD}fdp.exe.pdf            3.4 MB 2026-11-18 12:00",

@@ -43,7 +43,7 @@ final class NarrowingTests: XCTestCase {
         XCTAssertEqual(state.overlay, .narrow(LineEditor(""), previous: ""))
         type(&state, "11-18")
         XCTAssertEqual(screen(state), [
-            " 1 Files   2 Trash   3 Transfers                    Ромашка · drive-b.amocrm.ru",
+            " 1 Files   2 Trash   3 Transfers   4 Usage          Ромашка · drive-b.amocrm.ru",
             " Versions of Договор поставки №106.pdf           (Esc back · Enter makes active)",
             "    # NAME                                SIZE CREATED          BY",
             "    2 Договор поставки №106.pdf         2.0 KB 2026-11-18 12:00 Анна Смирнова",

@@ -33,7 +33,7 @@ final class PreviewScreenTests: XCTestCase {
     func testPOpensThePreviewNumberedAndEscComesBack() {
         var state = previewing((1...30).map { "строка \($0)" }.joined(separator: "\n"))
         XCTAssertEqual(Samples.render(state), [
-            " 1 Files   2 Trash   3 Transfers  Ромашка · drive-b.amocrm.…",
+            " 1 Files   2 Trash   3 Transfers   4 Usage  Ромашка · drive…",
             " Preview of Договор поставки №106.pdf    (Esc back · ? keys)",
             " 1 строка 1",
             " 2 строка 2",
@@ -101,7 +101,7 @@ final class PreviewScreenTests: XCTestCase {
         let hostile = "title\u{1B}]0;pwned\u{07}\u{1B}[2J\n\u{202E}fdp.exe\n" + String(repeating: "Ж", count: 1_000_000)
         let state = previewing(hostile, rows: 6, columns: 40)
         XCTAssertEqual(Samples.render(state), [
-            " 1 Files   2 Trash   3 Transfers",
+            " 1 Files   2 Trash   3 Transfers   4 Us…",
             " Preview of Договор поставки №106.pdf",
             " 1 title␛]0;pwned␇␛[2J",
             " 2 \u{FFFD}fdp.exe",

@@ -26,7 +26,7 @@ final class ScreenGoldenTests: XCTestCase {
         _ = Reducer.reduce(&state, .versionsLoaded(fileUUID: file.uuid, versions))
         Samples.press(&state, .character("j"))
         XCTAssertEqual(Samples.render(state), [
-            " 1 Files   2 Trash   3 Transfers                    Ромашка · drive-b.amocrm.ru",
+            " 1 Files   2 Trash   3 Transfers   4 Usage          Ромашка · drive-b.amocrm.ru",
             " Versions of Договор поставки №106.pdf           (Esc back · Enter makes active)",
             "    # NAME                                SIZE CREATED          BY",
             "*   4 Договор поставки №106.pdf         1.4 MB 2026-11-22 12:00 client",
@@ -55,7 +55,7 @@ final class ScreenGoldenTests: XCTestCase {
         _ = Reducer.reduce(&state, .editDone(.activate(file: file, version: switched[2], previous: "v3"), files: [file]))
         Samples.press(&state, .character("k"))
         XCTAssertEqual(Samples.render(state), [
-            " 1 Files   2 Trash   3 Transfers                                                  Ромашка · drive-b.amocrm.ru",
+            " 1 Files   2 Trash   3 Transfers   4 Usage                                        Ромашка · drive-b.amocrm.ru",
             " Versions of Договор поставки №106.pdf                                         (Esc back · Enter makes active)",
             "    # NAME                                                 KIND         SIZE CREATED          BY",
             "↺   3 Смета 3.xlsx                                         document   3.0 KB 2026-11-22 12:00 Анна Смирнова",
@@ -79,7 +79,7 @@ final class ScreenGoldenTests: XCTestCase {
         ]))
         Samples.press(&state, .character("j"), .character("j"), .space)
         XCTAssertEqual(Samples.render(state), [
-            " 1 Files   2 Trash   3 Transfers                    Ромашка · drive-b.amocrm.ru",
+            " 1 Files   2 Trash   3 Transfers   4 Usage          Ромашка · drive-b.amocrm.ru",
             " Upload from /srv/out  (Esc back · Space marks · Enter uploads · . shows hidden)",
             " NAME                                                      SIZE MODIFIED",
             " ..",
@@ -101,7 +101,7 @@ final class ScreenGoldenTests: XCTestCase {
         }
         Samples.press(&state, .character("3"))
         XCTAssertEqual(Samples.render(state), [
-            " 1 Files   2 Trash   3 Transfers                    Ромашка · drive-b.amocrm.ru",
+            " 1 Files   2 Trash   3 Transfers   4 Usage          Ромашка · drive-b.amocrm.ru",
             "   NAME                            x cancel · R retry · c clear done · U upload",
             " ↑ отчёт за март.pdf                                          [####......]   45%",
             " ↑ 見積書.xlsx                             queued · 1.0 MB",

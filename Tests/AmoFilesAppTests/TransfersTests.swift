@@ -48,7 +48,7 @@ final class TransfersTests: XCTestCase {
         let surface = MemorySurface(rows: 10, columns: 80)
         Renderer.render(state, into: surface)
         XCTAssertEqual(surface.lines, [
-            " 1 Files   2 Trash   3 Transfers                    Ромашка · drive-b.amocrm.ru",
+            " 1 Files   2 Trash   3 Transfers   4 Usage          Ромашка · drive-b.amocrm.ru",
             " Upload from /srv/out  (Esc back · Space marks · Enter uploads · . shows hidden)",
             " NAME                                                      SIZE MODIFIED",
             " ..",
@@ -139,7 +139,7 @@ final class TransfersTests: XCTestCase {
         let surface = MemorySurface(rows: 12, columns: 100)
         Renderer.render(state, into: surface)
         XCTAssertEqual(surface.lines, [
-            " 1 Files   2 Trash   3 Transfers                                        Ромашка · drive-b.amocrm.ru",
+            " 1 Files   2 Trash   3 Transfers   4 Usage                              Ромашка · drive-b.amocrm.ru",
             "   NAME                                                x cancel · R retry · c clear done · U upload",
             " ↑ report.pdf           [#########.............]   45%  2.7 MB / 6.0 MB      1.5 MB/s    ETA 0:03",
             " ↑ notes.txt            queued · 1.2 KB",

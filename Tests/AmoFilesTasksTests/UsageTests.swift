@@ -49,4 +49,38 @@ final class UsageTests: XCTestCase {
             XCTAssertEqual(pdf.bytes, files.filter { $0.metadata?.fileExtension == "pdf" }.reduce(0) { $0 + $1.size })
         }
     }
+
+    func testEachGroupsFilterListsExactlyItsFilesAndAWholeWalkIsKeptPerAccount() async throws {
+        try await withEmulator(seed: .demo) { emu in
+            let drive = emu.api.drive
+            let walk = try await drive.walkWholeUsage { _, _ in }
+            var listed = 0
+            for grouping in UsageGrouping.allCases {
+                for group in walk.files.groups(by: grouping) {
+                    guard let filter = grouping.filter(for: group.key, in: walk.files) else {
+                        XCTAssertTrue(group.key.isEmpty || grouping == .type, "\(grouping) \(group.key) has a filter")
+                        continue
+                    }
+                    // Clients are filtered as one: a client's filter lists every client's files.
+                    if group.key.hasPrefix("contact:") { continue }
+                    let files = try await drive.allFiles(filter)
+                    XCTAssertEqual(files.count, group.files, "\(grouping) \(group.key)")
+                    XCTAssertEqual(files.reduce(0) { $0 + $1.size }, group.bytes, "\(grouping) \(group.key)")
+                    listed += 1
+                }
+            }
+            XCTAssertGreaterThan(listed, 20)
+            var trash = FileFilter()
+            trash.deleted = true
+            let trashed = try await drive.allFiles(trash)
+            XCTAssertEqual(walk.trash.files, trashed.count)
+            XCTAssertNotNil(walk.stats)
+
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString).path
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            UsageWalks(account: "https://a.amocrm.ru", folder: folder).save(walk)
+            XCTAssertEqual(UsageWalks(account: "https://a.amocrm.ru", folder: folder).last, walk)
+            XCTAssertNil(UsageWalks(account: "https://b.amocrm.ru", folder: folder).last)
+        }
+    }
 }

@@ -27,7 +27,7 @@ struct KeyHint: Equatable {
 enum HelpView {
     /// Keys that mean the same on every screen.
     static let everywhere: [KeyAction] = [
-        .up, .down, .pageUp, .pageDown, .top, .bottom, .files, .trash, .transfers, .nextTab, .previousTab,
+        .up, .down, .pageUp, .pageDown, .top, .bottom, .files, .trash, .transfers, .usage, .nextTab, .previousTab,
         .command, .search, .refresh, .help, .messages, .close, .quit,
     ]
 

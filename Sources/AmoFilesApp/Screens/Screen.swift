@@ -55,6 +55,8 @@ struct ScreenContext {
     var localFolder: String
     /// Set by a screen that sends the person to a tab (what is open over the tab closes).
     var tab: Tab?
+    /// Set by a screen that sends the person to Files listed with this filter.
+    var showFiles: FileFilter?
     /// Set by a screen that sends the person to Files to mark files to attach to this record.
     var markToAttach: EntityView?
     /// The way last chosen in the attach form, offered first.

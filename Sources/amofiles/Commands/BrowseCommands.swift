@@ -103,8 +103,11 @@ extension KeymapOptions {
 /// returns when the user quits.
 private func openUI(_ api: AmoConnection, accountName: String, keymap: Keymap, journal: UploadJournal? = UploadJournal()) async throws {
     // The demo's account goes when it quits: nothing of it is kept, recent records included.
-    let recent = journal == nil ? nil : RecentRecords(account: api.account.accountURL.absoluteString)
-    let runtime = AppRuntime(connection: api, runner: TaskRunner(drive: api.drive, account: api.account), journal: journal, recentRecords: recent)
+    let account = api.account.accountURL.absoluteString
+    let recent = journal == nil ? nil : RecentRecords(account: account)
+    let walks = journal == nil ? nil : UsageWalks(account: account)
+    let runtime = AppRuntime(connection: api, runner: TaskRunner(drive: api.drive, account: api.account), journal: journal,
+                             recentRecords: recent, usageWalks: walks)
     var state = AppState(rows: 24, columns: 80, accountName: accountName, driveHost: api.drive.driveURL.host ?? "", keymap: keymap)
     state.uploadsOutliveQuit = journal != nil
     state.customersOn = api.customersMode?.isOn ?? true

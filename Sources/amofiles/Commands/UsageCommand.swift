@@ -25,8 +25,8 @@ struct UsageCommand: AsyncParsableCommand {
     func run() async throws {
         let api = try await connection.connect()
         let showProgress = !output.json && isatty(STDERR_FILENO) == 1
-        let totals = try await api.drive.walkUsage(trash: trash) { files, bytes in
-            if showProgress { Output.write("\r\(files) files, \(Output.size(bytes)) so far…", to: STDERR_FILENO) }
+        let totals = try await api.drive.walkUsage(trash: trash) { totals in
+            if showProgress { Output.write("\r\(totals.files) files, \(Output.size(totals.bytes)) so far…", to: STDERR_FILENO) }
         }
         if showProgress { Output.write("\r\u{1B}[K", to: STDERR_FILENO) }
         let stats = try? await api.drive.stats()
@@ -40,29 +40,11 @@ struct UsageCommand: AsyncParsableCommand {
         if totals.files == 0 { return Output.note(trash ? "The trash is empty." : "The account has no files.") }
         let users = by == .author ? await Output.userNames(api) : [:]
         let rows = groups.map { group in
-            [label(group.key, users: users), String(group.files), Output.size(group.bytes), share(group.bytes, of: totals.bytes)]
+            [by.label(group.key, users: users), String(group.files), Output.size(group.bytes), UsageTotals.share(group.bytes, of: totals.bytes)]
         }
         Output.table([by.rawValue.uppercased(), "FILES", "SIZE", "SHARE"], rows + [["total", String(totals.files), Output.size(totals.bytes), "100%"]], flexible: 0)
         if let stats {
-            Output.line("The account uses \(Output.size(stats.used)) of \(Output.size(stats.limit)) (\(share(stats.used, of: stats.limit)); the service's count: every version, the trash left out).")
+            Output.line("The account uses \(Output.size(stats.used)) of \(Output.size(stats.limit)) (\(UsageTotals.share(stats.used, of: stats.limit)); the service's count: every version, the trash left out).")
         }
-    }
-
-    private func label(_ key: String, users: [Int: String]) -> String {
-        switch by {
-        case .author:
-            let parts = key.split(separator: ":", maxSplits: 1)
-            guard parts.count == 2, let id = Int(parts[1]) else { return key }
-            return UserRef(type: String(parts[0]), id: id).displayName(users: users)
-        case .ext: return key.isEmpty ? "(none)" : "." + key
-        case .source: return key.isEmpty ? "(none)" : "source " + key
-        default: return key
-        }
-    }
-
-    private func share(_ part: Int64, of whole: Int64) -> String {
-        guard whole > 0 else { return "-" }
-        let percent = Double(part) * 100 / Double(whole)
-        return percent < 1 && part > 0 ? "<1%" : "\(Int(percent.rounded()))%"
     }
 }
