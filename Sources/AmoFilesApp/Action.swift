@@ -87,7 +87,7 @@ public enum Effect: Sendable, Equatable {
     /// Download to `path`; without `overwrite`, an existing file is reported back instead.
     case download(DownloadRequest, path: String, overwrite: Bool)
     /// Copy each file into the folder (made if missing), skipping copies already whole.
-    case downloadInto([DriveFile], folder: String)
+    case downloadInto(FileSet, folder: String)
     case listFolder(path: String)
     /// Upload local files, as new files or as a new version of one drive file.
     case upload(paths: [String], newVersionOf: String?, attach: LinkTarget?)

@@ -339,11 +339,22 @@ public final class AppRuntime: Sendable {
 
     /// Each file into `folder` as a transfer of its own (Transfers shows them), the copies
     /// already whole skipped; one answer when they are queued and one when all have ended.
-    private func download(_ files: [DriveFile], into folder: String, runner: TaskRunner) async {
+    private func download(_ set: FileSet, into folder: String, runner: TaskRunner) async {
+        let files: [DriveFile]
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
             return post(.downloadsRefused(folder: folder, message: "cannot make the folder (\(Self.plainWords(error)))."))
+        }
+        switch set {
+        case .files(let chosen):
+            files = chosen
+        case .matching(let filter, _, _):
+            do {
+                files = try await drive.allFiles(filter)
+            } catch {
+                return post(.downloadsRefused(folder: folder, message: "could not list the files (\(Self.plainWords(error)))."))
+            }
         }
         let items = DownloadSet.plan(files, in: folder)
         let todo = items.filter { !DownloadSet.isComplete($0) }

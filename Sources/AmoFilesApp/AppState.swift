@@ -68,6 +68,27 @@ public struct DownloadRequest: Sendable, Equatable {
     }
 }
 
+/// Files to copy out at once: those marked, or a Usage group's (listed when the copy starts).
+public enum FileSet: Sendable, Equatable {
+    case files([DriveFile])
+    /// What the filter lists; `files` and `bytes` are the group's, as the walk counted them.
+    case matching(FileFilter, files: Int, bytes: Int64)
+
+    var count: Int {
+        switch self {
+        case .files(let files): files.count
+        case .matching(_, let files, _): files
+        }
+    }
+
+    var bytes: Int64 {
+        switch self {
+        case .files(let files): files.reduce(0) { $0 + $1.size }
+        case .matching(_, _, let bytes): bytes
+        }
+    }
+}
+
 /// Everything the screen shows; changed only by `reduce`.
 public struct AppState: Sendable {
     public var rows: Int

@@ -99,7 +99,7 @@ extension KeyAction {
         case .nextMatch, .previousMatch: [.preview, .compare]
         case .wrap: [.preview]
         case .nextSheet, .previousSheet: [.preview, .usage]
-        case .download: [.files, .versions, .entity]
+        case .download: [.files, .versions, .entity, .usage]
         case .sort, .filter: [.files, .trash]
         case .clearFilter: [.files, .trash, .transfers]
         case .select: [.files, .trash, .picker, .entity, .versions]

@@ -18,8 +18,8 @@ public enum Overlay: Sendable, Equatable {
     case filterForm(FilterForm)
     /// Where to save a download, prefilled with a safe name in the current folder.
     case saveAs(DownloadRequest, LineEditor)
-    /// The folder several marked files are copied into.
-    case saveInto([DriveFile], LineEditor)
+    /// The folder several files are copied into.
+    case saveInto(FileSet, LineEditor)
     /// The target exists: overwrite it?
     case overwrite(DownloadRequest, path: String)
     case confirm(question: String, edit: Edit)

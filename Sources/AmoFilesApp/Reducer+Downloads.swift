@@ -13,12 +13,12 @@ extension Reducer {
         context.overlay = .saveAs(request, LineEditor(FileDownload.safeFileName(request.name)))
     }
 
-    /// Where to copy several marked files: a new folder named for the day, here.
-    static func askSaveInto(_ files: [DriveFile], _ context: inout ScreenContext) {
+    /// Where to copy several files: a new folder named for the day, here.
+    static func askSaveInto(_ files: FileSet, _ context: inout ScreenContext) {
         context.overlay = .saveInto(files, LineEditor("amofiles-" + Quantities.date(context.now)))
     }
 
-    static func folderKey(_ state: inout AppState, _ files: [DriveFile], _ editor: LineEditor, _ key: Key) -> [Effect] {
+    static func folderKey(_ state: inout AppState, _ files: FileSet, _ editor: LineEditor, _ key: Key) -> [Effect] {
         var editor = editor
         switch key {
         case .escape:

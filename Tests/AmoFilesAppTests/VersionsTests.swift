@@ -134,10 +134,10 @@ final class DownloadTests: XCTestCase {
         let marked = Array(state.lists[.files]!.items[1...2])
         _ = Reducer.reduce(&state, .input(.key(.character("D"))))
         guard case .saveInto(let files, let editor)? = state.overlay else { return XCTFail("no prompt") }
-        XCTAssertEqual(files, marked)
+        XCTAssertEqual(files, .files(marked))
         XCTAssertTrue(editor.text.hasPrefix("amofiles-2025-12-0"), editor.text)
         Samples.press(&state, .control("u"), .character("o"), .character("u"), .character("t"))
-        XCTAssertEqual(Reducer.reduce(&state, .input(.key(.enter))), [.downloadInto(marked, folder: "out")])
+        XCTAssertEqual(Reducer.reduce(&state, .input(.key(.enter))), [.downloadInto(.files(marked), folder: "out")])
         XCTAssertNil(state.overlay)
         _ = Reducer.reduce(&state, .downloadsQueued(folder: "out", count: 1, bytes: 1_500_000, already: 1, unlinked: 0))
         XCTAssertEqual(state.status?.text, "Downloading 1 file (1.5 MB) into out; 1 already there. Press 3 to see them.")

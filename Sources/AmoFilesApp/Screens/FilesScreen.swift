@@ -89,7 +89,7 @@ struct FilesScreen: Screen {
             }
             let files = Reducer.targets(list).files
             if files.count > 1 {
-                Reducer.askSaveInto(files, &context)
+                Reducer.askSaveInto(.files(files), &context)
             } else if let file = files.first {
                 Reducer.askSaveAs(DownloadRequest(file: file), &context)
             }

@@ -68,9 +68,8 @@ public enum Renderer {
             return prompt(" Rename to: ", editor, trailing: trailing, row: row, surface)
         case .saveAs(let request, let editor)?:
             return prompt(" Save as: ", editor, trailing: Quantities.bytes(request.size), row: row, surface)
-        case .saveInto(let files, let editor)?:
-            let bytes = files.reduce(Int64(0)) { $0 + $1.size }
-            return prompt(" Download \(files.count) files into folder: ", editor, trailing: Quantities.bytes(bytes), row: row, surface)
+        case .saveInto(let set, let editor)?:
+            return prompt(" Download \(set.count) files into folder: ", editor, trailing: Quantities.bytes(set.bytes), row: row, surface)
         case .command(let editor)?:
             let matches = Reducer.completions(editor.text)
             return prompt(" :", editor, trailing: matches.count > 1 ? matches.joined(separator: " ") : "", row: row, surface)

@@ -66,6 +66,11 @@ struct UsageScreen: Screen {
         switch action {
         case .details?:
             return .handled(openGroup(&context))
+        case .download?:
+            if let (group, filter) = groupFilter(&context) {
+                Reducer.askSaveInto(.matching(filter, files: group.files, bytes: group.bytes), &context)
+            }
+            return .handled([])
         case .refresh?:
             guard !isWalking else {
                 context.status = StatusMessage(text: "The drive is being walked already. \(Reducer.hint(.cancel, context.keymap, "to stop"))", isError: false)
@@ -95,15 +100,20 @@ struct UsageScreen: Screen {
 
     /// Enter: Files, filtered as the API can to the group under the cursor.
     private func openGroup(_ context: inout ScreenContext) -> [Effect] {
+        context.showFiles = groupFilter(&context)?.filter
+        return []
+    }
+
+    /// The group under the cursor and the API's filter for it; said when the API has none.
+    private func groupFilter(_ context: inout ScreenContext) -> (group: UsageGroup, filter: FileFilter)? {
         let shown = rows(context.users)
-        guard shown.indices.contains(viewport.cursor) else { return [] }
+        guard shown.indices.contains(viewport.cursor) else { return nil }
         let (group, label) = shown[viewport.cursor]
         guard let filter = grouping.filter(for: group.key, in: files) else {
             context.status = StatusMessage(text: "The API has no filter for \(Self.describe(grouping, label)).", isError: false)
-            return []
+            return nil
         }
-        context.showFiles = filter
-        return []
+        return (group, filter)
     }
 
     private static func describe(_ grouping: UsageGrouping, _ label: String) -> String {
@@ -257,6 +267,7 @@ struct UsageScreen: Screen {
         return [
             KeyHint(keys: "← →", "group by type, extension, month, year, author or source"),
             KeyHint(.details, keymap, "list the group's files in Files (filtered as the API can), ready to mark"),
+            KeyHint(.download, keymap, "copy the group's files into a folder"),
             KeyHint(.refresh, keymap, "walk the drive again"),
             KeyHint(.cancel, keymap, "stop the walk (the totals so far stay)"),
             KeyHint(.search, keymap, "show only the groups holding the text"),
