@@ -58,6 +58,11 @@ public enum Action: Sendable {
     case usageWalked(UsageWalk, earlier: Bool)
     case usageWalkStopped
     case usageWalkFailed(message: String)
+    /// What pushing the chosen folders would send, to ask about.
+    case pushPlanned(PushPlan)
+    case pushPlanFailed(message: String)
+    /// A pushed file went up but the manifest could not say so: the next push sends it again.
+    case pushNotRecorded(path: String, message: String)
     /// The preview asked for as `request`.
     case previewLoaded(request: Int, Preview)
     case previewFailed(request: Int, message: String)
@@ -102,6 +107,10 @@ public enum Effect: Sendable, Equatable {
     case loadEntityName(LinkTarget)
     case loadEntityPage(LinkTarget, generation: Int, beforeID: Int?)
     case loadRecordUses(LinkTarget, generation: Int)
+    /// Walk the folders and ask the manifest what each file is (new, changed, unchanged).
+    case planPush(PushPlan)
+    /// Send what the plan holds; each folder file that went up is recorded in the manifest.
+    case push(PushPlan)
     /// The last walk of the drive when one was saved, else a walk.
     case loadUsage
     /// Walk the drive's files and trash, reporting as it goes.

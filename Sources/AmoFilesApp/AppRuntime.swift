@@ -9,7 +9,7 @@ import TerminalUI
 /// layer, and draws a frame only when something changed, at most one per 16 ms.
 /// The loop owns the terminal; effects run as tasks and post their answers back.
 public final class AppRuntime: Sendable {
-    private let drive: DriveClient
+    let drive: DriveClient
     private let account: AccountClient
     private let retries: RetryAnnouncer
     private let currentUserID: Int?
@@ -17,11 +17,13 @@ public final class AppRuntime: Sendable {
     /// The records used last, offered first in searches; nil keeps none (the demo).
     private let recentRecords: RecentRecords?
     /// The last walk of the drive, so Usage opens on it; nil keeps none (the demo).
-    private let usageWalks: UsageWalks?
+    let usageWalks: UsageWalks?
     /// The walk of the drive under way, to stop.
-    private let usageWalk = Mutex<Task<Void, Never>?>(nil)
+    let usageWalk = Mutex<Task<Void, Never>?>(nil)
     /// Where unfinished uploads are kept; none for the demo, whose account ends with it.
-    private let journal: UploadJournal?
+    let journal: UploadJournal?
+    /// What each pushed local file became, so a folder pushed again sends only what changed; none for the demo.
+    let manifest: UploadManifest?
     /// Versions read for previews, so a second look asks nothing.
     private let versionCache: VersionCache
     private let inbox = Mutex<[Action]>([])
@@ -45,6 +47,7 @@ public final class AppRuntime: Sendable {
         currentUserID = connection.currentUserID
         self.runner = runner
         self.journal = journal
+        manifest = journal == nil ? nil : UploadManifest(driveURL: connection.drive.driveURL.absoluteString)
     }
 
     /// Opens the terminal and runs until the user quits or a stop signal arrives.
@@ -124,7 +127,7 @@ public final class AppRuntime: Sendable {
         PartialDownloads.removeAll()
     }
 
-    private func post(_ action: Action) {
+    func post(_ action: Action) {
         inbox.withLock { $0.append(action) }
         wakeup.wake()
     }
@@ -224,6 +227,10 @@ public final class AppRuntime: Sendable {
                     await runner.submit(.upload(FileUpload(path: path, newVersionOf: newVersionOf, attach: attach, journal: journal)))
                 }
             }
+        case .planPush(let plan):
+            Task.detached { self.plan(plan) }
+        case .push(let plan):
+            Task { await self.push(plan) }
         case .cancelTransfer(let id):
             Task { [runner] in await runner.cancel(id) }
         case .retryTransfer(let id):
@@ -319,63 +326,6 @@ public final class AppRuntime: Sendable {
     }
 
     /// Runs `work` through the task layer and posts what `done` or `failed` make of its end.
-    /// Walks the files and the trash, posting the totals as they grow; the walk is saved
-    /// for the next run. A walk already under way stops first.
-    private func walkUsage() {
-        let walk = Task { [drive, usageWalks] in
-            do {
-                let result = try await drive.walkWholeUsage { totals, inTrash in self.post(.usageProgress(totals, inTrash: inTrash)) }
-                usageWalks?.save(result)
-                post(.usageWalked(result, earlier: false))
-            } catch {
-                post(Task.isCancelled ? .usageWalkStopped : .usageWalkFailed(message: Self.plainWords(error)))
-            }
-        }
-        usageWalk.withLock { running in
-            running?.cancel()
-            running = walk
-        }
-    }
-
-    /// Each file into `folder` as a transfer of its own (Transfers shows them), the copies
-    /// already whole skipped; one answer when they are queued and one when all have ended.
-    private func download(_ set: FileSet, into folder: String, runner: TaskRunner) async {
-        let files: [DriveFile]
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            return post(.downloadsRefused(folder: folder, message: "cannot make the folder (\(Self.plainWords(error)))."))
-        }
-        switch set {
-        case .files(let chosen):
-            files = chosen
-        case .matching(let filter, _, _):
-            do {
-                files = try await drive.allFiles(filter)
-            } catch {
-                return post(.downloadsRefused(folder: folder, message: "could not list the files (\(Self.plainWords(error)))."))
-            }
-        }
-        let items = DownloadSet.plan(files, in: folder)
-        let todo = items.filter { !DownloadSet.isComplete($0) }
-        post(.downloadsQueued(folder: folder, count: todo.count, bytes: todo.reduce(0) { $0 + $1.size },
-                              already: items.count - todo.count, unlinked: files.count - items.count))
-        guard !todo.isEmpty else { return }
-        var ids: [TaskID] = []
-        for item in todo {
-            let copy = FileDownload(href: item.href, target: item.target, overwrite: true)
-            ids.append(await runner.submit(.download(copy, name: item.file.displayName, size: item.size)))
-        }
-        var done = 0, bytes: Int64 = 0
-        for id in ids {
-            if case .done(.downloaded(_, let written)) = await runner.finished(id).state {
-                done += 1
-                bytes += written
-            }
-        }
-        post(.downloadsFinished(folder: folder, done: done, bytes: bytes, failed: ids.count - done))
-    }
-
     private func run(_ work: TaskWork, done: @escaping @Sendable (TaskOutcome) -> Action, failed: @escaping @Sendable (String) -> Action) {
         Task { [runner] in
             switch await runner.run(work).state {

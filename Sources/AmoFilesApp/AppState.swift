@@ -68,6 +68,22 @@ public struct DownloadRequest: Sendable, Equatable {
     }
 }
 
+/// Local files and folders chosen in the picker, and once planned what the folders' files are.
+public struct PushPlan: Sendable, Equatable {
+    public var files: [String]
+    public var folders: [String]
+    public var attach: LinkTarget?
+    /// Once planned: the folders' files to send, and the loose files' bytes.
+    public var push = FolderPush()
+    public var filesBytes: Int64 = 0
+
+    public init(files: [String], folders: [String], attach: LinkTarget?) {
+        self.files = files
+        self.folders = folders
+        self.attach = attach
+    }
+}
+
 /// Files to copy out at once: those marked, or a Usage group's (listed when the copy starts).
 public enum FileSet: Sendable, Equatable {
     case files([DriveFile])

@@ -63,6 +63,8 @@ public enum Reducer {
             return effects
         case .folderListed, .folderFailed, .previewLoaded, .previewFailed, .compared, .comparisonFailed:
             return screenAnswer(&state, action)
+        case .pushPlanned, .pushPlanFailed, .pushNotRecorded:
+            return pushAnswer(&state, action)
         case .journalRead(let records):
             return journalRead(&state, records)
         case .linksLoaded, .linksFailed, .entityNamed, .entityPageLoaded, .entityFailed, .recordUsesLoaded, .recordUsesFailed:

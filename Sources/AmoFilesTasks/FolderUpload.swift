@@ -88,3 +88,44 @@ public final class UploadManifest: Sendable {
         try PrivateFile.save(try JSONEncoder().encode(all), to: path, durable: false)
     }
 }
+
+/// What pushing folders sends: each file new or a new version of what it became at the
+/// last push (as the manifest says), with the identity to record once it is up.
+public struct FolderPush: Sendable, Equatable {
+    public struct Item: Sendable, Equatable {
+        public var path: String
+        /// The drive file it became at the last push, when it changed since.
+        public var newVersionOf: String?
+        public var size: Int64
+        public var modified: Double
+    }
+
+    public var items: [Item] = []
+    /// Files as they were at the last push: not sent again.
+    public var unchanged = 0
+
+    public init() {}
+
+    public var bytes: Int64 { items.reduce(0) { $0 + $1.size } }
+    public var newVersions: Int { items.filter { $0.newVersionOf != nil }.count }
+
+    /// Walks each folder and asks the manifest about every file found; without one, every file is new.
+    public static func plan(_ folders: [String], walk: FolderWalk, manifest: UploadManifest?, asNewFiles: Bool = false) throws -> FolderPush {
+        var push = FolderPush()
+        for folder in folders {
+            for file in try walk.files(in: folder) {
+                let (plan, size, modified) = try manifest?.plan(file, asNewFiles: asNewFiles) ?? { () throws -> (UploadManifest.Plan, Int64, Double) in
+                    let (size, modified) = try FileUpload.identity(file)
+                    return (.new, size, modified)
+                }()
+                switch plan {
+                case .unchanged: push.unchanged += 1
+                case .new: push.items.append(Item(path: file, newVersionOf: nil, size: size, modified: modified))
+                case .newVersion(let uuid): push.items.append(Item(path: file, newVersionOf: uuid, size: size, modified: modified))
+                }
+            }
+        }
+        return push
+    }
+}
+

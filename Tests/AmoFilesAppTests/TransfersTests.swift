@@ -40,8 +40,10 @@ final class TransfersTests: XCTestCase {
         _ = key(&state, .character("."))
         _ = key(&state, .character("j"))
         _ = key(&state, .space)
-        XCTAssertEqual(state.picker?.selected, [], "a folder is not marked")
-        _ = key(&state, .character("j"))
+        XCTAssertEqual(state.picker?.selected, ["photos"], "a folder is marked too")
+        _ = key(&state, .character("k"))
+        _ = key(&state, .space)
+        XCTAssertEqual(state.picker?.selected, [])
         _ = key(&state, .space)
         _ = key(&state, .space)
         XCTAssertEqual(state.picker?.selected, ["notes.txt", "report.pdf"])
@@ -62,6 +64,38 @@ final class TransfersTests: XCTestCase {
         XCTAssertEqual(key(&state, .enter), [.upload(paths: ["/srv/out/notes.txt", "/srv/out/report.pdf"], newVersionOf: nil, attach: nil)])
         XCTAssertNil(state.picker)
         XCTAssertEqual(state.tab, .transfers, "the bars show at once")
+    }
+
+    func testAMarkedFolderIsWalkedThenAskedAboutAndPushed() throws {
+        var state = Samples.state()
+        state.localFolder = "/srv/out"
+        _ = key(&state, .character("U"))
+        _ = Reducer.reduce(&state, .folderListed(path: "/srv/out", entries()))
+        _ = key(&state, .character("j"))
+        _ = key(&state, .space)
+        _ = key(&state, .space)
+        let chosen = PushPlan(files: ["/srv/out/notes.txt"], folders: ["/srv/out/photos"], attach: nil)
+        XCTAssertEqual(key(&state, .character("U")), [.planPush(chosen)])
+        XCTAssertNil(state.picker)
+        XCTAssertEqual(state.tab, .transfers)
+
+        var planned = chosen
+        planned.filesBytes = 1200
+        planned.push.items = [FolderPush.Item(path: "/srv/out/photos/a.jpg", newVersionOf: nil, size: 3000, modified: 1),
+                              FolderPush.Item(path: "/srv/out/photos/b.jpg", newVersionOf: "f-uuid", size: 800, modified: 1)]
+        planned.push.unchanged = 4
+        _ = Reducer.reduce(&state, .pushPlanned(planned))
+        guard case .ask(let question, let then)? = state.overlay else { return XCTFail("no question") }
+        XCTAssertEqual(question, "Upload 3 files (5.0 KB) from “photos” (1 changed: each a new version of the file it became); 4 unchanged since the last push?")
+        XCTAssertEqual(then, [.push(planned)])
+        XCTAssertEqual(key(&state, .character("y")), [.push(planned)])
+
+        var nothing = chosen
+        nothing.files = []
+        nothing.push.unchanged = 2
+        _ = Reducer.reduce(&state, .pushPlanned(nothing))
+        XCTAssertNil(state.overlay)
+        XCTAssertEqual(state.status?.text, "Nothing to upload from “photos”: its 2 files are unchanged since the last push.")
     }
 
     func testFoldersOpenAndTheCursorComesBackToTheFolderLeft() {

@@ -94,6 +94,44 @@ final class TransfersScreenTests: XCTestCase {
         XCTAssertTrue(screen.contains(Quantities.bytes(Int64(big.count))), screen)
     }
 
+    func testAFolderPushedTwiceSendsNothingTheSecondTimeAndAChangedFileAsANewVersion() throws {
+        let folder = local.appendingPathComponent("push-me")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (index, name) in ["push-a.txt", "push-b.txt", "push-c.txt"].enumerated() {
+            try Data(testBytes(2000 + index, seed: UInt64(80 + index))).write(to: folder.appendingPathComponent(name))
+        }
+        try openUI()
+        func pushFolder() throws {
+            try tmux.send("U")
+            tmux.waitFor(text: "push-me/")
+            try tmux.send("j")  // below ..
+            try tmux.send("U")
+        }
+        try pushFolder()
+        tmux.waitFor(text: "Upload 3 files (\(Quantities.bytes(6003))) from “push-me”?")
+        try tmux.send("y")
+        tmux.waitFor("the three done", timeout: 60) { $0.contains("3/3 done") }
+        for name in ["push-a.txt", "push-b.txt", "push-c.txt"] { XCTAssertEqual(try files(named: name).count, 1, name) }
+
+        try pushFolder()
+        tmux.waitFor(text: "Nothing to upload from “push-me”: its 3 files are unchanged since the last push.")
+
+        let changed = Data(testBytes(2500, seed: 99))
+        try changed.write(to: folder.appendingPathComponent("push-b.txt"))
+        try pushFolder()
+        let question = tmux.waitFor(text: "Upload 1 file (2.5 KB) from “push-me” (1 changed:")
+        XCTAssertTrue(question.contains("2 unchanged since the last push?"), question)
+        try tmux.send("y")
+        tmux.waitFor("the new version done", timeout: 60) { $0.contains("4/4 done") }
+        for name in ["push-a.txt", "push-b.txt", "push-c.txt"] {
+            let found = try files(named: name)
+            XCTAssertEqual(found.count, 1, "\(name): still one file")
+            XCTAssertEqual(found.first?["has_multiple_versions"] as? Bool, name == "push-b.txt", name)
+        }
+        let uuid = try XCTUnwrap(try files(named: "push-b.txt").first?["uuid"] as? String)
+        XCTAssertEqual(try downloaded(uuid), changed, "the new version is the changed file")
+    }
+
     func testANewVersionFromThePickerBecomesTheActiveOne() throws {
         let data = try write("replacement.txt", size: 5000, seed: 73)
         let listing = try cli(["ls", "--limit", "1"]) as? [String: Any]

@@ -42,7 +42,7 @@ public struct LocalPicker: Sendable, Equatable {
     public var entries: [LocalEntry] = []
     public var showHidden = false
     public var viewport = ListViewport()
-    /// Marked files, by name in this folder.
+    /// Marked files and folders, by name in this folder.
     public var selected: Set<String> = []
     public var loading = true
     /// What `/` narrowed the list to.
@@ -65,10 +65,15 @@ public struct LocalPicker: Sendable, Equatable {
         LocalPath.join(folder, name)
     }
 
-    /// The marked files, or the one under the cursor when none is marked.
-    public var chosen: [LocalEntry] {
+    /// New files may come from folders; a new version is one file.
+    var takesFolders: Bool { if case .upload = purpose { true } else { false } }
+
+    /// The marked files and folders, or the file under the cursor when none is marked
+    /// (with `folders`, the folder under it too).
+    public func chosen(folders: Bool = false) -> [LocalEntry] {
         guard selected.isEmpty else { return entries.filter { selected.contains($0.name) } }
-        return current.map { $0.isFolder ? [] : [$0] } ?? []
+        guard let current, current.name != "..", folders || !current.isFolder else { return [] }
+        return [current]
     }
 }
 
@@ -107,12 +112,13 @@ struct PickerScreen: ListScreen, Equatable {
                 context.status = StatusMessage(text: "A new version is one file: Enter uploads the file under the cursor.", isError: false)
                 return .handled([])
             }
-            guard let entry = picker.current, !entry.isFolder else { return .handled([]) }
+            // A folder marked goes up whole: its files, as its manifest says.
+            guard let entry = picker.current, entry.name != ".." else { return .handled([]) }
             if picker.selected.remove(entry.name) == nil { picker.selected.insert(entry.name) }
             picker.scroll(by: 1, height: height)
             return .handled([])
         case .upload?:
-            return uploadChosen(&context)
+            return uploadChosen(&context, folders: true)
         case .refresh?:
             return .handled(open(picker.folder))
         default:
@@ -170,19 +176,25 @@ struct PickerScreen: ListScreen, Equatable {
         picker.moveTo(index: index, height: height)
     }
 
-    /// The marked files (or the one under the cursor) go up; a new version is asked about first.
-    private func uploadChosen(_ context: inout ScreenContext) -> Outcome {
-        let chosen = picker.chosen
+    /// The marked files (or the one under the cursor) go up; a new version is asked about
+    /// first, and so are folders, once walked. `folders`: `U` pushes the folder under the cursor.
+    private func uploadChosen(_ context: inout ScreenContext, folders: Bool = false) -> Outcome {
+        let chosen = picker.chosen(folders: folders && picker.takesFolders)
         guard !chosen.isEmpty else {
             context.status = StatusMessage(text: "Choose a file: Enter on it, or mark several with Space.", isError: false)
             return .handled([])
         }
-        let paths = chosen.map { picker.path(of: $0.name) }
+        let paths = chosen.filter { !$0.isFolder }.map { picker.path(of: $0.name) }
+        let folderPaths = chosen.filter(\.isFolder).map { picker.path(of: $0.name) }
         switch picker.purpose {
         case .upload(let attach):
             // Uploads to an entity stay on its files, where they show once done;
             // the others are followed in Transfers.
             if attach == nil { context.tab = .transfers }
+            guard folderPaths.isEmpty else {
+                context.status = StatusMessage(text: "Looking through \(folderPaths.count == 1 ? TerminalText.sanitize(LocalPath.name(of: folderPaths[0])) : "\(folderPaths.count) folders")…", isError: false)
+                return .close([.planPush(PushPlan(files: paths, folders: folderPaths, attach: attach))])
+            }
             return .close([.upload(paths: paths, newVersionOf: nil, attach: attach)])
         case .newVersion(let file):
             // The picker stays under the question: n goes back to choosing.
@@ -236,8 +248,8 @@ struct PickerScreen: ListScreen, Equatable {
         let keymap = context.keymap
         return [
             KeyHint(keys: "Enter", "open the folder; on a file, upload it (or the marked files)"),
-            KeyHint(.select, keymap, "mark a file to upload with others"),
-            KeyHint(.upload, keymap, "upload the marked files (or the one under the cursor)"),
+            KeyHint(.select, keymap, "mark a file or a folder to upload with others"),
+            KeyHint(.upload, keymap, "upload the marked files and folders (or the file or folder under the cursor); a folder pushed before sends only what changed"),
             KeyHint(.parent, keymap), KeyHint(.hidden, keymap),
             KeyHint(.search, keymap, "show only the entries whose name holds the text"),
             KeyHint(.refresh, keymap, "read the folder again"),
@@ -252,7 +264,7 @@ struct PickerScreen: ListScreen, Equatable {
         var text = " \(count) \(count == 1 ? "entry" : "entries")"
         if let index = picker.cursorIndex { text += " · \(index + 1)/\(rows.count)" }
         if !picker.selected.isEmpty {
-            let size = picker.entries.filter { picker.selected.contains($0.name) }.reduce(Int64(0)) { $0 + $1.size }
+            let size = picker.entries.filter { picker.selected.contains($0.name) && !$0.isFolder }.reduce(Int64(0)) { $0 + $1.size }
             text += " · \(picker.selected.count) marked (\(Quantities.bytes(size)))"
         }
         return text + picker.narrowingNote

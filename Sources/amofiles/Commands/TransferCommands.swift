@@ -124,34 +124,16 @@ struct UploadCommand: AsyncParsableCommand {
     /// The files to send (a folder's files as its manifest says: new, or a new version of
     /// what they became), the folder files' identities to record, and how many were unchanged.
     private func plan(_ manifest: UploadManifest) throws -> (planned: [(String, String?)], pushed: [String: (size: Int64, modified: Double)], unchanged: Int) {
-        var planned: [(String, String?)] = []
-        var pushed: [String: (size: Int64, modified: Double)] = [:]
-        var unchanged = 0
-        let walk = FolderWalk(includes: include, excludes: exclude, hidden: hidden)
-        for path in paths {
-            guard Self.isFolder(path) else {
-                planned.append((URL(fileURLWithPath: path).standardizedFileURL.path, newVersionOf))
-                continue
-            }
-            let files: [String]
-            do {
-                files = try walk.files(in: path)
-            } catch {
-                throw CLIError.local(String(describing: error))
-            }
-            for file in files {
-                let (plan, size, modified) = try manifest.plan(file, asNewFiles: asNewFiles)
-                switch plan {
-                case .unchanged:
-                    unchanged += 1
-                    continue
-                case .new: planned.append((file, nil))
-                case .newVersion(let uuid): planned.append((file, uuid))
-                }
-                pushed[file] = (size, modified)
-            }
+        let folders = paths.filter(Self.isFolder)
+        let push: FolderPush
+        do {
+            push = try FolderPush.plan(folders, walk: FolderWalk(includes: include, excludes: exclude, hidden: hidden), manifest: manifest, asNewFiles: asNewFiles)
+        } catch {
+            throw CLIError.local(String(describing: error))
         }
-        return (planned, pushed, unchanged)
+        let files = paths.filter { !Self.isFolder($0) }.map { (URL(fileURLWithPath: $0).standardizedFileURL.path, newVersionOf) }
+        let pushed = Dictionary(push.items.map { ($0.path, (size: $0.size, modified: $0.modified)) }, uniquingKeysWith: { first, _ in first })
+        return (files + push.items.map { ($0.path, $0.newVersionOf) }, pushed, push.unchanged)
     }
 
     static func isFolder(_ path: String) -> Bool {
