@@ -8,6 +8,8 @@ public enum Action: Sendable {
     case input(InputEvent)
     case pageLoaded(Tab, generation: Int, page: Int, files: [DriveFile], hasMore: Bool)
     case pageFailed(Tab, generation: Int, message: String)
+    /// The last page of the list, found by doubling and halving, with its files.
+    case lastPageFound(Tab, generation: Int, page: Int, files: [DriveFile])
     case usersLoaded([Int: String])
     /// The names could not be listed (a token without admin rights): ids stay, said once.
     case usersUnavailable(reason: String)
@@ -84,6 +86,8 @@ extension Action {
 /// Work `reduce` asks the runtime to do; answers come back as actions.
 public enum Effect: Sendable, Equatable {
     case loadPage(Tab, generation: Int, page: Int, filter: FileFilter)
+    /// Find the list's last page (about 2·log₂(pages) requests) and load it.
+    case findLastPage(Tab, generation: Int, filter: FileFilter)
     case loadUsers
     case loadVersions(fileUUID: String)
     /// Post `searchPaused(token)` after the typing pause.

@@ -137,8 +137,17 @@ public final class AppRuntime: Sendable {
         case .loadPage(let tab, let generation, let page, let filter):
             Task {
                 do {
-                    let answer = try await drive.listFiles(filter, limit: 50, page: page)
+                    let answer = try await drive.listFiles(filter, limit: FileList.pageSize, page: page)
                     post(.pageLoaded(tab, generation: generation, page: page, files: answer.items, hasMore: answer.nextHref != nil))
+                } catch {
+                    post(.pageFailed(tab, generation: generation, message: Self.plainWords(error)))
+                }
+            }
+        case .findLastPage(let tab, let generation, let filter):
+            Task {
+                do {
+                    let last = try await drive.lastPage(filter, limit: FileList.pageSize)
+                    post(.lastPageFound(tab, generation: generation, page: last.page, files: last.files))
                 } catch {
                     post(.pageFailed(tab, generation: generation, message: Self.plainWords(error)))
                 }

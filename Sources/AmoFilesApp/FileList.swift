@@ -3,12 +3,33 @@ import AmoFilesTasks
 import Foundation
 import TerminalUI
 
-/// A list of drive files loaded a page at a time.
+/// A list of drive files loaded a page at a time, of which only a window is kept: the
+/// pages near the cursor. A jump (`G`, `:50%`) opens a window anywhere; pages left far
+/// behind go, and are asked for again on the way back, so memory stays flat however
+/// long the list.
 public struct FileList: Sendable {
+    /// Rows a page asks for.
+    public static let pageSize = 50
+    /// Rows kept at most.
+    public static let keptRows = 1000
+
+    /// The window: rows `offset ..< offset + items.count` of the whole list.
     public var items: [DriveFile] = []
+    /// The row of the whole list `items[0]` is.
+    public var offset = 0
+    /// Over `items`.
     public var viewport = ListViewport()
     /// The page to ask for next; nil once the last page is in.
     public var nextPage: Int? = 1
+    /// The page above the window; nil when the window starts at the top.
+    public var previousPage: Int?
+    /// Rows in the whole list once its end was seen; not exact after a reload until seen again.
+    public var total: Int?
+    public var totalIsExact = false
+    /// A jump waiting for the end of the list to be found.
+    public var pendingJump: Jump?
+    /// The row of the whole list the cursor goes to when the window's first page comes.
+    public var landing: Int?
     public var loading = false
     /// Bumped on every reload, so answers to an older request are dropped.
     public var generation = 0
@@ -20,22 +41,106 @@ public struct FileList: Sendable {
     /// Some file loaded has several versions (kept as pages come, not sought per frame).
     public var someHaveVersions = false
 
+    /// Where a jump goes: the end, a share of the list, a page.
+    public enum Jump: Sendable, Equatable {
+        case end
+        case percent(Int)
+        case page(Int)
+    }
+
     public init(filter: FileFilter) {
         self.filter = filter
     }
 
     public var isComplete: Bool { nextPage == nil }
+    /// Every row of the list is in the window.
+    public var isWhole: Bool { offset == 0 && nextPage == nil }
     public var current: DriveFile? { items.indices.contains(viewport.cursor) ? items[viewport.cursor] : nil }
 
     /// The same list emptied for a new first page (a new filter, a refresh, a change
-    /// elsewhere); the cursor goes back to its file when that file comes again.
+    /// elsewhere); the cursor goes back to its file when that file comes again. Under
+    /// the same filter a window down the list is loaded again where it stands.
     public func reloaded(filter: FileFilter? = nil) -> FileList {
         var fresh = FileList(filter: filter ?? self.filter)
         fresh.generation = generation + 1
+        let sameFilter = filter == nil || filter == self.filter
         // Under a new filter the old row means nothing: the top, unless the file is there.
-        let row = filter == nil || filter == self.filter ? viewport.cursor : 0
+        let row = sameFilter ? viewport.cursor : 0
+        if sameFilter, offset > 0 {
+            fresh.open(atRow: offset)
+            fresh.landing = nil
+            fresh.total = total
+        }
         fresh.returnTo = returnTo ?? current.map { ReturnPoint(uuid: $0.uuid, row: row, rowsLoaded: items.count) }
         return fresh
+    }
+
+    /// Empties the window to fill it from the page holding `row`.
+    mutating func open(atRow row: Int) {
+        let page = max(0, row) / Self.pageSize + 1
+        items = []
+        viewport = ListViewport()
+        offset = (page - 1) * Self.pageSize
+        nextPage = page
+        previousPage = page > 1 ? page - 1 : nil
+        landing = row
+        returnTo = nil
+        generation += 1
+    }
+
+    /// The row of the whole list a jump goes to, once the total is known.
+    func row(of jump: Jump, total: Int) -> Int {
+        let last = max(0, total - 1)
+        switch jump {
+        case .end: return last
+        case .percent(let share): return min(last, Int((Double(last) * Double(min(100, max(0, share))) / 100).rounded()))
+        case .page(let page): return min(last, max(0, page - 1) * Self.pageSize)
+        }
+    }
+
+    /// A page that came: after the window, or before it (the rows shift down). The
+    /// window is then cut back to `keptRows`, away from the cursor.
+    mutating func add(_ files: [DriveFile], page: Int, hasMore: Bool, height: Int) {
+        someHaveVersions = someHaveVersions || files.contains(where: \.hasMultipleVersions)
+        loading = false
+        if page == previousPage, page != nextPage {
+            items.insert(contentsOf: files, at: 0)
+            offset = max(0, offset - files.count)
+            previousPage = page > 1 ? page - 1 : nil
+            viewport.cursor += files.count
+            viewport.top += files.count
+        } else {
+            items += files
+            nextPage = hasMore && !files.isEmpty ? page + 1 : nil
+            if nextPage == nil {
+                total = offset + items.count
+                totalIsExact = true
+            }
+        }
+        if let landing {
+            viewport.moveTo(landing - offset, count: items.count, height: height)
+            self.landing = nil
+        }
+        viewport.follow(count: items.count, height: height)
+        trim(height: height)
+    }
+
+    /// Drops whole pages from the end of the window farther from the cursor.
+    private mutating func trim(height: Int) {
+        let excess = items.count - Self.keptRows
+        guard excess > 0 else { return }
+        let drop = (excess + Self.pageSize - 1) / Self.pageSize * Self.pageSize
+        if viewport.cursor >= items.count / 2 {
+            items.removeFirst(drop)
+            offset += drop
+            previousPage = offset / Self.pageSize
+            viewport.cursor -= drop
+            viewport.top = max(0, viewport.top - drop)
+        } else {
+            items.removeLast(drop)
+            nextPage = (offset + items.count) / Self.pageSize + 1
+        }
+        viewport.follow(count: items.count, height: height)
     }
 
     /// True while the file of `returnTo` is still sought (the next page is wanted).

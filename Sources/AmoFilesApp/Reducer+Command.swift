@@ -3,10 +3,10 @@ import AmoFilesTasks
 import TerminalUI
 
 /// `:` commands, in the manner of k9s: `:files`, `:trash`, `:transfers`, `:upload`,
-/// `:resume`, `:lead 123`, `:q`. Tab completes the command name.
+/// `:resume`, `:lead 123`, `:50%`, `:page 1200`, `:q`. Tab completes the command name.
 extension Reducer {
     /// The names, in the order completion offers them.
-    static let commandNames = ["files", "trash", "transfers", "usage", "upload", "resume", "help", "quit"] + EntityType.allCases.map(\.singular)
+    static let commandNames = ["files", "trash", "transfers", "usage", "upload", "resume", "page", "help", "quit"] + EntityType.allCases.map(\.singular)
 
     /// Names starting with what is typed.
     static func completions(_ text: String) -> [String] {
@@ -51,6 +51,7 @@ extension Reducer {
             }
             return findEntity(&state, type, named: words.dropFirst().joined(separator: " "))
         }
+        if let jump = jump(words) { return go(&state, jump) }
         let matches = commandNames.filter { $0 == name } + (["q", "q!"].contains(name) ? ["quit"] : [])
         guard words.count == 1, let command = matches.first ?? uniqueCompletion(name) else {
             state.status = StatusMessage(text: "Unknown command :\(TerminalText.sanitize(text)). Commands: \(commandNames.joined(separator: ", ")).",
@@ -70,7 +71,29 @@ extension Reducer {
         case "help":
             state.overlay = .help(scroll: 0)
             return []
-        default: return [.quit]
+        case "page":
+            state.status = StatusMessage(text: "Which page? :page 1200 goes to page 1,200 of 50 files, :50% to the middle of the list.", isError: false)
+            return []
+        case "quit":
+            return [.quit]
+        default:
+            return []
+        }
+    }
+
+    /// `50%` or `page 1200`; nil for any other command.
+    private static func jump(_ words: [String]) -> FileList.Jump? {
+        if words.count == 1, words[0].hasSuffix("%"), let share = Int(words[0].dropLast()), (0...100).contains(share) { return .percent(share) }
+        if words.count == 2, words[0].lowercased() == "page", let page = Int(words[1]), page > 0 { return .page(page) }
+        return nil
+    }
+
+    /// A jump in the file tab on screen (Files from any other tab); what was open over it closes.
+    private static func go(_ state: inout AppState, _ jump: FileList.Jump) -> [Effect] {
+        if !state.tab.listsFiles { state.tab = .files }
+        state.stack.removeAll()
+        return state.updateFileTab(state.tab) { screen, context in
+            screen.jump(jump, height: screen.rowsArea(context.area).height)
         }
     }
 

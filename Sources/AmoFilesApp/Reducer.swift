@@ -24,7 +24,7 @@ public enum Reducer {
             let effects = state.updateFileTab(tab) { screen, context in screen.receive(action, &context) ?? [] }
             // The tab on screen asks for more while the cursor is near the end.
             return effects.isEmpty && tab == state.tab ? prefetch(&state) : effects
-        case .pageFailed(let tab, _, _):
+        case .pageFailed(let tab, _, _), .lastPageFound(let tab, _, _, _):
             return state.updateFileTab(tab) { screen, context in screen.receive(action, &context) ?? [] }
         case .usersLoaded(let users):
             state.users = users

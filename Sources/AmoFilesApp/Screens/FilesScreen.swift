@@ -33,6 +33,9 @@ struct FilesScreen: Screen {
             // Back out of what is open here, or else out of the search and filter.
             return back(&context) ?? handle(.clearFilter, key: .enter, &context)
         }
+        // The ends of the whole list, not only of the rows loaded.
+        if action == .bottom, !list.isComplete { return .handled(jump(.end, height: height)) }
+        if action == .top, list.offset > 0 { return .handled(jump(.page(1), height: height)) }
         if let delta = Reducer.movement(action, in: list, height: height) {
             return .handled(move(by: delta, height: height))
         }
@@ -208,12 +211,50 @@ struct FilesScreen: Screen {
         return prefetch(height: height)
     }
 
-    /// Asks for the next page while the cursor is still a screen or more away from
-    /// the end, so scrolling does not stall on the network.
+    /// Asks for the page after the window (or before it) while the cursor is still a
+    /// screen or more away from its end, so scrolling does not stall on the network.
     mutating func prefetch(height: Int) -> [Effect] {
-        guard !list.loading, let next = list.nextPage, list.items.count - list.viewport.cursor <= max(2 * height, 25) else { return [] }
+        let near = max(2 * height, 25)
+        guard !list.loading, list.pendingJump == nil else { return [] }
+        if let next = list.nextPage, list.items.count - list.viewport.cursor <= near {
+            list.loading = true
+            return [.loadPage(tab, generation: list.generation, page: next, filter: list.filter)]
+        }
+        if let previous = list.previousPage, list.viewport.cursor < near {
+            list.loading = true
+            return [.loadPage(tab, generation: list.generation, page: previous, filter: list.filter)]
+        }
+        return []
+    }
+
+    /// `G`, `g` past the window, `:50%`, `:page N`: a row in the window is moved to; any
+    /// other opens a window there. A share or a page of a list whose end is not known
+    /// yet waits for the end to be found.
+    mutating func jump(_ jump: FileList.Jump, height: Int) -> [Effect] {
+        let row: Int
+        if let total = list.total {
+            row = list.row(of: jump, total: total)
+        } else if jump == .page(1) {
+            row = 0
+        } else if jump == .end, list.isComplete {
+            return move(by: list.items.count, height: height)
+        } else {
+            return findEnd(then: jump)
+        }
+        if row >= list.offset, row < list.offset + list.items.count {
+            return move(by: row - list.offset - list.viewport.cursor, height: height)
+        }
+        if jump == .end, !list.totalIsExact { return findEnd(then: jump) }
+        list.open(atRow: row)
         list.loading = true
-        return [.loadPage(tab, generation: list.generation, page: next, filter: list.filter)]
+        return [.loadPage(tab, generation: list.generation, page: list.nextPage ?? 1, filter: list.filter)]
+    }
+
+    private mutating func findEnd(then jump: FileList.Jump) -> [Effect] {
+        list.generation += 1
+        list.pendingJump = jump
+        list.loading = true
+        return [.findLastPage(tab, generation: list.generation, filter: list.filter)]
     }
 
     mutating func scroll(by delta: Int, _ context: ScreenContext) -> [Effect] {
@@ -241,13 +282,25 @@ struct FilesScreen: Screen {
     mutating func receive(_ answer: Action, _ context: inout ScreenContext) -> [Effect]? {
         let height = rowsArea(context.area).height
         switch answer {
-        case .pageLoaded(let tab, let generation, let page, let files, let hasMore) where tab == self.tab:
-            guard list.generation == generation, list.nextPage == page else { return [] }
-            list.items += files
-            list.someHaveVersions = list.someHaveVersions || files.contains(where: \.hasMultipleVersions)
-            list.nextPage = hasMore && !files.isEmpty ? page + 1 : nil
+        case .lastPageFound(let tab, let generation, let page, let files) where tab == self.tab:
+            guard list.generation == generation, let jump = list.pendingJump else { return [] }
+            list.pendingJump = nil
             list.loading = false
-            list.viewport.follow(count: list.items.count, height: height)
+            let total = (page - 1) * FileList.pageSize + files.count
+            list.total = total
+            list.totalIsExact = true
+            let row = list.row(of: jump, total: total)
+            list.open(atRow: row)
+            // The last page is here already; another is asked for.
+            guard list.nextPage == page else {
+                list.loading = true
+                return [.loadPage(tab, generation: list.generation, page: list.nextPage ?? 1, filter: list.filter)]
+            }
+            list.add(files, page: page, hasMore: false, height: height)
+            return prefetch(height: height)
+        case .pageLoaded(let tab, let generation, let page, let files, let hasMore) where tab == self.tab:
+            guard list.generation == generation, list.nextPage == page || list.previousPage == page else { return [] }
+            list.add(files, page: page, hasMore: hasMore, height: height)
             let seeking = list.seekReturnPoint(height: height)
             if let sort = context.sort { resort(sort, height: height) }
             if seeking, let next = list.nextPage {
@@ -363,13 +416,32 @@ struct FilesScreen: Screen {
             return " To attach to \(view.title): Space marks, \(attach) attaches, Esc goes back\(marked)"
         }
         var text = " " + Self.count(list)
-        if !list.items.isEmpty { text += " · \(list.viewport.cursor + 1)/\(list.items.count)" }
+        if list.pendingJump != nil {
+            text = " finding the end of the list…"
+        } else if list.offset > 0 || (list.total != nil && !list.isWhole) {
+            // A window down a long list: where it is in the whole.
+            let row = list.offset + list.viewport.cursor + 1
+            let of = list.total.map { ($0 < row ? "" : list.totalIsExact ? "" : "about ") + Self.number(max($0, row)) }
+            text = " row \(Self.number(row)) of " + (of ?? "more than \(Self.number(list.offset + list.items.count))")
+        } else if !list.items.isEmpty {
+            text += " · \(list.viewport.cursor + 1)/\(list.items.count)"
+        }
         if !list.selected.isEmpty { text += " · \(list.selected.count) marked" }
         return text
     }
 
-    /// "12 files", "100 files loaded" while more pages remain, "loading…" before the first.
+    /// 100000 as "100,000".
+    static func number(_ value: Int) -> String {
+        let digits = String(value)
+        return digits.enumerated().map { index, digit in
+            index > 0 && (digits.count - index) % 3 == 0 ? ",\(digit)" : String(digit)
+        }.joined()
+    }
+
+    /// "12 files", "100 files loaded" while more pages remain, "loading…" before the first;
+    /// "100,000 files" once the end of a long list is known.
     static func count(_ list: FileList) -> String {
+        if let total = list.total, !list.isWhole { return "\(list.totalIsExact ? "" : "about ")\(number(total)) files" }
         if list.items.isEmpty && !list.isComplete { return "loading…" }
         let noun = list.items.count == 1 ? "file" : "files"
         return list.isComplete ? "\(list.items.count) \(noun)" : "\(list.items.count) \(noun) loaded"

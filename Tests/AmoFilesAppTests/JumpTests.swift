@@ -1,0 +1,95 @@
+import AmoFilesAPI
+@testable import AmoFilesApp
+import TerminalUI
+import XCTest
+
+/// A long list in Files: `G` finds the true end, `:50%` opens a window in the middle,
+/// pages come before and after the window as the cursor goes, and only the pages near
+/// the cursor are kept.
+final class JumpTests: XCTestCase {
+    private static let total = 99_972
+
+    /// The files of page `page` (50 a page) of a list of `total` rows, each named for its row.
+    private func page(_ page: Int) -> [DriveFile] {
+        let start = (page - 1) * FileList.pageSize
+        return (start..<min(Self.total, start + FileList.pageSize)).map { Samples.file($0, "row \($0)", ext: "txt") }
+    }
+
+    /// Answers every page asked for, and the pages those answers ask for, as the runtime would.
+    @discardableResult
+    private func deliver(_ state: inout AppState, _ effects: [Effect]) -> [Effect] {
+        var pending = effects
+        var asked: [Effect] = []
+        while let effect = pending.first {
+            pending.removeFirst()
+            guard case .loadPage(let tab, let generation, let number, _) = effect else { continue }
+            asked.append(effect)
+            pending += Reducer.reduce(&state, .pageLoaded(tab, generation: generation, page: number, files: page(number),
+                                                          hasMore: number * FileList.pageSize < Self.total))
+        }
+        return asked
+    }
+
+    /// The rows the window holds are one run of the whole list, with no gap and none twice.
+    private func assertOneRun(_ list: FileList, file: StaticString = #filePath, line: UInt = #line) {
+        let rows = list.items.map { Int($0.name.dropFirst(4))! }
+        XCTAssertEqual(rows, Array(list.offset..<(list.offset + rows.count)), file: file, line: line)
+        XCTAssertLessThanOrEqual(rows.count, FileList.keptRows, file: file, line: line)
+    }
+
+    private func position(_ state: AppState) -> String { Samples.render(state).last ?? "" }
+
+    func testGFindsTheEndThenFiftyPercentAndPageOpenWindowsAndGComesBack() {
+        var state = Samples.state(columns: 100, files: page(1), complete: false)
+        let effects = Reducer.reduce(&state, .input(.key(.character("G"))))
+        let generation = state.list.generation
+        XCTAssertEqual(effects, [.findLastPage(.files, generation: generation, filter: FileFilter())])
+        XCTAssertTrue(position(state).contains("finding the end of the list…"), position(state))
+
+        _ = Reducer.reduce(&state, .lastPageFound(.files, generation: generation, page: 2000, files: page(2000)))
+        XCTAssertEqual(state.list.current?.name, "row 99971")
+        XCTAssertEqual(state.list.offset, 99_950)
+        XCTAssertTrue(position(state).contains("row 99,972 of 99,972"), position(state))
+        assertOneRun(state.list)
+
+        var asked = Reducer.reduce(&state, .input(.key(.character(":"))))
+        for character in "50%" { asked += Reducer.reduce(&state, .input(.key(.character(character)))) }
+        asked += Reducer.reduce(&state, .input(.key(.enter)))
+        XCTAssertEqual(asked, [.loadPage(.files, generation: state.list.generation, page: 1000, filter: FileFilter())])
+        deliver(&state, asked)
+        XCTAssertEqual(state.list.current?.name, "row 49986")
+        XCTAssertTrue(position(state).contains("row 49,987 of 99,972"), position(state))
+
+        // Up past the window's top: the page before comes, the cursor stays on its file.
+        for _ in 0..<60 { deliver(&state, Reducer.reduce(&state, .input(.key(.character("k"))))) }
+        XCTAssertEqual(state.list.current?.name, "row 49926")
+        XCTAssertLessThan(state.list.offset, 49_900)
+        assertOneRun(state.list)
+
+        state.overlay = .command(LineEditor("page 3"))
+        deliver(&state, Reducer.reduce(&state, .input(.key(.enter))))
+        XCTAssertEqual(state.list.current?.name, "row 100")
+
+        deliver(&state, Reducer.reduce(&state, .input(.key(.character("g")))))
+        XCTAssertEqual(state.list.current?.name, "row 0")
+        XCTAssertEqual(state.list.offset, 0)
+    }
+
+    func testScrollingFarKeepsOnlyThePagesNearTheCursorAndGoingBackAsksForThemAgain() {
+        var state = Samples.state(columns: 100, files: page(1), complete: false)
+        state.list.nextPage = 2
+        for _ in 0..<120 { deliver(&state, Reducer.reduce(&state, .input(.key(.pageDown)))) }
+        XCTAssertGreaterThan(state.list.offset + state.list.viewport.cursor, 2000)
+        XCTAssertGreaterThan(state.list.offset, 0, "pages far behind went")
+        assertOneRun(state.list)
+        let row = FilesScreen.number(state.list.offset + state.list.viewport.cursor + 1)
+        XCTAssertTrue(position(state).contains("row \(row) of more than"), position(state))
+
+        var asked: [Effect] = []
+        for _ in 0..<200 { asked += deliver(&state, Reducer.reduce(&state, .input(.key(.pageUp)))) }
+        XCTAssertFalse(asked.isEmpty, "the pages that went are asked for again")
+        XCTAssertEqual(state.list.offset, 0)
+        XCTAssertEqual(state.list.current?.name, "row 0")
+        assertOneRun(state.list)
+    }
+}
