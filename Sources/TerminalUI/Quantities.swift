@@ -22,6 +22,15 @@ public enum Quantities {
         return String(format: "%04d-%02d-%02d %02d:%02d", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday, parts.tm_hour, parts.tm_min)
     }
 
+    /// 100000 as "100,000".
+    public static func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        let grouped = digits.enumerated().map { index, digit in
+            index > 0 && (digits.count - index) % 3 == 0 ? ",\(digit)" : String(digit)
+        }.joined()
+        return value < 0 ? "-" + grouped : grouped
+    }
+
     /// A Unix time's day in the local time zone: `2026-11-22`.
     public static func date(_ seconds: Int64) -> String {
         String(time(seconds).prefix(10))

@@ -82,7 +82,7 @@ final class JumpTests: XCTestCase {
         XCTAssertGreaterThan(state.list.offset + state.list.viewport.cursor, 2000)
         XCTAssertGreaterThan(state.list.offset, 0, "pages far behind went")
         assertOneRun(state.list)
-        let row = FilesScreen.number(state.list.offset + state.list.viewport.cursor + 1)
+        let row = Quantities.grouped(state.list.offset + state.list.viewport.cursor + 1)
         XCTAssertTrue(position(state).contains("row \(row) of more than"), position(state))
 
         var asked: [Effect] = []

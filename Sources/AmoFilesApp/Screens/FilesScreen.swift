@@ -421,8 +421,8 @@ struct FilesScreen: Screen {
         } else if list.offset > 0 || (list.total != nil && !list.isWhole) {
             // A window down a long list: where it is in the whole.
             let row = list.offset + list.viewport.cursor + 1
-            let of = list.total.map { ($0 < row ? "" : list.totalIsExact ? "" : "about ") + Self.number(max($0, row)) }
-            text = " row \(Self.number(row)) of " + (of ?? "more than \(Self.number(list.offset + list.items.count))")
+            let of = list.total.map { ($0 < row ? "" : list.totalIsExact ? "" : "about ") + Quantities.grouped(max($0, row)) }
+            text = " row \(Quantities.grouped(row)) of " + (of ?? "more than \(Quantities.grouped(list.offset + list.items.count))")
         } else if !list.items.isEmpty {
             text += " · \(list.viewport.cursor + 1)/\(list.items.count)"
         }
@@ -430,18 +430,10 @@ struct FilesScreen: Screen {
         return text
     }
 
-    /// 100000 as "100,000".
-    static func number(_ value: Int) -> String {
-        let digits = String(value)
-        return digits.enumerated().map { index, digit in
-            index > 0 && (digits.count - index) % 3 == 0 ? ",\(digit)" : String(digit)
-        }.joined()
-    }
-
     /// "12 files", "100 files loaded" while more pages remain, "loading…" before the first;
     /// "100,000 files" once the end of a long list is known.
     static func count(_ list: FileList) -> String {
-        if let total = list.total, !list.isWhole { return "\(list.totalIsExact ? "" : "about ")\(number(total)) files" }
+        if let total = list.total, !list.isWhole { return "\(list.totalIsExact ? "" : "about ")\(Quantities.grouped(total)) files" }
         if list.items.isEmpty && !list.isComplete { return "loading…" }
         let noun = list.items.count == 1 ? "file" : "files"
         return list.isComplete ? "\(list.items.count) \(noun)" : "\(list.items.count) \(noun) loaded"
