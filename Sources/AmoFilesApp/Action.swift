@@ -8,6 +8,8 @@ public enum Action: Sendable {
     case input(InputEvent)
     case pageLoaded(Tab, generation: Int, page: Int, files: [DriveFile], hasMore: Bool)
     case pageFailed(Tab, generation: Int, message: String)
+    /// Every file of the list, to sort; nil when there are more than `FileSort.wholeListLimit`.
+    case wholeListLoaded(Tab, generation: Int, files: [DriveFile]?)
     /// The last page of the list, found by doubling and halving, with its files.
     case lastPageFound(Tab, generation: Int, page: Int, files: [DriveFile])
     case usersLoaded([Int: String])
@@ -86,6 +88,8 @@ extension Action {
 /// Work `reduce` asks the runtime to do; answers come back as actions.
 public enum Effect: Sendable, Equatable {
     case loadPage(Tab, generation: Int, page: Int, filter: FileFilter)
+    /// Every file of the list, in pages of 250, unless there are more than `FileSort.wholeListLimit`.
+    case loadWholeList(Tab, generation: Int, filter: FileFilter)
     /// Find the list's last page (about 2·log₂(pages) requests) and load it.
     case findLastPage(Tab, generation: Int, filter: FileFilter)
     case loadUsers

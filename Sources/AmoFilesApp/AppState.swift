@@ -158,7 +158,6 @@ public struct AppState: Sendable {
     /// The detail pane (wide terminals) or view (narrow ones) of the file under the cursor.
     public var showingDetails = false
     public var versionCounts = VersionCounts()
-    public var sort: FileSort?
     /// The screens open over the tab, the top one last.
     var stack: [OpenScreen] = []
     public var keymap: Keymap

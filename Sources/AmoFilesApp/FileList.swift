@@ -125,6 +125,20 @@ public struct FileList: Sendable {
         trim(height: height)
     }
 
+    /// Every file of the list at once (to sort it): the window is the whole list.
+    mutating func whole(_ files: [DriveFile]) {
+        items = files
+        offset = 0
+        nextPage = nil
+        previousPage = nil
+        total = files.count
+        totalIsExact = true
+        landing = nil
+        returnTo = nil
+        loading = false
+        someHaveVersions = files.contains(where: \.hasMultipleVersions)
+    }
+
     /// Drops whole pages from the end of the window farther from the cursor.
     private mutating func trim(height: Int) {
         let excess = items.count - Self.keptRows
@@ -172,11 +186,15 @@ public struct ReturnPoint: Sendable, Equatable {
     }
 }
 
-/// An order of the loaded rows; without one, the service's (newest change first).
+/// An order of a whole list; without one, the service's (newest change first, in the
+/// trash newest deletion first). A list is sorted only when all of it can be held.
 public struct FileSort: Sendable, Equatable {
     public enum Column: String, CaseIterable, Sendable {
-        case name = "NAME", size = "SIZE", updated = "UPDATED", type = "TYPE"
+        case name = "NAME", size = "SIZE", updated = "UPDATED", type = "TYPE", deleted = "DELETED"
     }
+
+    /// Files a list may have to be sorted: all of them are loaded to sort them.
+    public static let wholeListLimit = 5000
 
     public var column: Column
     public var descending: Bool
@@ -186,15 +204,15 @@ public struct FileSort: Sendable, Equatable {
         self.descending = descending
     }
 
-    /// The order after this one when the sort key is pressed; nil returns to the service's.
-    public static func next(after sort: FileSort?) -> FileSort? {
-        switch sort?.column {
-        case nil: FileSort(.name, descending: false)
-        case .name?: FileSort(.size, descending: true)
-        case .size?: FileSort(.updated, descending: true)
-        case .updated?: FileSort(.type, descending: false)
-        case .type?: nil
-        }
+    /// The order after this one when the sort key is pressed, over the columns the tab
+    /// shows; nil returns to the service's.
+    public static func next(after sort: FileSort?, in tab: Tab) -> FileSort? {
+        let cycle: [FileSort] = tab == .trash
+            ? [FileSort(.name, descending: false), FileSort(.size, descending: true), FileSort(.deleted, descending: false)]
+            : [FileSort(.name, descending: false), FileSort(.size, descending: true), FileSort(.updated, descending: true), FileSort(.type, descending: false)]
+        guard let sort else { return cycle.first }
+        guard let index = cycle.firstIndex(where: { $0.column == sort.column }), index + 1 < cycle.count else { return nil }
+        return cycle[index + 1]
     }
 
     func ordered(_ a: DriveFile, _ b: DriveFile) -> Bool {
@@ -207,6 +225,7 @@ public struct FileSort: Sendable, Equatable {
         case .size: a.size < b.size
         case .updated: a.updatedAt < b.updatedAt
         case .type: (a.type.rawValue, a.displayName) < (b.type.rawValue, b.displayName)
+        case .deleted: (a.deletedAt ?? 0) < (b.deletedAt ?? 0)
         }
     }
 }

@@ -24,7 +24,7 @@ public enum Reducer {
             let effects = state.updateFileTab(tab) { screen, context in screen.receive(action, &context) ?? [] }
             // The tab on screen asks for more while the cursor is near the end.
             return effects.isEmpty && tab == state.tab ? prefetch(&state) : effects
-        case .pageFailed(let tab, _, _), .lastPageFound(let tab, _, _, _):
+        case .pageFailed(let tab, _, _), .lastPageFound(let tab, _, _, _), .wholeListLoaded(let tab, _, _):
             return state.updateFileTab(tab) { screen, context in screen.receive(action, &context) ?? [] }
         case .usersLoaded(let users):
             state.users = users
@@ -143,16 +143,6 @@ public enum Reducer {
         case .command:
             state.overlay = .command(LineEditor(""))
             return []
-        case .sort:
-            state.sort = FileSort.next(after: state.sort)
-            guard state.sort != nil else {
-                // Back to the service's order: both tabs load again.
-                state.filesTab.list = state.filesTab.list.reloaded()
-                state.trashTab.list = state.trashTab.list.reloaded()
-                return prefetch(&state)
-            }
-            for tab in Tab.fileTabs { resort(&state, tab) }
-            return []
         case .help:
             state.overlay = .help(scroll: 0)
             return []
@@ -166,12 +156,6 @@ public enum Reducer {
         default:
             return []
         }
-    }
-
-    /// Puts a tab's loaded rows in the chosen order, the cursor staying on its file.
-    static func resort(_ state: inout AppState, _ tab: Tab) {
-        guard let sort = state.sort else { return }
-        state.updateFileTab(tab) { screen, context in screen.resort(sort, height: screen.rowsArea(context.area).height) }
     }
 
     /// How far a movement action moves the cursor of `list`, `height` rows high; nil for other actions.

@@ -179,7 +179,7 @@ final class DetailsAndSortTests: XCTestCase {
         _ = Reducer.reduce(&state, .input(.key(.character("j"))))
         let current = state.list.current?.uuid
         XCTAssertEqual(Reducer.reduce(&state, .input(.key(.character("s")))), [])
-        XCTAssertEqual(state.sort, FileSort(.name, descending: false))
+        XCTAssertEqual(state.filesTab.sort, FileSort(.name, descending: false))
         XCTAssertEqual(state.list.current?.uuid, current, "the cursor stays on its file")
         XCTAssertEqual(state.list.items.map(\.name).first, "report\u{202E}fdp.exe")
         _ = Reducer.reduce(&state, .input(.key(.character("s"))))

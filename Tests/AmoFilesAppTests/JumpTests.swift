@@ -93,3 +93,53 @@ final class JumpTests: XCTestCase {
         assertOneRun(state.list)
     }
 }
+
+/// A sort is of the whole list: it is loaded whole first, up to 5,000 files; a longer
+/// list is said and stays in the service's order. The trash sorts by its own columns.
+final class WholeListSortTests: XCTestCase {
+    func testAListNotAllLoadedIsLoadedWholeToSortAndALongOneIsNotSorted() {
+        var state = Samples.state(files: Array(Samples.mixed.prefix(2)), complete: false)
+        let effects = Reducer.reduce(&state, .input(.key(.character("s"))))
+        let generation = state.list.generation
+        XCTAssertEqual(effects, [.loadWholeList(.files, generation: generation, filter: FileFilter())])
+        XCTAssertEqual(state.filesTab.sort, FileSort(.name, descending: false))
+        _ = Reducer.reduce(&state, .wholeListLoaded(.files, generation: generation, files: Samples.mixed))
+        XCTAssertEqual(state.list.items.count, Samples.mixed.count)
+        XCTAssertTrue(state.list.isWhole)
+        XCTAssertEqual(state.list.items.map(\.displayName), Samples.mixed.map(\.displayName).sorted { $0.localizedStandardCompare($1) == .orderedAscending })
+        XCTAssertTrue(Samples.render(state)[1].contains("NAME ▲"))
+        XCTAssertEqual(Reducer.reduce(&state, .input(.key(.character("s")))), [], "a whole list sorts at once")
+        XCTAssertEqual(state.list.items.map(\.size), state.list.items.map(\.size).sorted(by: >))
+
+        // More than 5,000: the answer says so, and the service's order comes back.
+        var long = Samples.state(files: Array(Samples.mixed.prefix(2)), complete: false)
+        _ = Reducer.reduce(&long, .input(.key(.character("s"))))
+        let reload = Reducer.reduce(&long, .wholeListLoaded(.files, generation: long.list.generation, files: nil))
+        XCTAssertNil(long.filesTab.sort)
+        XCTAssertEqual(reload, [.loadPage(.files, generation: long.list.generation, page: 1, filter: FileFilter())])
+        XCTAssertTrue(long.status?.text.hasPrefix("Not sorted: the list has more than 5,000 files") == true, long.status?.text ?? "")
+
+        // Known to be long: said at once, nothing asked.
+        long.list.total = 98_322
+        XCTAssertEqual(Reducer.reduce(&long, .input(.key(.character("s")))), [])
+        XCTAssertTrue(long.status?.text.hasPrefix("Not sorted: the list has 98,322 files") == true, long.status?.text ?? "")
+        XCTAssertNil(long.filesTab.sort)
+    }
+
+    func testTheTrashSortsByNameSizeAndDeletionOnly() {
+        XCTAssertEqual(FileSort.next(after: nil, in: .trash), FileSort(.name, descending: false))
+        XCTAssertEqual(FileSort.next(after: FileSort(.size, descending: true), in: .trash), FileSort(.deleted, descending: false))
+        XCTAssertNil(FileSort.next(after: FileSort(.deleted, descending: false), in: .trash))
+        XCTAssertEqual(FileSort.next(after: FileSort(.updated, descending: true), in: .files), FileSort(.type, descending: false))
+
+        var state = Samples.state(columns: 100)
+        state.trashTab.list.items = [Samples.file(3, "c", ext: "txt", deleted: true), Samples.file(9, "a", ext: "txt", deleted: true),
+                                     Samples.file(5, "b", ext: "txt", deleted: true)]
+        state.trashTab.list.nextPage = nil
+        Samples.press(&state, .character("2"), .character("s"), .character("s"), .character("s"))
+        XCTAssertEqual(state.trashTab.sort, FileSort(.deleted, descending: false))
+        XCTAssertEqual(state.trashTab.list.items.map(\.name), ["a", "b", "c"], "the oldest deletion first: the first purged")
+        XCTAssertTrue(Samples.render(state)[1].contains("DELETED ▲"), Samples.render(state)[1])
+        XCTAssertNil(state.filesTab.sort, "each tab has its own order")
+    }
+}

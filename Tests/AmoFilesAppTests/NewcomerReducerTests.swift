@@ -76,23 +76,34 @@ final class NewcomerReducerTests: XCTestCase {
     }
 
     func testAReloadKeepsTheCursorOnItsFile() {
-        for sorted in [false, true] {
-            var state = AppState(rows: 24, columns: 80, accountName: "a", driveHost: "d")
-            _ = Reducer.start(&state)
-            _ = Reducer.reduce(&state, .pageLoaded(.files, generation: 0, page: 1, files: page(0..<100), hasMore: true))
-            if sorted { _ = Reducer.reduce(&state, .input(.key(.character("s")))) }
-            for _ in 0..<60 { _ = Reducer.reduce(&state, .input(.key(.character("j")))) }
-            let file = try! XCTUnwrap(state.list.current)
-            // The file's own row after a restore elsewhere: one new file on top, so it is one further down.
-            _ = Reducer.reduce(&state, .input(.key(.control("r"))))
-            let generation = state.list.generation
-            let restored = [Samples.file(900, "restored", ext: "txt")]
-            let first = Reducer.reduce(&state, .pageLoaded(.files, generation: generation, page: 1, files: restored + page(0..<49), hasMore: true))
-            XCTAssertEqual(first, [.loadPage(.files, generation: generation, page: 2, filter: Tab.files.baseFilter)], "sorted \(sorted): the file is sought in the next page")
-            _ = Reducer.reduce(&state, .pageLoaded(.files, generation: generation, page: 2, files: page(49..<99), hasMore: true))
-            XCTAssertEqual(state.list.current?.uuid, file.uuid, "sorted \(sorted): the cursor is on the same file")
-            XCTAssertNil(state.list.returnTo)
-        }
+        var state = AppState(rows: 24, columns: 80, accountName: "a", driveHost: "d")
+        _ = Reducer.start(&state)
+        _ = Reducer.reduce(&state, .pageLoaded(.files, generation: 0, page: 1, files: page(0..<100), hasMore: true))
+        for _ in 0..<60 { _ = Reducer.reduce(&state, .input(.key(.character("j")))) }
+        let file = try! XCTUnwrap(state.list.current)
+        // The file's own row after a restore elsewhere: one new file on top, so it is one further down.
+        _ = Reducer.reduce(&state, .input(.key(.control("r"))))
+        let generation = state.list.generation
+        let restored = [Samples.file(900, "restored", ext: "txt")]
+        let first = Reducer.reduce(&state, .pageLoaded(.files, generation: generation, page: 1, files: restored + page(0..<49), hasMore: true))
+        XCTAssertEqual(first, [.loadPage(.files, generation: generation, page: 2, filter: Tab.files.baseFilter)], "the file is sought in the next page")
+        _ = Reducer.reduce(&state, .pageLoaded(.files, generation: generation, page: 2, files: page(49..<99), hasMore: true))
+        XCTAssertEqual(state.list.current?.uuid, file.uuid, "the cursor is on the same file")
+        XCTAssertNil(state.list.returnTo)
+    }
+
+    func testASortedListReloadsWholeWithTheCursorOnItsFile() {
+        var state = AppState(rows: 24, columns: 80, accountName: "a", driveHost: "d")
+        _ = Reducer.start(&state)
+        _ = Reducer.reduce(&state, .pageLoaded(.files, generation: 0, page: 1, files: page(0..<50), hasMore: true))
+        XCTAssertEqual(Reducer.reduce(&state, .input(.key(.character("s")))), [.loadWholeList(.files, generation: 1, filter: Tab.files.baseFilter)])
+        _ = Reducer.reduce(&state, .wholeListLoaded(.files, generation: 1, files: page(0..<100)))
+        for _ in 0..<60 { _ = Reducer.reduce(&state, .input(.key(.character("j")))) }
+        let file = try! XCTUnwrap(state.list.current)
+        XCTAssertEqual(Reducer.reduce(&state, .input(.key(.control("r")))), [.loadWholeList(.files, generation: 2, filter: Tab.files.baseFilter)])
+        _ = Reducer.reduce(&state, .wholeListLoaded(.files, generation: 2, files: [Samples.file(900, "restored", ext: "txt")] + page(0..<100)))
+        XCTAssertEqual(state.list.current?.uuid, file.uuid, "the cursor is on the same file")
+        XCTAssertEqual(state.list.items.count, 101)
     }
 
     func testAFileThatIsGoneLeavesTheCursorOnItsRow() {

@@ -10,6 +10,8 @@ struct FilesScreen: Screen {
     var list: FileList
     /// Files are being marked to attach to this record; its screen comes back after.
     var attachingTo: EntityView?
+    /// The order of the whole list; nil for the service's.
+    var sort: FileSort?
 
     init(tab: Tab) {
         self.tab = tab
@@ -47,6 +49,8 @@ struct FilesScreen: Screen {
         case .details?:
             context.showingDetails.toggle()
             return .handled([])
+        case .sort?:
+            return .handled(nextSort(&context, height: height))
         case .refresh?:
             list = list.reloaded()
             return .handled(prefetch(height: rowsArea(context.area).height))
@@ -201,7 +205,7 @@ struct FilesScreen: Screen {
             // The cursor stays on the file it was on.
             if hadRows { list.viewport.moveTo(list.viewport.cursor + 1, count: list.items.count, height: height) }
         }
-        if let sort = context.sort { resort(sort, height: height) }
+        if let sort { resort(sort, height: height) }
     }
 
     /// A cursor moved by hand is not taken back to where it was before a reload.
@@ -216,6 +220,11 @@ struct FilesScreen: Screen {
     mutating func prefetch(height: Int) -> [Effect] {
         let near = max(2 * height, 25)
         guard !list.loading, list.pendingJump == nil else { return [] }
+        // A sorted list is loaded whole, never a page of it sorted alone.
+        if sort != nil, !list.isWhole {
+            list.loading = true
+            return [.loadWholeList(tab, generation: list.generation, filter: list.filter)]
+        }
         if let next = list.nextPage, list.items.count - list.viewport.cursor <= near {
             list.loading = true
             return [.loadPage(tab, generation: list.generation, page: next, filter: list.filter)]
@@ -302,10 +311,27 @@ struct FilesScreen: Screen {
             guard list.generation == generation, list.nextPage == page || list.previousPage == page else { return [] }
             list.add(files, page: page, hasMore: hasMore, height: height)
             let seeking = list.seekReturnPoint(height: height)
-            if let sort = context.sort { resort(sort, height: height) }
             if seeking, let next = list.nextPage {
                 list.loading = true
                 return [.loadPage(tab, generation: generation, page: next, filter: list.filter)]
+            }
+            return []
+        case .wholeListLoaded(let tab, let generation, let files) where tab == self.tab:
+            guard list.generation == generation else { return [] }
+            list.loading = false
+            guard let files, let sort else {
+                // Too many to hold: the service's order, a page at a time.
+                if files == nil { context.status = Self.tooLongToSort(nil) }
+                self.sort = nil
+                list = list.reloaded()
+                return prefetch(height: height)
+            }
+            // The file the cursor was on stays under it.
+            let kept = list.returnTo?.uuid ?? list.current?.uuid
+            list.whole(files)
+            resort(sort, height: height)
+            if let kept, let index = list.items.firstIndex(where: { $0.uuid == kept }) {
+                list.viewport.moveTo(index, count: list.items.count, height: height)
             }
             return []
         case .pageFailed(let tab, let generation, let message) where tab == self.tab:
@@ -316,6 +342,36 @@ struct FilesScreen: Screen {
         default:
             return nil
         }
+    }
+
+    /// `s`: the next order, over the whole list: it is loaded whole first (when it has no
+    /// more than `FileSort.wholeListLimit` files; a longer one is said, not sorted in part).
+    private mutating func nextSort(_ context: inout ScreenContext, height: Int) -> [Effect] {
+        guard let next = FileSort.next(after: sort, in: tab) else {
+            // Back to the service's order: loaded again.
+            sort = nil
+            list = list.reloaded()
+            return prefetch(height: height)
+        }
+        if let total = list.total, total > FileSort.wholeListLimit {
+            context.status = Self.tooLongToSort(total)
+            return []
+        }
+        sort = next
+        guard list.isWhole else {
+            list = list.reloaded()
+            context.status = StatusMessage(text: "Loading the whole list to sort it by \(next.column.rawValue.lowercased())…", isError: false, isTransient: true)
+            return prefetch(height: height)
+        }
+        resort(next, height: height)
+        return []
+    }
+
+    static func tooLongToSort(_ total: Int?) -> StatusMessage {
+        let count = total.map { "\(Quantities.grouped($0)) files" } ?? "more than \(Quantities.grouped(FileSort.wholeListLimit)) files"
+        return StatusMessage(
+            text: "Not sorted: the list has \(count), and sorting needs all of them (up to \(Quantities.grouped(FileSort.wholeListLimit))). It stays in the service's order; a search or a filter narrows it.",
+            isError: false)
     }
 
     /// Puts the loaded rows in `sort`'s order, the cursor staying on its file.
@@ -360,7 +416,7 @@ struct FilesScreen: Screen {
         let columns = FileColumn.layout(for: tab, columns: width, versions: list.someHaveVersions, context)
         let table = columns.map(\.table)
         let titles = table.map { column in
-            guard let sort = context.sort, column.title == sort.column.rawValue else { return column.title }
+            guard let sort, column.title == sort.column.rawValue else { return column.title }
             return column.title + (sort.descending ? " ▼" : " ▲")
         }
         surface.drawRow(titles, columns: table, row: top - 1, left: left, width: width, style: .header)

@@ -46,8 +46,6 @@ struct ScreenContext {
     var area: Area
     var overlay: Overlay?
     var status: StatusMessage?
-    /// The order of the file tabs' loaded rows (both tabs have the same).
-    var sort: FileSort?
     /// The details of the file under the cursor show, beside the list or instead of it.
     var showingDetails: Bool
     var versionCounts: VersionCounts
@@ -73,7 +71,6 @@ struct ScreenContext {
         area = Area(top: 1, left: 0, height: max(0, state.rows - 2), width: state.columns)
         overlay = state.overlay
         status = state.status
-        sort = state.sort
         showingDetails = state.showingDetails
         versionCounts = state.versionCounts
         localFolder = state.localFolder
