@@ -6,7 +6,7 @@ Usage: python3 Benchmarks/run.py [--quick]   (Benchmarks/run.sh installs and bui
 """
 import argparse, datetime, os, sys, time
 
-import emulator_page, frames, startup, terminal, upload, versions
+import bigaccount, emulator_page, frames, startup, terminal, upload, versions
 from harness import table
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -26,6 +26,8 @@ def main():
         ("uploads", lambda: upload.measure(binary, runs=3 if arguments.quick else 5)),
         ("start-up of the one-file binary", lambda: startup.measure(os.path.join(ROOT, "dist/amofiles"), runs=5 if arguments.quick else 21)),
         ("versions seen and compared", lambda: versions.measure(binary, runs=3 if arguments.quick else 9)),
+        ("a big account: jumps, memory, usage, download --all",
+         lambda: bigaccount.measure(binary, files=20000 if arguments.quick else 100000)),
         ("emulator pages", lambda: emulator_page.measure(binary, large=20000 if arguments.quick else 100000,
                                                          runs=7 if arguments.quick else 21)),
     ]
