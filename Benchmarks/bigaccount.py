@@ -145,10 +145,13 @@ def download_all(binary, count):
         listed = json.loads(subprocess.run([binary, "ls", "--all", "--json"], env=env, check=True, capture_output=True).stdout)
         links = [file["_links"]["download"]["href"] for file in listed["_embedded"]["files"]]
         folder = tempfile.mkdtemp(prefix="amofiles-bench-copies-")
-        start = time.time()
-        subprocess.run([binary, "download", "--all", "-o", os.path.join(folder, "amofiles")], env=env, check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        ours = time.time() - start
+
+        def ours(*pace):
+            start = time.time()
+            subprocess.run([binary, "download", "--all", *pace, "-o", os.path.join(folder, "amofiles" + "".join(pace))], env=env, check=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            return time.time() - start
+        paced, unpaced = ours(), ours("--max-rps", "0")
         os.makedirs(os.path.join(folder, "curl"))
         start = time.time()
         for index, link in enumerate(links):
@@ -157,8 +160,9 @@ def download_all(binary, count):
         curl = time.time() - start
         size = sum(os.path.getsize(os.path.join(folder, "curl", name)) for name in os.listdir(os.path.join(folder, "curl")))
         subprocess.run(["rm", "-rf", folder])
-        return [Row(13, f"`download --all` of {len(links)} files ({size / 1e6:.0f} MB), 3 at a time, loopback", ours, "s",
-                    "a curl loop over the same links", curl)]
+        what = f"`download --all` of {len(links)} files ({size / 1e6:.0f} MB), 3 at a time, loopback"
+        return [Row(13, what + ", 7 requests/s", paced, "s", "the pace's floor (files / 7)", len(links) / 7, "within 1.2x of the floor", paced <= 1.2 * len(links) / 7),
+                Row(13, what + ", unpaced (`--max-rps 0`)", unpaced, "s", "a curl loop over the same links", curl, "at least as fast", unpaced <= curl)]
     finally:
         emulator.stop()
 

@@ -19,25 +19,22 @@ extension Reducer {
     }
 
     static func folderKey(_ state: inout AppState, _ files: FileSet, _ editor: LineEditor, _ key: Key) -> [Effect] {
-        var editor = editor
-        switch key {
-        case .escape:
-            state.overlay = nil
-            return []
-        case .enter:
-            let folder = editor.text.trimmingCharacters(in: .whitespaces)
-            state.overlay = nil
-            guard !folder.isEmpty else { return [] }
+        pathKey(&state, editor, key, reopen: { .saveInto(files, $0) }) { state, folder in
             state.status = StatusMessage(text: "Looking for copies already in \(TerminalText.sanitize(folder))…", isError: false)
             return [.downloadInto(files, folder: folder)]
-        default:
-            _ = editor.handle(key)
-            state.overlay = .saveInto(files, editor)
-            return []
         }
     }
 
     static func downloadKey(_ state: inout AppState, _ request: DownloadRequest, _ editor: LineEditor, _ key: Key) -> [Effect] {
+        pathKey(&state, editor, key, reopen: { .saveAs(request, $0) }) { state, path in
+            startDownload(&state, request, path: path, overwrite: false)
+        }
+    }
+
+    /// A key in a prompt for a local path: Esc closes it, Enter takes the path (nothing
+    /// when it is blank), any other key edits it.
+    private static func pathKey(_ state: inout AppState, _ editor: LineEditor, _ key: Key, reopen: (LineEditor) -> Overlay,
+                                enter: (inout AppState, String) -> [Effect]) -> [Effect] {
         var editor = editor
         switch key {
         case .escape:
@@ -46,11 +43,10 @@ extension Reducer {
         case .enter:
             let path = editor.text.trimmingCharacters(in: .whitespaces)
             state.overlay = nil
-            guard !path.isEmpty else { return [] }
-            return startDownload(&state, request, path: path, overwrite: false)
+            return path.isEmpty ? [] : enter(&state, path)
         default:
             _ = editor.handle(key)
-            state.overlay = .saveAs(request, editor)
+            state.overlay = reopen(editor)
             return []
         }
     }
