@@ -31,7 +31,7 @@ final class UsageScreenTests: XCTestCase {
         _ = Reducer.reduce(&state, .usageWalked(walk, earlier: false))
         screen = Samples.render(state).joined(separator: "\n")
         XCTAssertTrue(screen.contains("6 files, 6.5 MB · in the trash 1 file, 10 B · walked 2026-11-22"), screen)
-        XCTAssertTrue(screen.contains("The account uses 7.0 MB of 10 GB (<1%)"), screen)
+        XCTAssertTrue(screen.contains("The account uses 7.0 MB of 10 GB (<1%): every version counts, the trash does not."), screen)
         XCTAssertTrue(screen.contains(" document                                                    5     6.4 MB    99%"), screen)
         XCTAssertEqual(Reducer.reduce(&state, .input(.key(.control("r")))), [.walkUsage])
     }

@@ -183,13 +183,13 @@ struct UsageScreen: Screen {
         let area = context.area
         let keymap = context.keymap
         let refresh = keymap.keys(for: .refresh).first.map { " · \($0) walks again" } ?? ""
-        surface.drawTitle(" Usage of the drive", keys: "  (←→ grouping · Enter lists the group's files\(refresh))", in: area)
+        surface.drawTitle(" Usage of the drive", keys: "  (←→ grouping · Enter lists its files\(refresh))", in: area)
         guard area.height > 1 else { return }
         surface.draw(" " + progress(keymap), row: area.top + 1, column: area.left, width: area.width, style: walk == .done ? .normal : .notice)
         guard area.height > 2 else { return }
         if let stats {
-            let text = " The account uses \(Quantities.bytes(stats.used)) of \(Quantities.bytes(stats.limit)) (\(UsageTotals.share(stats.used, of: stats.limit)))"
-                + " by the service's count: every version, the trash left out."
+            let text = " The account uses \(Quantities.bytes(stats.used)) of \(Quantities.bytes(stats.limit)) (\(UsageTotals.share(stats.used, of: stats.limit))):"
+                + " every version counts, the trash does not."
             surface.draw(text, row: area.top + 2, column: area.left, width: area.width, style: .normal)
         } else if walk == .done {
             surface.draw(" The service does not say the account's used space and limit.", row: area.top + 2, column: area.left, width: area.width, style: .dim)
