@@ -96,8 +96,8 @@ public enum Reducer {
             return [.suspend]
         case .wheel(let up):
             return state.overlay == nil ? scroll(&state, by: up ? -3 : 3) : []
-        case .click(let row, _, let double):
-            return state.overlay == nil ? click(&state, row: row, double: double) : []
+        case .click(let row, let column, let double):
+            return state.overlay == nil ? click(&state, row: row, column: column, double: double) : []
         case .key(let key):
             if state.overlay != nil { return overlayKey(&state, key) }
             // A key puts the last message away, in every view.

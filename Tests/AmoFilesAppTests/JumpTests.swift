@@ -75,6 +75,30 @@ final class JumpTests: XCTestCase {
         XCTAssertEqual(state.list.offset, 0)
     }
 
+    func testALongListHasAScrollBarAndAClickOnItGoesToThatShare() {
+        var state = Samples.state(columns: 100, files: page(1), complete: false)
+        XCTAssertFalse(Samples.render(state).contains { $0.hasSuffix("│") }, "no bar while the length is not known")
+        let generation = state.list.generation + 1
+        _ = Reducer.reduce(&state, .input(.key(.character("G"))))
+        _ = Reducer.reduce(&state, .lastPageFound(.files, generation: generation, page: 2000, files: page(2000)))
+        var screen = Samples.render(state)
+        // Rows 2 to 22 are the list's; at the end of the list the thumb is on the last of them.
+        XCTAssertEqual(screen[2].last, "│")
+        XCTAssertEqual(screen[22].last, "█", screen.joined(separator: "\n"))
+
+        // The middle of the bar: the middle of the list.
+        let effects = Reducer.reduce(&state, .input(.click(row: 12, column: 99, double: false)))
+        XCTAssertEqual(effects, [.loadPage(.files, generation: state.list.generation, page: 1000, filter: FileFilter())])
+        deliver(&state, effects)
+        XCTAssertEqual(state.list.current?.name, "row 49986")
+        screen = Samples.render(state)
+        XCTAssertEqual(screen[12].last, "█", screen.joined(separator: "\n"))
+        // Beside the bar, a click is on a row as before.
+        let drawnOnRow5 = state.list.offset + state.list.viewport.top + 3
+        _ = Reducer.reduce(&state, .input(.click(row: 5, column: 10, double: false)))
+        XCTAssertEqual(state.list.offset + state.list.viewport.cursor, drawnOnRow5)
+    }
+
     func testScrollingFarKeepsOnlyThePagesNearTheCursorAndGoingBackAsksForThemAgain() {
         var state = Samples.state(columns: 100, files: page(1), complete: false)
         state.list.nextPage = 2

@@ -298,17 +298,18 @@ struct FilesScreen: Screen {
     func draw(into surface: any Surface, _ context: ScreenContext) {
         let area = context.area
         if isFiltered { drawFilterLine(into: surface, context) }
-        let besideList = area.width >= 110
-        switch (context.showingDetails, besideList) {
-        case (true, true):
-            let paneWidth = DetailsView.paneWidth(list.current, context)
-            drawTable(into: surface, context, width: area.width - paneWidth - 1)
-            DetailsView.draw(list.current, into: surface, context, top: rowsArea(area).top - 1, column: area.left + area.width - paneWidth, width: paneWidth)
-        case (true, false):
-            DetailsView.draw(list.current, into: surface, context, top: rowsArea(area).top - 1, column: area.left, width: area.width)
-        case (false, _):
-            drawTable(into: surface, context, width: area.width)
-        }
+        if let width = tableWidth(context) { drawTable(into: surface, context, width: width) }
+        guard context.showingDetails else { return }
+        let paneWidth = area.width - (tableWidth(context).map { $0 + 1 } ?? 0)
+        DetailsView.draw(list.current, into: surface, context, top: rowsArea(area).top - 1, column: area.left + area.width - paneWidth, width: paneWidth)
+    }
+
+    /// The list's width: all of the area, or what the details beside it leave (from 110
+    /// columns); nil when the details show instead of it.
+    private func tableWidth(_ context: ScreenContext) -> Int? {
+        guard context.showingDetails else { return context.area.width }
+        guard context.area.width >= 110 else { return nil }
+        return context.area.width - DetailsView.paneWidth(list.current, context) - 1
     }
 
     private func drawFilterLine(into surface: any Surface, _ context: ScreenContext) {
@@ -320,9 +321,13 @@ struct FilesScreen: Screen {
         surface.draw(clear, row: area.top, column: area.left + room, width: clear.count, style: .dim)
     }
 
-    private func drawTable(into surface: any Surface, _ context: ScreenContext, width: Int) {
+    private func drawTable(into surface: any Surface, _ context: ScreenContext, width whole: Int) {
         let (top, height) = rowsArea(context.area)
         let left = context.area.left
+        // A list longer than its window gets a scroll bar: where the cursor is in the whole.
+        let bar = scrollBar(width: whole)
+        let width = bar == nil ? whole : whole - 1
+        if let bar { drawScrollBar(into: surface, column: left + bar, top: top, height: height) }
         let columns = FileColumn.layout(for: tab, columns: width, versions: list.someHaveVersions, context)
         let table = columns.map(\.table)
         let titles = table.map { column in
@@ -345,6 +350,29 @@ struct FilesScreen: Screen {
             let empty = isFiltered ? " Nothing matches the filter." : tab == .trash ? " The trash is empty." : " No files."
             surface.draw(empty, row: top, column: left, width: width, style: .dim)
         }
+    }
+
+    /// The column of the scroll bar within a table `width` wide; nil when the list is all
+    /// in its window, or its length is not known.
+    func scrollBar(width: Int) -> Int? {
+        guard let total = list.total, total > 0, !list.isWhole, width > 20 else { return nil }
+        return width - 1
+    }
+
+    private func drawScrollBar(into surface: any Surface, column: Int, top: Int, height: Int) {
+        guard let total = list.total, height > 0 else { return }
+        let row = list.offset + list.viewport.cursor
+        let thumb = min(height - 1, Int(Double(row) / Double(max(1, total - 1)) * Double(height - 1)))
+        for line in 0..<height { surface.put(line == thumb ? "█" : "│", row: top + line, column: column, style: line == thumb ? .normal : .dim) }
+    }
+
+    /// A click on the scroll bar: that share of the whole list. Nil when `column` is not on it.
+    mutating func clickScrollBar(row: Int, column: Int, _ context: ScreenContext) -> [Effect]? {
+        let (top, height) = rowsArea(context.area)
+        guard let width = tableWidth(context), let bar = scrollBar(width: width),
+              column == context.area.left + bar, row >= top, row < top + height else { return nil }
+        let share = height > 1 ? Int((Double(row - top) / Double(height - 1) * 100).rounded()) : 0
+        return jump(.percent(share), height: height)
     }
 
     var name: String { tab.title }
