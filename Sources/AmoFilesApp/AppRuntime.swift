@@ -146,17 +146,7 @@ public final class AppRuntime: Sendable {
         case .loadWholeList(let tab, let generation, let filter):
             Task {
                 do {
-                    var files: [DriveFile] = []
-                    var page = 1
-                    while files.count <= FileSort.wholeListLimit {
-                        let answer = try await drive.listFiles(filter, limit: 250, page: page)
-                        files += answer.items
-                        guard answer.nextHref != nil, !answer.items.isEmpty else {
-                            return post(.wholeListLoaded(tab, generation: generation, files: files.count <= FileSort.wholeListLimit ? files : nil))
-                        }
-                        page += 1
-                    }
-                    post(.wholeListLoaded(tab, generation: generation, files: nil))
+                    post(.wholeListLoaded(tab, generation: generation, files: try await drive.allFiles(filter, atMost: FileSort.wholeListLimit)))
                 } catch {
                     post(.pageFailed(tab, generation: generation, message: Self.plainWords(error)))
                 }

@@ -90,14 +90,11 @@ extension DriveClient {
         var filter = FileFilter()
         filter.deleted = trash
         var totals = UsageTotals()
-        var page = 1
-        while true {
-            try Task.checkCancellation()
-            let answer = try await listFiles(filter, limit: 250, page: page)
-            for file in answer.items { totals.add(file) }
+        try await eachPage(filter) { page in
+            for file in page { totals.add(file) }
             progress(totals)
-            if answer.nextHref == nil || answer.items.isEmpty { return totals }
-            page += 1
+            return true
         }
+        return totals
     }
 }

@@ -53,4 +53,21 @@ final class LastPageTests: XCTestCase {
             }
         }
     }
+
+    func testAWholeListIsHadOnlyWhenItIsShortEnoughAndNoMorePagesAreAskedPast() async throws {
+        try await TestEmulator.start(seed: .demo).whileRunning { emu in
+            let drive = emu.api.drive
+            let all = try await drive.allFiles()
+            let whole = try await drive.allFiles(FileFilter(), pageSize: 50, atMost: all.count)
+            XCTAssertEqual(whole?.map(\.uuid), all.map(\.uuid))
+            let pages = Mutex(0)
+            try await drive.eachPage(FileFilter(), pageSize: 50) { _ in
+                pages.withLock { $0 += 1 }
+                return pages.withLock { $0 } < 2
+            }
+            XCTAssertEqual(pages.withLock { $0 }, 2, "a body that says stop gets no more pages")
+            let short = try await drive.allFiles(FileFilter(), pageSize: 50, atMost: all.count - 1)
+            XCTAssertNil(short)
+        }
+    }
 }

@@ -65,13 +65,36 @@ public struct DriveClient: Sendable {
 
     /// Every page of a filter, following `_links.next`.
     public func allFiles(_ filter: FileFilter = FileFilter(), pageSize: Int = 250) async throws -> [DriveFile] {
-        var page = try await listFiles(filter, limit: pageSize, page: 1)
-        var files = page.items
-        while let next = try await nextPage(of: page) {
-            files += next.items
-            page = next
+        var files: [DriveFile] = []
+        try await eachPage(filter, pageSize: pageSize) { page in
+            files += page
+            return true
         }
         return files
+    }
+
+    /// Every file of a filter when there are no more than `limit`; nil (and no more pages
+    /// asked for) as soon as there are.
+    public func allFiles(_ filter: FileFilter, pageSize: Int = 250, atMost limit: Int) async throws -> [DriveFile]? {
+        var files: [DriveFile] = []
+        var tooMany = false
+        try await eachPage(filter, pageSize: pageSize) { page in
+            files += page
+            tooMany = files.count > limit
+            return !tooMany
+        }
+        return tooMany ? nil : files
+    }
+
+    /// Hands each page of a filter to `body`, following `_links.next`, until the last page
+    /// or until `body` says to stop (false). A cancelled task stops between pages.
+    public func eachPage(_ filter: FileFilter, pageSize: Int = 250, _ body: ([DriveFile]) throws -> Bool) async throws {
+        var page: Page<DriveFile>? = try await listFiles(filter, limit: pageSize, page: 1)
+        while let current = page {
+            guard try body(current.items), !current.items.isEmpty else { return }
+            try Task.checkCancellation()
+            page = try await nextPage(of: current)
+        }
     }
 
     private func filesPage(_ url: URL, call: String) async throws -> Page<DriveFile> {
