@@ -7,15 +7,13 @@ import Synchronization
 public final class RecentRecords: Sendable {
     /// How many are kept per account.
     public static let limit = 30
-    private let path: String
-    private let account: String
+    private let file: AccountFile<[LinkTarget]>
     private let kept: Mutex<[LinkTarget]>
 
     /// The records of `account` (its URL), read from `folder`.
     public init(account: String, folder: String = AppFolders.state) {
-        path = folder + "/recent-records.json"
-        self.account = account
-        kept = Mutex(Self.read(path)[account] ?? [])
+        file = AccountFile(path: folder + "/recent-records.json", account: account)
+        kept = Mutex(file.value ?? [])
     }
 
     public var records: [LinkTarget] { kept.withLock { $0 } }
@@ -31,11 +29,7 @@ public final class RecentRecords: Sendable {
             list = Array(list.prefix(Self.limit))
             return list
         }
-        var all = Self.read(path)
-        all[account] = list
-        guard let data = try? JSONEncoder().encode(all) else { return }
-        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try? PrivateFile.save(data, to: path, durable: false)
+        file.save(list)
     }
 
     /// Search results with the records used recently first (newest first), the rest as they came.
@@ -43,10 +37,5 @@ public final class RecentRecords: Sendable {
         let rank = Dictionary(ids.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
         let used = results.filter { rank[$0.id] != nil }.sorted { rank[$0.id]! < rank[$1.id]! }
         return used + results.filter { rank[$0.id] == nil }
-    }
-
-    private static func read(_ path: String) -> [String: [LinkTarget]] {
-        guard let data = FileManager.default.contents(atPath: path) else { return [:] }
-        return (try? JSONDecoder().decode([String: [LinkTarget]].self, from: data)) ?? [:]
     }
 }
