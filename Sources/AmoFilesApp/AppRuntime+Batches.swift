@@ -62,6 +62,16 @@ extension AppRuntime {
         post(.downloadsFinished(folder: folder, done: done, bytes: bytes, failed: ids.count - done))
     }
 
+    /// What each pushed local file became, so a folder pushed again sends only what
+    /// changed: read at the first push (not at start), none for the demo.
+    var manifest: UploadManifest? {
+        guard journal != nil else { return nil }
+        return loadedManifest.withLock { loaded in
+            if loaded == nil { loaded = UploadManifest(driveURL: drive.driveURL.absoluteString) }
+            return loaded
+        }
+    }
+
     /// Walks the chosen folders and asks the manifest about each file, for the question.
     func plan(_ chosen: PushPlan) {
         var plan = chosen

@@ -22,8 +22,8 @@ public final class AppRuntime: Sendable {
     let usageWalk = Mutex<Task<Void, Never>?>(nil)
     /// Where unfinished uploads are kept; none for the demo, whose account ends with it.
     let journal: UploadJournal?
-    /// What each pushed local file became, so a folder pushed again sends only what changed; none for the demo.
-    let manifest: UploadManifest?
+    /// The manifest of pushed folders, once the first push has read it.
+    let loadedManifest = Mutex<UploadManifest?>(nil)
     /// Versions read for previews, so a second look asks nothing.
     private let versionCache: VersionCache
     private let inbox = Mutex<[Action]>([])
@@ -47,7 +47,6 @@ public final class AppRuntime: Sendable {
         currentUserID = connection.currentUserID
         self.runner = runner
         self.journal = journal
-        manifest = journal == nil ? nil : UploadManifest(driveURL: connection.drive.driveURL.absoluteString)
     }
 
     /// Opens the terminal and runs until the user quits or a stop signal arrives.
@@ -222,8 +221,11 @@ public final class AppRuntime: Sendable {
                 return .downloadFinished(request, path: target, bytes: bytes)
             }, failed: { .downloadFailed(request, message: $0) })
         case .loadUsage:
-            guard let last = usageWalks?.last else { return walkUsage() }
-            post(.usageWalked(last, earlier: true))
+            // The file is read off the loop that draws.
+            Task.detached { [usageWalks] in
+                guard let last = usageWalks?.last else { return self.walkUsage() }
+                self.post(.usageWalked(last, earlier: true))
+            }
         case .walkUsage:
             walkUsage()
         case .stopUsageWalk:
