@@ -67,23 +67,24 @@ public struct FileList: Sendable {
         // Under a new filter the old row means nothing: the top, unless the file is there.
         let row = sameFilter ? viewport.cursor : 0
         if sameFilter, offset > 0 {
-            fresh.open(atRow: offset)
-            fresh.landing = nil
+            // The cursor goes back to its file (`returnTo`), not to a row.
+            fresh.open(atRow: offset, landing: false)
             fresh.total = total
         }
         fresh.returnTo = returnTo ?? current.map { ReturnPoint(uuid: $0.uuid, row: row, rowsLoaded: items.count) }
         return fresh
     }
 
-    /// Empties the window to fill it from the page holding `row`.
-    mutating func open(atRow row: Int) {
+    /// Empties the window to fill it from the page holding `row`, where the cursor lands
+    /// when that page comes (unless not `landing`).
+    mutating func open(atRow row: Int, landing: Bool = true) {
         let page = max(0, row) / Self.pageSize + 1
         items = []
         viewport = ListViewport()
         offset = (page - 1) * Self.pageSize
         nextPage = page
         previousPage = page > 1 ? page - 1 : nil
-        landing = row
+        self.landing = landing ? row : nil
         returnTo = nil
         generation += 1
     }

@@ -53,8 +53,10 @@ struct UsageScreen: Screen {
     mutating func handle(_ action: KeyAction?, key: Key, _ context: inout ScreenContext) -> Outcome {
         let height = Self.rowsArea(context.area).height
         let count = rows(context.users).count
-        if key == .right || action == .nextSheet { return .handled(regroup(by: 1, context)) }
-        if key == .left || action == .previousSheet { return .handled(regroup(by: -1, context)) }
+        if key == .right || action == .nextSheet || key == .left || action == .previousSheet {
+            regroup(by: key == .right || action == .nextSheet ? 1 : -1)
+            return .handled([])
+        }
         if key == .escape, !narrowed.isEmpty {
             narrow(to: "", context)
             return .handled([])
@@ -90,12 +92,11 @@ struct UsageScreen: Screen {
     }
 
     /// `←` `→`: the grouping before or after, the cursor back on top.
-    private mutating func regroup(by step: Int, _ context: ScreenContext) -> [Effect] {
+    private mutating func regroup(by step: Int) {
         let all = UsageGrouping.allCases
         let index = all.firstIndex(of: grouping) ?? 0
         grouping = all[(index + step + all.count) % all.count]
         viewport = ListViewport()
-        return []
     }
 
     /// Enter: Files, filtered as the API can to the group under the cursor.
